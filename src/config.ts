@@ -1,0 +1,49 @@
+/**
+ * Configuration from the environment, validated once at start-up.
+ * Every variable is documented in README.md.
+ */
+import { z } from 'zod';
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  host: z.string().default('0.0.0.0'),
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z.string().url().optional(),
+  adminPassword: z.string().min(1).optional(),
+  /** Key for encrypting personal data at rest (32 bytes, base64 or hex). */
+  dataKey: z.string().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set behind HTTPS so session cookies carry the Secure flag. */
+  secureCookies: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  publicBaseUrl: z.string().url().default('http://localhost:3000'),
+  seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    dataKey: env.DATA_KEY || undefined,
+    logLevel: env.LOG_LEVEL,
+    secureCookies: env.SECURE_COOKIES,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    seedDemo: env.SEED_DEMO,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Defaults for tests and embedded use. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...configSchema.parse({}), logLevel: 'silent', seedDemo: false, ...overrides };
+}

@@ -1,0 +1,16 @@
+/**
+ * What services need from the running platform, passed explicitly (no globals):
+ * the database, configuration, the working-day calendar and the clock.
+ */
+import type { AppConfig } from './config.js';
+import type { Db } from './db/client.js';
+import type { WorkingDayCalendar } from './domain/calendar.js';
+
+export interface AppContext {
+  db: Db;
+  config: AppConfig;
+  /** The calendar with administrators' overrides; cached, reloaded after a change. */
+  calendar(): Promise<WorkingDayCalendar>;
+  invalidateCalendar(): void;
+  now(): Date;
+}

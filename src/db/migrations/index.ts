@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_publishing.js';
+import * as m0003 from './0003_requests.js';
+import * as m0004 from './0004_reports.js';
+
+/** Every migration, in order. Add new ones at the end; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_publishing': m0002,
+  '0003_requests': m0003,
+  '0004_reports': m0004,
+};

@@ -1,0 +1,10 @@
+/**
+ * The database as Kysely sees it (camelCase; columns are snake_case).
+ * Each capability declares its tables in `tables/<capability>.ts`.
+ */
+import type { FoundationTables } from './tables/foundation.js';
+import type { PublishingTables } from './tables/publishing.js';
+import type { ReportsTables } from './tables/reports.js';
+import type { RequestsTables } from './tables/requests.js';
+
+export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables {}

@@ -1,0 +1,155 @@
+/**
+ * Builds the HTTP application without listening (tests use `app.inject`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import type { Db } from '../db/client.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
+import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
+import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { loadCalendar } from '../modules/calendar/calendar.service.js';
+import { orgRoutes } from '../modules/orgs/orgs.routes.js';
+import { platformRoutes } from '../modules/platform/platform.routes.js';
+import { portalRoutes } from '../modules/portal/portal.pages.js';
+import { publishingRoutes } from '../modules/publishing/publishing.routes.js';
+import { reportRoutes } from '../modules/reports/reports.routes.js';
+import { requestRoutes } from '../modules/requests/requests.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import { registerAuth } from './auth.js';
+import { registerErrorHandler } from './error-handler.js';
+import { renderNotFound } from './not-found.js';
+import type { App } from './types.js';
+
+z.config(z.locales.zhCN());
+
+export interface BuildOptions {
+  config: AppConfig;
+  db: Db;
+  /** Fixed clock for tests. */
+  now?: () => Date;
+}
+
+const CALENDAR_TTL_MS = 60_000;
+const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../public');
+const PUBLIC_DIR_COMPILED = path.resolve(import.meta.dirname, '../../../public');
+
+export function createContext(config: AppConfig, db: Db, now: () => Date = () => new Date()): AppContext {
+  let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
+  return {
+    db,
+    config,
+    now,
+    // Cached per instance; other instances pick up an administrator's change within a minute.
+    calendar() {
+      if (!cached || Date.now() - cached.at > CALENDAR_TTL_MS) cached = { at: Date.now(), calendar: loadCalendar(db) };
+      return cached.calendar;
+    },
+    invalidateCalendar() {
+      cached = undefined;
+    },
+  };
+}
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config } = options;
+  const ctx = createContext(config, options.db, options.now);
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: LOG_REDACT_PATHS },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  // Routes registered by plugins (static files, API reference) are public.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth) return;
+    if (/^\/(admin|static|api\/docs)(\/|$)/.test(route.url ?? '')) route.config = { ...(route.config ?? {}), auth: 'public' } as typeof route.config;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.secureCookies ? undefined : false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongkai 政务公开平台 API', version: '1.0.0', description: '政府信息公开平台开放接口。错误统一返回 { code, message, details? }。' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/token 签发的令牌' },
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_session', description: '控制台会话；写操作需 X-CSRF-Token 请求头' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  registerAuth(app, ctx);
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, {
+    root: fs.existsSync(PUBLIC_DIR) ? PUBLIC_DIR : PUBLIC_DIR_COMPILED,
+    prefix: '/static/',
+    maxAge: '1d',
+  });
+
+  await platformRoutes(app, ctx);
+  await authRoutes(app, ctx);
+  await orgRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await calendarRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+  await publishingRoutes(app, ctx);
+  await requestRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+  await portalRoutes(app, ctx);
+  await adminConsoleRoutes(app);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的资源不存在。' });
+    }
+    return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
+  });
+
+  return app;
+}

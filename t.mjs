@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+console.log('create', Date.now()-t); t=Date.now();
+await db.exec("create extension if not exists pg_trgm; create table x(a text); insert into x values ('信息公开');");
+console.log((await db.query("select version(), show_trgm('信息公开') as t, to_tsvector('simple','信息 公开') v")).rows);
+const dump = await db.dumpDataDir('gzip');
+console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+console.log('load', Date.now()-t, (await db2.query('select * from x')).rows);
+console.log(process.memoryUsage().rss/1e6);

@@ -1,0 +1,52 @@
+/**
+ * The platform for API tests: `buildApp` on the file's own database, plus helpers
+ * to act as the demo accounts (bearer tokens, so no CSRF dance).
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { testConfig, AppConfig } from '../../src/config.js';
+import type { Db } from '../../src/db/client.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/types.js';
+import { TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD } from './constants.js';
+import { openTestDatabase } from './db.js';
+
+export type DemoUser = 'admin' | 'clerk' | 'depthead' | 'reviewer' | 'leader' | 'office' | 'supervisor' | 'clerk2';
+
+export interface TestApp {
+  app: App;
+  db: Db;
+  /** `Authorization` header for a demo account. */
+  auth(user: DemoUser): Promise<{ authorization: string }>;
+  close(): Promise<void>;
+}
+
+export function passwordOf(user: string): string {
+  return user === 'admin' ? TEST_ADMIN_PASSWORD : TEST_DEMO_PASSWORD;
+}
+
+export async function createTestApp(options: { now?: () => Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const app = await buildApp({ config: testConfig(options.config), db: database.db, now: options.now });
+  await app.ready();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    db: database.db,
+    async auth(user) {
+      if (!tokens.has(user)) {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: user, password: passwordOf(user) } });
+        if (res.statusCode !== 200) throw new Error(`cannot sign in as ${user}: ${res.body}`);
+        tokens.set(user, res.json().token);
+      }
+      return { authorization: `Bearer ${tokens.get(user)}` };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function json<T = any>(res: LightMyRequestResponse): T {
+  return res.json() as T;
+}

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { Database, openDatabase } from '../../src/db/client.js';
+import { SNAPSHOT_FILE } from './constants.js';
+import { databaseUrlWithName } from './global-setup.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgTemplate: string;
+  }
+}
+
+/** A fresh database for one test file, copied from the run's migrated and seeded snapshot. */
+export async function openTestDatabase(): Promise<Database> {
+  if (process.env.TEST_DB === 'postgres') {
+    const url = process.env.DATABASE_URL!;
+    const template = inject('pgTemplate');
+    const name = `gongkai_t_${template.split('_').pop()}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    await admin.end();
+    return openDatabase({ databaseUrl: databaseUrlWithName(url, name), poolSize: 5 });
+  }
+  const dump = new Blob([fs.readFileSync(SNAPSHOT_FILE)]);
+  return openDatabase({ loadDump: dump });
+}
