@@ -5,6 +5,7 @@
 import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import type { WorkingDayCalendar } from './domain/calendar.js';
+import type { BlobStore } from './lib/blob-store.js';
 
 export interface AppContext {
   db: Db;
@@ -13,4 +14,6 @@ export interface AppContext {
   calendar(): Promise<WorkingDayCalendar>;
   invalidateCalendar(): void;
   now(): Date;
+  /** Uploaded and generated files. */
+  blobs: BlobStore;
 }

@@ -2,6 +2,9 @@
  * The platform for API tests: `buildApp` on the file's own database, plus helpers
  * to act as the demo accounts (bearer tokens, so no CSRF dance).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { testConfig, AppConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
@@ -26,7 +29,8 @@ export function passwordOf(user: string): string {
 
 export async function createTestApp(options: { now?: () => Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ config: testConfig(options.config), db: database.db, now: options.now });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+  const app = await buildApp({ config: testConfig({ dataDir, ...options.config }), db: database.db, now: options.now });
   await app.ready();
   const tokens = new Map<string, string>();
   return {
@@ -43,6 +47,7 @@ export async function createTestApp(options: { now?: () => Date; config?: Partia
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
