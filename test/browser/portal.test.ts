@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
+import { startTestServer, TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/no-such-page'];
+
+describe('the public portal with JavaScript disabled', () => {
+  it('shows the home page with landmarks, a skip link and the main sections', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.locator('header').count()).toBe(1);
+    expect(await page.locator('nav[aria-label="主导航"]').count()).toBe(1);
+    expect(await page.locator('main#main').count()).toBe(1);
+    expect(await page.locator('footer').count()).toBe(1);
+    for (const name of ['公开指南', '公开目录', '年度报告', '依申请公开', '互动交流']) {
+      await expect(page.getByRole('link', { name }).first().isVisible()).resolves.toBe(true);
+    }
+    // The skip link is the first thing the keyboard reaches, and it moves focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳转到主要内容');
+    await context.close();
+  });
+
+  it("lists the bodies and shows a body's contact details", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/orgs`);
+    await page.getByRole('link', { name: '示例县财政局' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('示例县财政局');
+    await expect(page.locator('dl.contact').textContent()).resolves.toContain('示例县城关镇财政路8号');
+    await context.close();
+  });
+
+  it('switches to large text and high contrast with plain links', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/orgs`);
+    await page.getByRole('link', { name: '大字号' }).click();
+    expect(page.url()).toBe(`${server.url}/orgs`);
+    await page.getByRole('link', { name: '高对比度' }).click();
+    expect(await page.getAttribute('body', 'class')).toBe('large-text high-contrast');
+    await page.getByRole('link', { name: '标准配色' }).click();
+    expect(await page.getAttribute('body', 'class')).toBe('large-text');
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  it.each(PORTAL_PAGES)('%s has no serious or critical violations', async (path) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    const violations = seriousViolations(await axeViolations(page));
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await context.close();
+  });
+
+  it('the high-contrast variant has no serious or critical violations either', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/prefs?highContrast=1&largeText=1&back=/orgs`);
+    const violations = seriousViolations(await axeViolations(page));
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await context.close();
+  });
+});
