@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -34,6 +34,7 @@ import { requestRoutes } from '../modules/requests/requests.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerInputGuards } from './input-guards.js';
 import { renderNotFound } from './not-found.js';
 import type { App } from './types.js';
 
@@ -76,6 +77,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: { level: config.logLevel, redact: LOG_REDACT_PATHS },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    routerOptions: { maxParamLength: 500 },
+    // Errors raised before routing (malformed URL, over-long parameter) get the same coded answer.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply.code(400).type('application/json; charset=utf-8').send({ code: 'VALIDATION_FAILED', message: `请求地址格式不正确（${error.code ?? 'URL'}）。` });
+    },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -125,6 +131,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
+  registerInputGuards(app);
   registerAuth(app, ctx);
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
