@@ -23,6 +23,7 @@ import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
@@ -160,6 +161,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     }
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
   });
+
+  // Housekeeping: expired sessions are removed hourly (they are refused on use regardless).
+  const purge = setInterval(() => purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed')), 3600_000);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
 
   return app;
 }

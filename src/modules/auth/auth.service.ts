@@ -114,3 +114,8 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
   if (!user) return null;
   return toActor(user, 'token');
 }
+
+/** Removes sessions idle for longer than the timeout (they could not be used any more anyway). */
+export async function purgeIdleSessions(ctx: AppContext): Promise<void> {
+  await repo.deleteIdleSessions(ctx.db, new Date(ctx.now().getTime() - ctx.config.sessionIdleMinutes * 60_000));
+}
