@@ -42,10 +42,14 @@ export interface WorkingDayCount {
 type Entries = Record<string, string>;
 const data = officialData as { holidays: Entries; workdays: Entries };
 
+/** The package says 端午 / 中秋 / 清明; notices say 端午节 / 中秋节 / 清明节. */
+const FULL_NAMES: Record<string, string> = { 端午: '端午节', 中秋: '中秋节', 清明: '清明节' };
+
 /** 'Spring Festival,春节,4' → '春节' */
 function chineseName(entry: string): string {
   const parts = entry.split(',');
-  return parts[1] ?? parts[0];
+  const name = parts[1] ?? parts[0];
+  return FULL_NAMES[name] ?? name;
 }
 
 function yearsIn(entries: Entries): Set<number> {
