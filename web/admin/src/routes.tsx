@@ -1,0 +1,24 @@
+/**
+ * The console's views: one entry each, with the roles that see it in the menu.
+ * Capabilities add their views here.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './types';
+
+export interface ConsoleRoute {
+  path: string;
+  label: string;
+  /** Empty: every signed-in staff member. */
+  roles: Role[];
+  component: LazyExoticComponent<ComponentType>;
+  hidden?: boolean;
+}
+
+export const ROUTES: ConsoleRoute[] = [
+  { path: '/', label: '工作台', roles: [], component: lazy(() => import('./pages/Dashboard')) },
+  { path: '/orgs', label: '组织机构', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Orgs')) },
+  { path: '/users', label: '用户与角色', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Users')) },
+  { path: '/calendar', label: '工作日历', roles: [], component: lazy(() => import('./pages/Calendar')) },
+  { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Audit')) },
+  { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
+];
