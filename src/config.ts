@@ -17,6 +17,8 @@ const configSchema = z.object({
   secureCookies: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
   publicBaseUrl: z.string().url().default('http://localhost:3000'),
+  /** Applications a single address may submit through public forms in 10 minutes. */
+  publicFormRateLimit: z.coerce.number().int().min(1).max(100000).default(10),
   seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     seedDemo: env.SEED_DEMO,
+    publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -45,5 +48,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Defaults for tests and embedded use. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...configSchema.parse({}), logLevel: 'silent', seedDemo: false, ...overrides };
+  return { ...configSchema.parse({}), logLevel: 'silent', seedDemo: false, publicFormRateLimit: 1000, ...overrides };
 }

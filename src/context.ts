@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import type { WorkingDayCalendar } from './domain/calendar.js';
 import type { BlobStore } from './lib/blob-store.js';
+import type { CryptoBox } from './lib/crypto-box.js';
 
 export interface AppContext {
   db: Db;
@@ -16,4 +17,6 @@ export interface AppContext {
   now(): Date;
   /** Uploaded and generated files. */
   blobs: BlobStore;
+  /** Encrypts personal data at rest and signs stateless tokens. */
+  crypto: CryptoBox;
 }

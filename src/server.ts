@@ -15,6 +15,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
   const app = await buildApp({ config, db: database.db });
+  if (!config.dataKey) app.log.warn('DATA_KEY is not set: personal data is encrypted with a development key. Set DATA_KEY (32 bytes, base64 or hex) in production.');
   if (applied.length) app.log.info({ applied }, 'database migrated');
 
   if (config.seedDemo && (await isEmpty(database.db))) {

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { LocalBlobStore } from '../lib/blob-store.js';
+import { CryptoBox } from '../lib/crypto-box.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -54,12 +55,14 @@ const PUBLIC_DIR_COMPILED = path.resolve(import.meta.dirname, '../../../public')
 
 export function createContext(config: AppConfig, db: Db, now: () => Date = () => new Date()): AppContext {
   const blobs = new LocalBlobStore(path.resolve(config.dataDir, 'blobs'));
+  const { box: crypto } = CryptoBox.fromConfig(config.dataKey);
   let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
   return {
     db,
     config,
     now,
     blobs,
+    crypto,
     // Cached per instance; other instances pick up an administrator's change within a minute.
     calendar() {
       if (!cached || Date.now() - cached.at > CALENDAR_TTL_MS) cached = { at: Date.now(), calendar: loadCalendar(db) };

@@ -29,7 +29,8 @@ export function registerAuth(app: App, ctx: AppContext): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await authenticateToken(ctx, header.slice(7).trim());
-      if (!request.actor && auth !== 'public') throw new AppError('UNAUTHENTICATED', undefined, '令牌无效或已过期。');
+      // A token that is presented must be valid, even on public routes (it changes what the call means).
+      if (!request.actor) throw new AppError('UNAUTHENTICATED', undefined, '令牌无效或已过期。');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {

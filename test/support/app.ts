@@ -32,17 +32,20 @@ export async function createTestApp(options: { now?: () => Date; config?: Partia
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
   const app = await buildApp({ config: testConfig({ dataDir, ...options.config }), db: database.db, now: options.now });
   await app.ready();
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, { token: string; expiresAt: number }>();
+  const now = options.now ?? (() => new Date());
   return {
     app,
     db: database.db,
     async auth(user) {
-      if (!tokens.has(user)) {
+      const cached = tokens.get(user);
+      // Tests move the clock by weeks: a token that has expired on the test clock is replaced.
+      if (!cached || cached.expiresAt <= now().getTime()) {
         const res = await app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: user, password: passwordOf(user) } });
         if (res.statusCode !== 200) throw new Error(`cannot sign in as ${user}: ${res.body}`);
-        tokens.set(user, res.json().token);
+        tokens.set(user, { token: res.json().token, expiresAt: new Date(res.json().expiresAt).getTime() });
       }
-      return { authorization: `Bearer ${tokens.get(user)}` };
+      return { authorization: `Bearer ${tokens.get(user)!.token}` };
     },
     async close() {
       await app.close();

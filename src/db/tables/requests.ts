@@ -1,2 +1,77 @@
 /** Tables of 依申请公开 (see migrations/0003_requests.ts). */
-export interface RequestsTables {}
+import type { Generated } from 'kysely';
+import type { GeneratedTimestamp } from './foundation.js';
+
+export interface DisclosureRequestsTable {
+  id: Generated<number>;
+  trackingNo: string;
+  orgId: number;
+  channel: string;
+  applicantType: string;
+  applicantName: string;
+  idType: string;
+  idNumberEnc: string;
+  phoneEnc: string;
+  emailEnc: string | null;
+  addressEnc: string | null;
+  description: string;
+  purpose: string | null;
+  form: string;
+  delivery: string;
+  queryPasswordHash: string;
+  status: string;
+  submittedAt: GeneratedTimestamp;
+  receivedOn: string | null;
+  supplementRequestedOn: string | null;
+  supplementDueOn: string | null;
+  supplementReceivedOn: string | null;
+  extensionDays: Generated<number>;
+  outcome: string | null;
+  outcomeNote: string | null;
+  completedOn: string | null;
+  feeAmount: Generated<number>;
+  registeredBy: number | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  requestId: number;
+  at: GeneratedTimestamp;
+  onDate: string;
+  type: string;
+  title: string;
+  note: string | null;
+  public: Generated<boolean>;
+  actorUserId: number | null;
+  orgId: number | null;
+}
+
+export interface RequestPausesTable {
+  id: Generated<number>;
+  requestId: number;
+  reason: 'consultation' | 'fee';
+  startedOn: string;
+  endedOn: string | null;
+  note: string | null;
+}
+
+export interface RequestDocumentsTable {
+  id: Generated<number>;
+  requestId: number;
+  kind: string;
+  title: string;
+  fileName: string;
+  mime: string;
+  blobKey: string;
+  public: Generated<boolean>;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface RequestsTables {
+  disclosureRequests: DisclosureRequestsTable;
+  requestEvents: RequestEventsTable;
+  requestPauses: RequestPausesTable;
+  requestDocuments: RequestDocumentsTable;
+}

@@ -1,9 +1,97 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { idParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-
 import { requestsPages } from './requests.pages.js';
+import { actionSchema, newRequestSchema, publicApplyRate } from './requests.schemas.js';
+import * as requests from './requests.service.js';
 
-/** API and portal routes of 依申请公开. */
+const tags = ['依申请公开'];
+
 export async function requestRoutes(app: App, ctx: AppContext) {
+  app.get('/api/v1/requests/challenge', {
+    config: { auth: 'public' },
+    schema: { tags, summary: '获取提交申请所需的验证问题' },
+  }, async () => requests.issueChallenge(ctx));
+
+  app.post('/api/v1/requests', {
+    config: {
+      auth: 'public',
+      rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: (req) => typeof req.headers.authorization === 'string' },
+    },
+    schema: {
+      tags, summary: '提交政府信息公开申请（公众需回答验证问题；工作人员以令牌登记来信、当面、口头等申请）',
+      body: newRequestSchema,
+      response: { 201: z.object({ trackingNo: z.string(), status: z.string(), receivedOn: z.string().optional(), dueOn: z.string().optional() }) },
+    },
+  }, async (request, reply) => {
+    if (!request.actor) requests.verifyChallenge(ctx, request.body.challenge);
+    const { challenge: _c, ...input } = request.body;
+    return reply.code(201).send(await requests.submitRequest(ctx, request.actor, input));
+  });
+
+  app.get('/api/v1/requests/:trackingNo', {
+    config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags, summary: '申请人查询办理进度（需 X-Query-Password 请求头）',
+      params: z.object({ trackingNo: z.string().max(40) }),
+      headers: z.object({ 'x-query-password': z.string().max(64).optional() }),
+    },
+  }, async (request) => {
+    const password = request.headers['x-query-password'];
+    if (!password) throw new AppError('REQUEST_NOT_FOUND');
+    return requests.viewAsApplicant(ctx, request.params.trackingNo, password);
+  });
+
+  app.get('/api/v1/requests/:trackingNo/documents/:documentId', {
+    config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags, summary: '申请人下载告知书等文书（需 X-Query-Password 请求头）',
+      params: z.object({ trackingNo: z.string().max(40), documentId: z.coerce.number().int().positive().max(2_147_483_647) }),
+    },
+  }, async (request, reply) => {
+    const password = request.headers['x-query-password'];
+    if (typeof password !== 'string') throw new AppError('REQUEST_NOT_FOUND');
+    const doc = await requests.applicantDocument(ctx, request.params.trackingNo, password, request.params.documentId);
+    return reply.type(doc.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.data);
+  });
+
+  app.get('/api/v1/handling/requests', {
+    config: { auth: 'staff' },
+    schema: {
+      tags, summary: '申请办理台账（个人信息已脱敏）',
+      querystring: z.object({
+        status: z.enum(['submitted', 'processing', 'awaitingSupplement', 'paused', 'completed']).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      }),
+    },
+  }, async (request) => requests.listForStaff(ctx, actorOf(request), request.query));
+
+  app.get('/api/v1/handling/requests/:id', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '申请详情（含全部办理记录）', params: idParam },
+  }, async (request) => requests.getForStaff(ctx, actorOf(request), request.params.id));
+
+  app.get('/api/v1/handling/requests/:id/personal-data', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '查看申请人完整个人信息（记入审计日志）', params: idParam },
+  }, async (request) => requests.revealApplicant(ctx, actorOf(request), request.params.id));
+
+  app.post('/api/v1/handling/requests/:id/actions', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '办理操作：确认收到、补正、征求意见、收费、延期、转办、答复', params: idParam, body: actionSchema },
+  }, async (request) => requests.performAction(ctx, actorOf(request), request.params.id, request.body));
+
+  app.get('/api/v1/handling/requests/:id/documents/:documentId', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '下载文书', params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), documentId: z.coerce.number().int().positive().max(2_147_483_647) }) },
+  }, async (request, reply) => {
+    const doc = await requests.staffDocument(ctx, actorOf(request), request.params.id, request.params.documentId);
+    return reply.type(doc.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.data);
+  });
+
   await requestsPages(app, ctx);
 }

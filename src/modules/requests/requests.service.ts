@@ -1,0 +1,468 @@
+/**
+ * 依申请公开: applying, the applicant's view, and the handling of a request
+ * through its statutory steps (条例第二十七条至第四十五条).
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { todayInChina, type IsoDate } from '../../domain/dates.js';
+import { isValidCreditCode, isValidResidentIdNumber, maskAddress, maskEmail, maskIdNumber, maskPhone } from '../../domain/id-numbers.js';
+import {
+  computeReplyDeadline, MAX_EXTENSION_WORKING_DAYS, supplementRequestDeadline, consultationAnswerDue, feePaymentDue,
+} from '../../domain/request-deadline.js';
+import { outcomeSpec, REMEDIES } from '../../domain/request-outcomes.js';
+import { canApply, nextStatus, RequestAction, RequestStatus, STATUS_LABELS } from '../../domain/request-state.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError } from '../../http/errors.js';
+import { hashPassword, verifyPassword, dummyPasswordHash } from '../../lib/password-hash.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { renderApplicationFormDocx, renderNoticeDocx } from './notice.js';
+import * as repo from './requests.repository.js';
+import { canApproveExtension, canHandle, canListRequests, canRead } from './requests.policy.js';
+
+export type ApplicantType = 'natural' | 'commercial' | 'research' | 'nonprofit' | 'legalService' | 'otherOrg';
+export type Channel = 'online' | 'letter' | 'inPerson' | 'email' | 'fax' | 'oral';
+
+export interface NewRequest {
+  orgCode: string;
+  applicant: {
+    type: ApplicantType;
+    name: string;
+    idType: 'idCard' | 'passport' | 'creditCode' | 'other';
+    idNumber: string;
+    phone: string;
+    email?: string;
+    address?: string;
+  };
+  description: string;
+  purpose?: string;
+  form: 'paper' | 'electronic' | 'inspection';
+  delivery: 'post' | 'email' | 'pickup' | 'online';
+  queryPassword: string;
+  channel?: Channel;
+  /** Staff: for letters, whether it came by registered post (挂号信) and the day it was signed for. */
+  registeredMail?: boolean;
+  receivedOn?: IsoDate;
+}
+
+// ---------------------------------------------------------------- anti-spam
+
+const CHALLENGE_TTL_MS = 30 * 60_000;
+const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A small sum in Chinese numerals, signed so no server state is needed; works without JavaScript. */
+export function issueChallenge(ctx: AppContext) {
+  const a = randomInt(1, 10);
+  const b = randomInt(1, 10);
+  const expires = ctx.now().getTime() + CHALLENGE_TTL_MS;
+  const nonce = randomBytes(6).toString('base64url');
+  const challengeId = `${expires}.${nonce}.${ctx.crypto.sign(`${a + b}|${expires}|${nonce}`)}`;
+  return { challengeId, question: `${NUMERALS[a]}加${NUMERALS[b]}等于几？（请填写阿拉伯数字）` };
+}
+
+export function verifyChallenge(ctx: AppContext, challenge: { id: string; answer: string } | undefined): void {
+  const [expires, nonce, signature] = (challenge?.id ?? '').split('.');
+  const answer = String(challenge?.answer ?? '').trim();
+  if (!expires || !nonce || !signature || Number(expires) < ctx.now().getTime() || !/^\d{1,2}$/.test(answer)) {
+    throw new AppError('REQUEST_CHALLENGE_FAILED', [{ path: 'challenge', message: '验证问题回答错误或已过期。' }]);
+  }
+  if (ctx.crypto.sign(`${Number(answer)}|${expires}|${nonce}`) !== signature) {
+    throw new AppError('REQUEST_CHALLENGE_FAILED', [{ path: 'challenge', message: '验证问题回答错误。' }]);
+  }
+}
+
+// ---------------------------------------------------------------- applying
+
+/** 受理编号: not guessable, so nobody can walk through other people's requests. */
+function newTrackingNo(today: IsoDate): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(10);
+  return `YSQ${today.slice(0, 4)}-${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+function checkIdentity(applicant: NewRequest['applicant']): void {
+  const natural = applicant.type === 'natural';
+  if (natural && applicant.idType === 'creditCode') {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'applicant.idType', message: '自然人应使用身份证件。' }]);
+  }
+  if (!natural && applicant.idType === 'idCard') {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'applicant.idType', message: '法人或其他组织应填写统一社会信用代码。' }]);
+  }
+  if (applicant.idType === 'idCard' && !isValidResidentIdNumber(applicant.idNumber)) {
+    throw new AppError('REQUEST_ID_INVALID', [{ path: 'applicant.idNumber', message: '身份证号码无效（校验位或出生日期不正确）。' }]);
+  }
+  if (applicant.idType === 'creditCode' && !isValidCreditCode(applicant.idNumber)) {
+    throw new AppError('REQUEST_ID_INVALID', [{ path: 'applicant.idNumber', message: '统一社会信用代码无效（校验位不正确）。' }]);
+  }
+}
+
+/**
+ * The receipt date (条例第三十一条): in person and oral → today; registered post → the day
+ * signed for; ordinary letters, online, e-mail and fax → only once both sides have
+ * confirmed (a staff action), so the request waits in 'submitted'.
+ */
+function receiptOnRegistration(channel: Channel, input: NewRequest, today: IsoDate): IsoDate | null {
+  if (channel === 'inPerson' || channel === 'oral') return input.receivedOn ?? today;
+  if (channel === 'letter' && input.registeredMail) return input.receivedOn ?? today;
+  return null;
+}
+
+const CHANNEL_LABELS: Record<Channel, string> = {
+  online: '网上申请', letter: '信函申请', inPerson: '当面申请', email: '电子邮件申请', fax: '传真申请', oral: '口头申请（工作人员代为填写）',
+};
+
+export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest) {
+  checkIdentity(input.applicant);
+  const today = todayInChina(ctx.now());
+  let org = await findOrgByCode(ctx.db, input.orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '受理机关不存在。' }]);
+  const channel: Channel = actor ? input.channel ?? 'inPerson' : 'online';
+  if (actor) {
+    const scope = await visibleOrgIds(ctx.db, actor);
+    if (!canHandle(actor, scope, org.id)) throw new AppError('FORBIDDEN');
+  }
+  if (input.receivedOn && input.receivedOn > today) throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: '收到日期不能晚于今天。' }]);
+  const receivedOn = actor ? receiptOnRegistration(channel, input, today) : null;
+  const status: RequestStatus = receivedOn ? 'processing' : 'submitted';
+  const trackingNo = newTrackingNo(today);
+  const queryPasswordHash = await hashPassword(input.queryPassword);
+  const a = input.applicant;
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const requestId = await repo.insertRequest(trx, {
+      trackingNo, orgId: org!.id, channel: channel === 'letter' && input.registeredMail ? 'registeredLetter' : channel,
+      applicantType: a.type, applicantName: a.name, idType: a.idType,
+      idNumberEnc: ctx.crypto.encrypt(a.idNumber.toUpperCase()), phoneEnc: ctx.crypto.encrypt(a.phone),
+      emailEnc: a.email ? ctx.crypto.encrypt(a.email) : null, addressEnc: a.address ? ctx.crypto.encrypt(a.address) : null,
+      description: input.description, purpose: input.purpose ?? null, form: input.form, delivery: input.delivery,
+      queryPasswordHash, status, receivedOn, registeredBy: actor?.userId ?? null,
+    });
+    await repo.insertEvent(trx, {
+      requestId, onDate: today, type: 'submitted', title: `${CHANNEL_LABELS[channel]}已提交`, actorUserId: actor?.userId, orgId: org!.id,
+    });
+    if (receivedOn) await repo.insertEvent(trx, { requestId, onDate: receivedOn, type: 'received', title: '申请已收到，开始计算答复期限', actorUserId: actor?.userId, orgId: org!.id });
+    await recordAudit(trx, {
+      actor, orgId: org!.id, action: 'request.submit', targetType: 'request', targetId: trackingNo,
+      summary: { after: { channel, applicantType: a.type, status, receivedOn, idNumber: a.idNumber, phone: a.phone } },
+    });
+    return requestId;
+  });
+  const request = (await repo.findById(ctx.db, id))!;
+  const deadline = await deadlineOf(ctx, request);
+  return { trackingNo, status, ...(receivedOn ? { receivedOn } : {}), ...(deadline ? { dueOn: deadline.dueOn } : {}) };
+}
+
+// ---------------------------------------------------------------- reading
+
+async function deadlineOf(ctx: AppContext, request: repo.RequestRow) {
+  if (!request.receivedOn || request.status === 'completed') return null;
+  const pauses = await repo.listPauses(ctx.db, request.id);
+  return computeReplyDeadline(await ctx.calendar(), {
+    receivedOn: request.receivedOn,
+    supplementReceivedOn: request.supplementReceivedOn,
+    extensionWorkingDays: request.extensionDays,
+    pauses,
+  }, todayInChina(ctx.now()));
+}
+
+/** The applicant's own view. A wrong number and a wrong password look the same. */
+export async function viewAsApplicant(ctx: AppContext, trackingNo: string, queryPassword: string) {
+  const request = await authenticateApplicant(ctx, trackingNo, queryPassword);
+  const org = await repo.findOrgName(ctx.db, request.orgId);
+  const deadline = await deadlineOf(ctx, request);
+  const events = await repo.listEvents(ctx.db, request.id, true);
+  const documents = await repo.listDocuments(ctx.db, request.id, true);
+  return {
+    trackingNo: request.trackingNo,
+    status: request.status,
+    statusLabel: STATUS_LABELS[request.status as RequestStatus],
+    orgCode: org.code,
+    orgName: org.name,
+    applicantName: request.applicantName,
+    description: request.description,
+    submittedAt: new Date(request.submittedAt).toISOString(),
+    receivedOn: request.receivedOn,
+    dueOn: deadline?.dueOn ?? null,
+    deadline,
+    outcome: request.outcome,
+    outcomeLabel: request.outcome ? outcomeSpec(request.outcome)?.label ?? null : null,
+    completedOn: request.completedOn,
+    steps: events.map((e) => ({ date: e.onDate, type: e.type, title: e.title, note: e.note })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, fileName: d.fileName, createdAt: new Date(d.createdAt).toISOString() })),
+  };
+}
+
+async function authenticateApplicant(ctx: AppContext, trackingNo: string, queryPassword: string) {
+  const request = await repo.findByTrackingNo(ctx.db, trackingNo.trim().toUpperCase());
+  const ok = await verifyPassword(queryPassword, request?.queryPasswordHash ?? (await dummyPasswordHash()));
+  if (!request || !ok) throw new AppError('REQUEST_NOT_FOUND');
+  return request;
+}
+
+export async function applicantDocument(ctx: AppContext, trackingNo: string, queryPassword: string, documentId: number) {
+  const request = await authenticateApplicant(ctx, trackingNo, queryPassword);
+  return loadDocument(ctx, request.id, documentId, true);
+}
+
+async function loadDocument(ctx: AppContext, requestId: number, documentId: number, publicOnly: boolean) {
+  const doc = await repo.findDocument(ctx.db, requestId, documentId);
+  if (!doc || (publicOnly && !doc.public)) throw new AppError('DOCUMENT_NOT_FOUND');
+  return { fileName: doc.fileName, mime: doc.mime, data: await ctx.blobs.get(doc.blobKey) };
+}
+
+/** Signed, expiring download links for the portal status page (no session there). */
+export function documentLink(ctx: AppContext, trackingNo: string, documentId: number): string {
+  const expires = ctx.now().getTime() + 30 * 60_000;
+  const sig = ctx.crypto.sign(`doc|${trackingNo}|${documentId}|${expires}`);
+  return `/ysqgk/documents/${encodeURIComponent(trackingNo)}/${documentId}?e=${expires}&s=${sig}`;
+}
+
+export async function documentByLink(ctx: AppContext, trackingNo: string, documentId: number, expires: number, sig: string) {
+  if (expires < ctx.now().getTime() || ctx.crypto.sign(`doc|${trackingNo}|${documentId}|${expires}`) !== sig) throw new AppError('DOCUMENT_NOT_FOUND');
+  const request = await repo.findByTrackingNo(ctx.db, trackingNo);
+  if (!request) throw new AppError('DOCUMENT_NOT_FOUND');
+  return loadDocument(ctx, request.id, documentId, true);
+}
+
+function maskedApplicant(ctx: AppContext, r: repo.RequestRow) {
+  return {
+    type: r.applicantType,
+    name: r.applicantName,
+    idType: r.idType,
+    idNumber: maskIdNumber(ctx.crypto.decrypt(r.idNumberEnc)),
+    phone: maskPhone(ctx.crypto.decrypt(r.phoneEnc)),
+    email: r.emailEnc ? maskEmail(ctx.crypto.decrypt(r.emailEnc)) : null,
+    address: r.addressEnc ? maskAddress(ctx.crypto.decrypt(r.addressEnc)) : null,
+  };
+}
+
+async function presentForStaff(ctx: AppContext, r: repo.RequestRow & { orgCode?: string; orgName?: string }) {
+  const deadline = await deadlineOf(ctx, r);
+  return {
+    id: r.id, trackingNo: r.trackingNo, status: r.status, statusLabel: STATUS_LABELS[r.status as RequestStatus],
+    orgCode: r.orgCode, orgName: r.orgName, channel: r.channel, applicant: maskedApplicant(ctx, r),
+    description: r.description, purpose: r.purpose, form: r.form, delivery: r.delivery,
+    receivedOn: r.receivedOn, supplementRequestedOn: r.supplementRequestedOn, supplementDueOn: r.supplementDueOn,
+    supplementReceivedOn: r.supplementReceivedOn, extensionDays: r.extensionDays, outcome: r.outcome, completedOn: r.completedOn,
+    feeAmount: r.feeAmount, deadline,
+  };
+}
+
+export async function listForStaff(ctx: AppContext, actor: Actor, q: { status?: string; limit: number; cursor?: number }) {
+  if (!canListRequests(actor)) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const rows = await repo.listRequests(ctx.db, { orgIds: scope, status: q.status, limit: q.limit + 1, beforeId: q.cursor });
+  const items = await Promise.all(rows.slice(0, q.limit).map((r) => presentForStaff(ctx, r)));
+  return { items, ...(rows.length > q.limit ? { next: String(items[items.length - 1].id) } : {}) };
+}
+
+async function readableRequest(ctx: AppContext, actor: Actor, id: number) {
+  const request = await repo.findById(ctx.db, id);
+  const scope = await visibleOrgIds(ctx.db, actor);
+  // Another body's request is "not found", not "forbidden": its existence is not disclosed.
+  if (!request || !canRead(actor, scope, request.orgId)) throw new AppError('REQUEST_NOT_FOUND');
+  return { request, scope };
+}
+
+export async function getForStaff(ctx: AppContext, actor: Actor, id: number) {
+  const { request } = await readableRequest(ctx, actor, id);
+  const org = await repo.findOrgName(ctx.db, request.orgId);
+  return {
+    ...(await presentForStaff(ctx, { ...request, orgCode: org.code, orgName: org.name })),
+    events: await repo.listEvents(ctx.db, request.id, false),
+    pauses: await repo.listPauses(ctx.db, request.id),
+    documents: (await repo.listDocuments(ctx.db, request.id, false)).map(({ blobKey: _k, ...d }) => d),
+  };
+}
+
+/** The clear personal data, for the handling office only; every look is audited. */
+export async function revealApplicant(ctx: AppContext, actor: Actor, id: number) {
+  const { request, scope } = await readableRequest(ctx, actor, id);
+  if (!canHandle(actor, scope, request.orgId)) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(trx, { actor, orgId: request.orgId, action: 'request.revealPersonalData', targetType: 'request', targetId: request.trackingNo }),
+  );
+  return {
+    idNumber: ctx.crypto.decrypt(request.idNumberEnc),
+    phone: ctx.crypto.decrypt(request.phoneEnc),
+    email: request.emailEnc ? ctx.crypto.decrypt(request.emailEnc) : null,
+    address: request.addressEnc ? ctx.crypto.decrypt(request.addressEnc) : null,
+  };
+}
+
+export async function staffDocument(ctx: AppContext, actor: Actor, id: number, documentId: number) {
+  const { request } = await readableRequest(ctx, actor, id);
+  return loadDocument(ctx, request.id, documentId, false);
+}
+
+// ---------------------------------------------------------------- handling
+
+export type ActionInput =
+  | { action: 'confirmReceipt'; receivedOn?: IsoDate; note?: string }
+  | { action: 'requestSupplement'; items: string; periodWorkingDays: number }
+  | { action: 'receiveSupplement'; receivedOn?: IsoDate }
+  | { action: 'abandonForNoSupplement'; note?: string }
+  | { action: 'startConsultation'; party: string; note?: string }
+  | { action: 'endConsultation'; answer: string }
+  | { action: 'issueFeeNotice'; amount: number; basis: string }
+  | { action: 'recordFeePaid'; note?: string }
+  | { action: 'abandonForUnpaidFee'; note?: string }
+  | { action: 'extend'; workingDays: number; reason: string }
+  | { action: 'transfer'; orgCode: string; note?: string }
+  | { action: 'reply'; outcome: string; note?: string };
+
+export async function performAction(ctx: AppContext, actor: Actor, id: number, input: ActionInput) {
+  const today = todayInChina(ctx.now());
+  const calendar = await ctx.calendar();
+  let transferTo: Awaited<ReturnType<typeof findOrgByCode>>;
+  if (input.action === 'transfer') {
+    transferTo = await findOrgByCode(ctx.db, input.orgCode);
+    if (!transferTo) throw new AppError('REQUEST_TRANSFER_INVALID', [{ path: 'orgCode', message: '目标机关不存在。' }]);
+  }
+  if (input.action === 'reply' && !outcomeSpec(input.outcome)) throw new AppError('REQUEST_OUTCOME_INVALID', [{ path: 'outcome', message: '答复类型无效。' }]);
+  if (input.action === 'extend' && !canApproveExtension(actor)) throw new AppError('FORBIDDEN', undefined, '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条）。');
+
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const request = await repo.lockById(trx, id);
+    const scope = await visibleOrgIds(trx, actor);
+    if (!request || !canRead(actor, scope, request.orgId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!canHandle(actor, scope, request.orgId)) throw new AppError('FORBIDDEN');
+    const status = request.status as RequestStatus;
+    if (!canApply(input.action as RequestAction, status)) throw new AppError('REQUEST_ACTION_NOT_ALLOWED');
+    const fields: Parameters<typeof repo.updateRequest>[2] = { status: nextStatus(input.action as RequestAction, status) };
+    const event = { requestId: id, onDate: today, actorUserId: actor.userId, orgId: request.orgId };
+    let notice: { kind: string; title: string; paragraphs: string[] } | null = null;
+
+    switch (input.action) {
+      case 'confirmReceipt': {
+        const receivedOn = input.receivedOn ?? today;
+        if (receivedOn > today) throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: '收到日期不能晚于今天。' }]);
+        fields.receivedOn = receivedOn;
+        await repo.insertEvent(trx, { ...event, onDate: receivedOn, type: 'received', title: '已确认收到申请，开始计算答复期限', note: input.note });
+        break;
+      }
+      case 'requestSupplement': {
+        if (request.supplementRequestedOn) throw new AppError('REQUEST_SUPPLEMENT_ONCE');
+        if (today > supplementRequestDeadline(calendar, request.receivedOn!)) throw new AppError('REQUEST_SUPPLEMENT_TOO_LATE');
+        const due = calendar.addWorkingDays(today, input.periodWorkingDays).date;
+        Object.assign(fields, { supplementRequestedOn: today, supplementDueOn: due });
+        await repo.insertEvent(trx, { ...event, type: 'supplementRequested', title: `要求补正，请于${due}前补正`, note: input.items });
+        notice = { kind: 'supplementNotice', title: '政府信息公开申请补正告知书', paragraphs: [
+          `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，请您对以下内容作出补正：${input.items}`,
+          `请于${due}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        ] };
+        break;
+      }
+      case 'receiveSupplement': {
+        const receivedOn = input.receivedOn ?? today;
+        fields.supplementReceivedOn = receivedOn;
+        await repo.insertEvent(trx, { ...event, onDate: receivedOn, type: 'supplementReceived', title: '已收到补正材料，答复期限重新计算' });
+        break;
+      }
+      case 'abandonForNoSupplement':
+      case 'abandonForUnpaidFee': {
+        const outcome = input.action === 'abandonForNoSupplement' ? 'otherHandling.noSupplement' : 'otherHandling.unpaidFee';
+        if (input.action === 'abandonForNoSupplement' && request.supplementDueOn && today <= request.supplementDueOn) throw new AppError('REQUEST_ACTION_NOT_ALLOWED', undefined, `补正期限（${request.supplementDueOn}）尚未届满。`);
+        if (input.action === 'abandonForUnpaidFee') await repo.endOpenPause(trx, id, today);
+        Object.assign(fields, { outcome, completedOn: today });
+        notice = { kind: 'notice', title: '政府信息公开申请告知书', paragraphs: [outcomeSpec(outcome)!.decision, `依据：${outcomeSpec(outcome)!.basis}。`, REMEDIES] };
+        await repo.insertEvent(trx, { ...event, type: 'completed', title: `已办结：${outcomeSpec(outcome)!.label}`, note: input.note });
+        break;
+      }
+      case 'startConsultation': {
+        await repo.insertPause(trx, { requestId: id, reason: 'consultation', startedOn: today, note: input.party });
+        const due = consultationAnswerDue(calendar, today);
+        await repo.insertEvent(trx, { ...event, type: 'consultationStarted', title: '征求第三方或其他机关意见，期间不计入答复期限', note: `被征求意见方应于${due}前答复。` });
+        await repo.insertEvent(trx, { ...event, type: 'consultationParty', title: `征求意见对象：${input.party}`, public: false, note: input.note });
+        notice = { kind: 'consultationLetter', title: '政府信息公开征求意见书', paragraphs: [
+          `本机关收到一份政府信息公开申请（受理编号：${request.trackingNo}），申请公开的信息可能涉及贵方的商业秘密或个人隐私。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。`,
+          `请于${due}前书面答复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定。`,
+        ] };
+        break;
+      }
+      case 'endConsultation': {
+        await repo.endOpenPause(trx, id, today);
+        await repo.insertEvent(trx, { ...event, type: 'consultationEnded', title: '已收到征求意见答复，恢复计算答复期限' });
+        await repo.insertEvent(trx, { ...event, type: 'consultationAnswer', title: '征求意见答复内容', note: input.answer, public: false });
+        break;
+      }
+      case 'issueFeeNotice': {
+        const due = feePaymentDue(calendar, today);
+        fields.feeAmount = input.amount;
+        await repo.insertPause(trx, { requestId: id, reason: 'fee', startedOn: today, note: input.basis });
+        await repo.insertEvent(trx, { ...event, type: 'feeNotice', title: `发出收费通知：信息处理费${input.amount}元，请于${due}前缴纳；缴费期间不计入答复期限` });
+        notice = { kind: 'feeNotice', title: '政府信息公开信息处理费收费通知书', paragraphs: [
+          `您的政府信息公开申请（受理编号：${request.trackingNo}）申请数量或频次明显超过合理范围，根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关决定收取信息处理费。`,
+          `计费依据和标准：${input.basis}。应缴金额：${input.amount}元。请于${due}前缴纳。自本通知发出至缴费完成期间不计入答复期限；逾期未缴纳的，视为放弃申请。`,
+        ] };
+        break;
+      }
+      case 'recordFeePaid': {
+        await repo.endOpenPause(trx, id, today);
+        await repo.insertEvent(trx, { ...event, type: 'feePaid', title: '已缴纳信息处理费，恢复计算答复期限' });
+        break;
+      }
+      case 'extend': {
+        if (request.extensionDays > 0) throw new AppError('DEADLINE_ALREADY_EXTENDED');
+        if (input.workingDays < 1 || input.workingDays > MAX_EXTENSION_WORKING_DAYS) throw new AppError('DEADLINE_ALREADY_EXTENDED');
+        fields.extensionDays = input.workingDays;
+        await repo.insertEvent(trx, { ...event, type: 'extended', title: `经政府信息公开工作机构负责人同意，答复期限延长${input.workingDays}个工作日`, note: input.reason });
+        notice = { kind: 'extensionNotice', title: '政府信息公开申请延期答复告知书', paragraphs: [
+          `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。因${input.reason}，需要延长答复期限。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.workingDays}个工作日。`,
+        ] };
+        break;
+      }
+      case 'transfer': {
+        fields.orgId = transferTo!.id;
+        await repo.insertEvent(trx, { ...event, type: 'transferred', title: `申请已转由${transferTo!.name}办理`, note: input.note });
+        break;
+      }
+      case 'reply': {
+        const spec = outcomeSpec(input.outcome)!;
+        Object.assign(fields, { outcome: input.outcome, outcomeNote: input.note ?? null, completedOn: today });
+        await repo.insertEvent(trx, { ...event, type: 'completed', title: `已答复：${spec.label}` });
+        notice = { kind: 'notice', title: '政府信息公开申请答复告知书', paragraphs: [
+          `本机关于${request.supplementReceivedOn ?? request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}），申请获取：${request.description}`,
+          spec.decision,
+          ...(input.note ? [input.note] : []),
+          `依据：${spec.basis}。`,
+          REMEDIES,
+        ] };
+        break;
+      }
+    }
+
+    await repo.updateRequest(trx, id, fields);
+    let documentId: number | null = null;
+    if (notice) {
+      const org = await repo.findOrgName(trx, fields.orgId ?? request.orgId);
+      const docx = await renderNoticeDocx({
+        title: notice.title, docNo: `受理编号：${request.trackingNo}`, addressee: notice.kind === 'consultationLetter' ? '被征求意见方' : request.applicantName,
+        paragraphs: notice.paragraphs, orgName: org.name, date: today,
+      });
+      const blob = await ctx.blobs.put(docx);
+      documentId = await repo.insertDocument(trx, {
+        requestId: id, kind: notice.kind, title: notice.title, fileName: `${notice.title}-${request.trackingNo}.docx`,
+        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key,
+        public: notice.kind !== 'consultationLetter',
+      });
+    }
+    await recordAudit(trx, {
+      actor, orgId: request.orgId, action: `request.${input.action}`, targetType: 'request', targetId: request.trackingNo,
+      summary: { before: { status: request.status, orgId: request.orgId }, after: fields, input },
+    });
+    return { documentId };
+  });
+  try {
+    return { ...(await getForStaff(ctx, actor, id)), documentId: result.documentId };
+  } catch (error) {
+    // Transferred to a body the handler cannot see: the action succeeded, the file is no longer theirs.
+    if (input.action === 'transfer') return { id, transferred: true, documentId: null };
+    throw error;
+  }
+}
+
+/** The blank application form for letters and walk-ins. */
+export async function blankApplicationForm(): Promise<Buffer> {
+  return renderApplicationFormDocx();
+}
