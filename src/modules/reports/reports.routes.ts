@@ -1,9 +1,92 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-
 import { reportsPages } from './reports.pages.js';
+import { reportWorkbook } from './report-export.js';
+import * as reports from './reports.service.js';
 
-/** API and portal routes of 年度报告. */
+const tags = ['年度报告'];
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const params = z.object({ code: z.string().max(64), year: z.coerce.number().int().min(1900).max(2200) });
+const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+
 export async function reportRoutes(app: App, ctx: AppContext) {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.post('/api/v1/orgs/:code/request-ledger', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: {
+      tags, summary: '导入纸质申请台账（CSV 或 XLSX，全部成功或全部不导入）',
+      description: '列：receivedOn（收到日期）、channel（申请方式）、applicantType（申请人类型）、outcome（办理结果）、completedOn（办结日期）。',
+      params: z.object({ code: z.string().max(64) }),
+    },
+  }, async (request) => {
+    const body = request.body as unknown;
+    if (Buffer.isBuffer(body)) return reports.importLedger(ctx, actorOf(request), request.params.code, { xlsx: body });
+    if (typeof body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 text/csv 或 XLSX 格式提交台账。');
+    return reports.importLedger(ctx, actorOf(request), request.params.code, { csv: body });
+  });
+
+  app.get('/api/v1/orgs/:code/annual-reports/:year', {
+    config: { auth: 'public' },
+    schema: {
+      tags, summary: '政府信息公开工作年度报告（已发布；draft=true 为工作人员查看的实时计算稿，rollup=true 含下级机关）',
+      params, querystring: z.object({ draft: flag, rollup: flag }),
+    },
+  }, async (request) => reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query));
+
+  app.get('/api/v1/orgs/:code/annual-reports/:year/export.xlsx', {
+    config: { auth: 'public' },
+    schema: { tags, summary: '年度报告表格（XLSX）', params, querystring: z.object({ draft: flag, rollup: flag }) },
+  }, async (request, reply) => {
+    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
+    const data = await reportWorkbook(report);
+    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.xlsx`)}`).send(data);
+  });
+
+  app.put('/api/v1/orgs/:code/annual-reports/:year/draft', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: {
+      tags, summary: '编辑报告正文与系统外数据（行政许可、处罚、强制决定数，收费金额）',
+      params,
+      body: z.object({
+        overview: z.string().max(20000).nullable().optional(),
+        problems: z.string().max(20000).nullable().optional(),
+        other: z.string().max(20000).nullable().optional(),
+        externalFigures: z.record(z.string().regex(/^(licensing|penalties|enforcement)\.decisions$|^fees\.amountTenThousandYuan$|^requests\.[A-Za-z.]+$/, '不支持的数据项'), z.number().min(0).max(1e9)).optional(),
+      }),
+    },
+  }, async (request) => reports.saveDraft(ctx, actorOf(request), request.params.code, request.params.year, request.body));
+
+  app.post('/api/v1/orgs/:code/annual-reports/:year/publish', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '发布年度报告（勾稽关系不符时拒绝并指出单元格）', params, body: z.object({ rollup: z.boolean().default(false), note: z.string().max(2000).optional() }) },
+  }, async (request) => reports.publishReport(ctx, actorOf(request), request.params.code, request.params.year, request.body));
+
+  app.get('/api/v1/orgs/:code/annual-reports/:year/status', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '本机关及下级机关年度报告发布情况', params },
+  }, async (request) => reports.publicationStatus(ctx, actorOf(request), request.params.code, request.params.year));
+
+  app.post('/api/v1/orgs/:code/review-cases', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: {
+      tags, summary: '登记政府信息公开行政复议、行政诉讼案件',
+      params: z.object({ code: z.string().max(64) }),
+      body: z.object({
+        caseNo: z.string().trim().min(1).max(100),
+        stage: z.enum(['reconsideration', 'litigationDirect', 'litigationAfterReconsideration']),
+        result: z.enum(['upheld', 'corrected', 'other', 'pending']).default('pending'),
+        filedOn: isoDate,
+        closedOn: isoDate.nullable().optional(),
+        note: z.string().max(2000).optional(),
+      }),
+    },
+  }, async (request, reply) => reply.code(201).send(await reports.addReviewCase(ctx, actorOf(request), request.params.code, request.body)));
+
   await reportsPages(app, ctx);
 }

@@ -1,0 +1,206 @@
+/**
+ * The statutory annual report's arithmetic (条例第四十九条、第五十条; format of
+ * 国办公开办函〔2021〕30号, in annual-report-2021.json). Pure: facts in, tables out.
+ */
+import spec from './annual-report-2021.json' with { type: 'json' };
+import type { IsoDate } from './dates.js';
+
+export const REPORT_SPEC = spec;
+
+export const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legalService', 'otherOrg'] as const;
+export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
+export const REQUEST_COLUMNS = [...APPLICANT_COLUMNS, 'total'] as const;
+
+export const REQUEST_ROW_KEYS: string[] = spec.requests.rows.filter((r): r is { key: string; label: string } => 'key' in r).map((r) => r.key);
+/** Rows (一)…(六) with their sub-rows: each completed request lands in exactly one. */
+export const OUTCOME_ROW_KEYS = REQUEST_ROW_KEYS.filter((k) => !['received', 'carriedIn', 'completed', 'carriedOut'].includes(k));
+
+export const REVIEW_GROUPS = spec.reviewLitigation.groups.map((g) => g.key);
+export const REVIEW_COLUMNS = spec.reviewLitigation.columns.map((c) => c.key);
+
+export type Row = Record<(typeof REQUEST_COLUMNS)[number], number>;
+export type RequestsTable = Record<string, Row>;
+
+export interface RequestFact {
+  receivedOn: IsoDate | null;
+  applicantType: string;
+  outcome: string | null;
+  completedOn: IsoDate | null;
+}
+
+function emptyRow(): Row {
+  return Object.fromEntries(REQUEST_COLUMNS.map((c) => [c, 0])) as Row;
+}
+
+export function emptyRequestsTable(): RequestsTable {
+  return Object.fromEntries(REQUEST_ROW_KEYS.map((k) => [k, emptyRow()]));
+}
+
+function add(table: RequestsTable, row: string, column: string) {
+  table[row][column as ApplicantColumn] += 1;
+  table[row].total += 1;
+}
+
+/**
+ * Table 三. 本年新收: received in the year. 上年结转: received earlier and still open on 1 January.
+ * Each request completed in the year counts once, in its outcome's row. 结转下年度: open on 31 December.
+ */
+export function computeRequestsTable(facts: Iterable<RequestFact>, year: number): RequestsTable {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const table = emptyRequestsTable();
+  for (const f of facts) {
+    if (!f.receivedOn || f.receivedOn > end) continue;
+    const column = (APPLICANT_COLUMNS as readonly string[]).includes(f.applicantType) ? f.applicantType : 'otherOrg';
+    const completedInYear = !!f.completedOn && f.completedOn >= start && f.completedOn <= end;
+    if (f.completedOn && f.completedOn < start) continue;
+    if (f.receivedOn >= start) add(table, 'received', column);
+    else add(table, 'carriedIn', column);
+    if (completedInYear && f.outcome && OUTCOME_ROW_KEYS.includes(f.outcome)) {
+      add(table, f.outcome, column);
+      add(table, 'completed', column);
+    } else {
+      add(table, 'carriedOut', column);
+    }
+  }
+  return table;
+}
+
+export function addRequestsTables(a: RequestsTable, b: RequestsTable): RequestsTable {
+  const out = emptyRequestsTable();
+  for (const row of REQUEST_ROW_KEYS) for (const c of REQUEST_COLUMNS) out[row][c] = (a[row]?.[c] ?? 0) + (b[row]?.[c] ?? 0);
+  return out;
+}
+
+// ---------------------------------------------------------------- table 四
+
+export interface ReviewCaseFact {
+  stage: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration';
+  result: 'upheld' | 'corrected' | 'other' | 'pending';
+  filedOn: IsoDate;
+  closedOn: IsoDate | null;
+}
+
+export type ReviewTable = Record<string, Record<string, number>>;
+
+export function emptyReviewTable(): ReviewTable {
+  return Object.fromEntries(REVIEW_GROUPS.map((g) => [g, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, 0]))]));
+}
+
+/** Cases filed in the year; one not decided by 31 December counts as 尚未审结. */
+export function computeReviewTable(cases: Iterable<ReviewCaseFact>, year: number): ReviewTable {
+  const table = emptyReviewTable();
+  for (const c of cases) {
+    if (c.filedOn.slice(0, 4) !== String(year)) continue;
+    const decided = c.result !== 'pending' && !!c.closedOn && c.closedOn <= `${year}-12-31`;
+    table[c.stage][decided ? c.result : 'pending'] += 1;
+    table[c.stage].total += 1;
+  }
+  return table;
+}
+
+export function addReviewTables(a: ReviewTable, b: ReviewTable): ReviewTable {
+  const out = emptyReviewTable();
+  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) out[g][c] = (a[g]?.[c] ?? 0) + (b[g]?.[c] ?? 0);
+  return out;
+}
+
+// ---------------------------------------------------------------- table 二
+
+export interface ProactiveTable {
+  rules: { issued: number; repealed: number; inForce: number };
+  normativeDocuments: { issued: number; repealed: number; inForce: number };
+  licensing: { decisions: number };
+  penalties: { decisions: number };
+  enforcement: { decisions: number };
+  fees: { amountTenThousandYuan: number };
+}
+
+export function emptyProactiveTable(): ProactiveTable {
+  return {
+    rules: { issued: 0, repealed: 0, inForce: 0 },
+    normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
+    licensing: { decisions: 0 },
+    penalties: { decisions: 0 },
+    enforcement: { decisions: 0 },
+    fees: { amountTenThousandYuan: 0 },
+  };
+}
+
+export function addProactiveTables(a: ProactiveTable, b: ProactiveTable): ProactiveTable {
+  const out = emptyProactiveTable() as unknown as Record<string, Record<string, number>>;
+  for (const [row, cells] of Object.entries(out)) {
+    for (const col of Object.keys(cells)) {
+      cells[col] = ((a as unknown as Record<string, Record<string, number>>)[row][col] ?? 0) + ((b as unknown as Record<string, Record<string, number>>)[row][col] ?? 0);
+    }
+  }
+  // Amounts are in 万元 with up to four decimals; keep sums free of binary noise.
+  out.fees.amountTenThousandYuan = Math.round(out.fees.amountTenThousandYuan * 10000) / 10000;
+  return out as unknown as ProactiveTable;
+}
+
+// ---------------------------------------------------------------- consistency
+
+export interface Violation {
+  cell: string;
+  message: string;
+}
+
+/** The format's own arithmetic (annual-report-2021.json consistencyRules). */
+export function checkConsistency(requests: RequestsTable, review: ReviewTable): Violation[] {
+  const violations: Violation[] = [];
+  const rowLabel = (key: string) => (spec.requests.rows.find((r) => 'key' in r && r.key === key) as { label: string } | undefined)?.label ?? key;
+  const colLabel = (key: string) => spec.requests.columns.find((c) => c.key === key)?.label ?? key;
+  for (const c of REQUEST_COLUMNS) {
+    const r = (k: string) => requests[k]?.[c] ?? 0;
+    if (r('received') + r('carriedIn') !== r('completed') + r('carriedOut')) {
+      violations.push({ cell: `requests.completed.${c}`, message: `“${colLabel(c)}”列：一（${r('received')}）加二（${r('carriedIn')}）不等于三（七）总计（${r('completed')}）加四（${r('carriedOut')}）。` });
+    }
+    const outcomes = OUTCOME_ROW_KEYS.reduce((sum, k) => sum + r(k), 0);
+    if (outcomes !== r('completed')) {
+      violations.push({ cell: `requests.completed.${c}`, message: `“${colLabel(c)}”列：（七）总计（${r('completed')}）不等于（一）至（六）各项之和（${outcomes}）。` });
+    }
+  }
+  for (const k of REQUEST_ROW_KEYS) {
+    const sum = APPLICANT_COLUMNS.reduce((s, c) => s + (requests[k]?.[c] ?? 0), 0);
+    if (sum !== (requests[k]?.total ?? 0)) {
+      violations.push({ cell: `requests.${k}.total`, message: `“${rowLabel(k)}”行：总计（${requests[k]?.total ?? 0}）不等于各申请人类型之和（${sum}）。` });
+    }
+  }
+  for (const g of REVIEW_GROUPS) {
+    const parts = REVIEW_COLUMNS.filter((c) => c !== 'total').reduce((s, c) => s + (review[g]?.[c] ?? 0), 0);
+    if (parts !== (review[g]?.total ?? 0)) {
+      violations.push({ cell: `reviewLitigation.${g}.total`, message: `行政复议、行政诉讼表“${g}”：总计（${review[g]?.total ?? 0}）不等于各结果之和（${parts}）。` });
+    }
+  }
+  return violations;
+}
+
+/** Dotted row keys become nested objects: 'withheld.thirdPartyRights' → { withheld: { thirdPartyRights: … } }. */
+export function nestRows<T>(table: Record<string, T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(table)) {
+    const parts = key.split('.');
+    let node = out;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = value;
+  }
+  return out;
+}
+
+export function flattenRows(nested: Record<string, unknown>): RequestsTable {
+  const table = emptyRequestsTable();
+  for (const key of REQUEST_ROW_KEYS) {
+    let node: unknown = nested;
+    for (const p of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[p];
+    if (node) table[key] = { ...emptyRow(), ...(node as Row) };
+  }
+  return table;
+}
+
+/** Pre-filled narrative in wording that matches the tables' rows (never a bare "收到申请N件"). */
+export function narrativeOverview(orgName: string, year: number, requests: RequestsTable, proactive: ProactiveTable): string {
+  const t = (k: string) => requests[k].total;
+  return `${year}年，${orgName}认真贯彻《中华人民共和国政府信息公开条例》，本年制发规章${proactive.rules.issued}件、行政规范性文件${proactive.normativeDocuments.issued}件。`
+    + `本年新收政府信息公开申请${t('received')}件，上年结转${t('carriedIn')}件，本年办结${t('completed')}件（其中予以公开${t('granted')}件、部分公开${t('partial')}件），结转下年度继续办理${t('carriedOut')}件。`;
+}

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit.repository.js';
+
+/**
+ * Request facts that can matter for a year: received by its end and not completed before its start.
+ * Requests handled in Gongkai and rows imported from paper ledgers count alike.
+ */
+export async function requestFacts(db: Executor, orgIds: number[], year: number) {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const live = db
+    .selectFrom('disclosureRequests')
+    .select(['receivedOn', 'applicantType', 'outcome', 'completedOn'])
+    .where('orgId', 'in', orgIds)
+    .where('receivedOn', 'is not', null)
+    .where('receivedOn', '<=', end)
+    .where((eb) => eb.or([eb('completedOn', 'is', null), eb('completedOn', '>=', start)]));
+  const ledger = db
+    .selectFrom('requestLedgerEntries')
+    .select(['receivedOn', 'applicantType', 'outcome', 'completedOn'])
+    .where('orgId', 'in', orgIds)
+    .where('receivedOn', '<=', end)
+    .where((eb) => eb.or([eb('completedOn', 'is', null), eb('completedOn', '>=', start)]));
+  return live.unionAll(ledger).execute();
+}
+
+export async function reviewCases(db: Executor, orgIds: number[], year: number) {
+  return db
+    .selectFrom('reviewCases')
+    .select(['stage', 'result', 'filedOn', 'closedOn'])
+    .where('orgId', 'in', orgIds)
+    .where('filedOn', '>=', `${year}-01-01`)
+    .where('filedOn', '<=', `${year}-12-31`)
+    .execute();
+}
+
+/** 规章 and 行政规范性文件: issued (成文) in the year, repealed or lapsed in the year, in force at its end. */
+export async function normativeCounts(db: Executor, orgIds: number[], year: number) {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const rows = await sql<{ docKind: string; issued: number; repealed: number; inForce: number }>`
+    select doc_kind,
+      count(*) filter (where written_on between ${start} and ${end})::int as issued,
+      count(*) filter (where validity in ('repealed', 'lapsed') and validity_changed_on between ${start} and ${end})::int as repealed,
+      count(*) filter (where written_on <= ${end} and (validity = 'valid' or validity_changed_on > ${end}))::int as in_force
+    from info_items
+    where org_id in (${sql.join(orgIds)}) and status in ('published', 'withdrawn') and doc_kind in ('rule', 'normative')
+    group by doc_kind`.execute(db);
+  return rows.rows;
+}
+
+export async function findDraft(db: Executor, orgId: number, year: number) {
+  return db.selectFrom('annualReportDrafts').selectAll().where('orgId', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
+export async function findDrafts(db: Executor, orgIds: number[], year: number) {
+  return db.selectFrom('annualReportDrafts').selectAll().where('orgId', 'in', orgIds).where('year', '=', year).execute();
+}
+
+export async function upsertDraft(
+  db: Executor,
+  row: { orgId: number; year: number; overview: string | null; problems: string | null; other: string | null; externalFigures: Record<string, number | string>; updatedBy: number },
+) {
+  const values = { ...row, externalFigures: JSON.stringify(row.externalFigures) };
+  await db
+    .insertInto('annualReportDrafts')
+    .values(values)
+    .onConflict((oc) => oc.columns(['orgId', 'year']).doUpdateSet({ ...values, updatedAt: new Date() }))
+    .execute();
+}
+
+export async function latestPublished(db: Executor, orgId: number, year: number, rollup: boolean) {
+  return db
+    .selectFrom('annualReports')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('year', '=', year)
+    .where('rollup', '=', rollup)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function nextVersion(db: Executor, orgId: number, year: number): Promise<number> {
+  const row = await db.selectFrom('annualReports').select((eb) => eb.fn.max('version').as('v')).where('orgId', '=', orgId).where('year', '=', year).executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}
+
+export async function insertPublished(db: Executor, row: { orgId: number; year: number; version: number; rollup: boolean; data: Record<string, unknown>; note: string | null; publishedBy: number }) {
+  await db.insertInto('annualReports').values({ ...row, data: JSON.stringify(row.data) }).execute();
+}
+
+export async function listPublished(db: Executor) {
+  return db
+    .selectFrom('annualReports')
+    .innerJoin('orgs', 'orgs.id', 'annualReports.orgId')
+    .select(['orgs.code as orgCode', 'orgs.name as orgName', 'annualReports.year', 'annualReports.version', 'annualReports.rollup', 'annualReports.publishedAt'])
+    .orderBy('annualReports.year', 'desc')
+    .orderBy('orgs.sortOrder')
+    .orderBy('annualReports.version', 'desc')
+    .execute();
+}
+
+export async function insertLedgerEntries(db: Executor, rows: { orgId: number; receivedOn: string; channel: string; applicantType: string; outcome: string | null; completedOn: string | null; importedBy: number }[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('requestLedgerEntries').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function insertReviewCase(db: Executor, row: { orgId: number; caseNo: string; requestId: number | null; stage: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration'; result: 'upheld' | 'corrected' | 'other' | 'pending'; filedOn: string; closedOn: string | null; note: string | null }) {
+  return (await db.insertInto('reviewCases').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** 信息处理费 charged on requests completed in the year (yuan). */
+export async function feesCharged(db: Executor, orgIds: number[], year: number): Promise<number> {
+  const row = await db
+    .selectFrom('disclosureRequests')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('feeAmount'), eb.val(0)).as('total'))
+    .where('orgId', 'in', orgIds)
+    .where('completedOn', '>=', `${year}-01-01`)
+    .where('completedOn', '<=', `${year}-12-31`)
+    .where('outcome', '!=', 'otherHandling.unpaidFee')
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}

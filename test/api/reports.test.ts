@@ -1,0 +1,160 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { createTestApp, TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-02-15T02:00:00Z') });
+});
+afterAll(async () => t.close());
+
+const FINANCE_LEDGER = [
+  'receivedOn,channel,applicantType,outcome,completedOn',
+  '2024-12-20,letter,natural,granted,2025-01-08',
+  '2025-03-02,online,natural,partial,2025-03-25',
+  '2025-04-10,online,commercial,withheld.thirdPartyRights,2025-05-06',
+  '2025-12-28,inPerson,research,,',
+].join('\n');
+
+const EDUCATION_LEDGER = ['收到日期,申请方式,申请人类型,办理结果,办结日期', '2025-06-01,email,natural,unable.notHeld,2025-06-20', '2025-07-01,fax,legalService,granted,2025-07-15'].join('\n');
+
+async function importLedger(orgCode: string, csv: string, user: 'office' | 'clerk2' = 'office') {
+  return t.app.inject({ method: 'POST', url: `/api/v1/orgs/${orgCode}/request-ledger`, headers: { ...(await t.auth(user)), 'content-type': 'text/csv' }, payload: csv });
+}
+
+async function draft(orgCode: string, query = '') {
+  return t.app.inject({ url: `/api/v1/orgs/${orgCode}/annual-reports/2025?draft=true${query}`, headers: await t.auth('office') });
+}
+
+describe('POST /api/v1/orgs/{orgCode}/request-ledger', () => {
+  it('refuses a ledger with one bad row, naming each bad row, and imports nothing', async () => {
+    const bad = [...FINANCE_LEDGER.split('\n'), '2025-02-30,online,natural,,', '2025-05-01,pigeon,natural,granted,2025-05-02', '2025-05-01,online,alien,granted,'].join('\n');
+    const res = await importLedger(DEMO_FINANCE_CODE, bad);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('LEDGER_INVALID');
+    expect([...new Set(res.json().details.map((d: { row: number }) => d.row))]).toEqual([6, 7, 8]);
+    expect((await draft(DEMO_FINANCE_CODE)).json().requests.received.total).toBe(0);
+  });
+
+  it('imports a ledger with English headers and one with Chinese headers', async () => {
+    const finance = await importLedger(DEMO_FINANCE_CODE, FINANCE_LEDGER);
+    expect(finance.statusCode).toBe(200);
+    expect(finance.json()).toEqual({ imported: 4 });
+    const education = await importLedger(DEMO_EDUCATION_CODE, EDUCATION_LEDGER);
+    expect(education.json()).toEqual({ imported: 2 });
+  });
+
+  it('refuses a clerk of another body', async () => {
+    expect((await importLedger(DEMO_FINANCE_CODE, FINANCE_LEDGER, 'clerk2')).statusCode).toBe(403);
+  });
+});
+
+describe('GET /api/v1/orgs/{orgCode}/annual-reports/{year}', () => {
+  it('computes the draft under the spec keys', async () => {
+    const res = await draft(DEMO_FINANCE_CODE);
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ orgCode: DEMO_FINANCE_CODE, year: 2025, status: 'draft' });
+    expect(report.requests.received).toEqual({ natural: 1, commercial: 1, research: 1, nonprofit: 0, legalService: 0, otherOrg: 0, total: 3 });
+    expect(report.requests.carriedIn.total).toBe(1);
+    expect(report.requests.granted.natural).toBe(1);
+    expect(report.requests.partial.natural).toBe(1);
+    expect(report.requests.withheld.thirdPartyRights.commercial).toBe(1);
+    expect(report.requests.completed.total).toBe(3);
+    expect(report.requests.carriedOut).toMatchObject({ research: 1, total: 1 });
+    expect(report.proactive.rules).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+    expect(report.reviewLitigation.reconsideration).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+    expect(report.sections.overview).toContain('本年新收政府信息公开申请3件，上年结转1件，本年办结3件');
+    expect(report.violations).toEqual([]);
+  });
+
+  it('rolls the county up with all its bodies', async () => {
+    const res = await draft(DEMO_COUNTY_CODE, '&rollup=true');
+    const report = res.json();
+    expect(report.requests.received.total).toBe(5);
+    expect(report.requests.received.legalService).toBe(1);
+    expect(report.requests.unable.notHeld.natural).toBe(1);
+    expect(report.requests.granted.total).toBe(2);
+  });
+
+  it('keeps drafts from the public and from other bodies', async () => {
+    expect((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025?draft=true`)).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025?draft=true`, headers: await t.auth('clerk2') })).statusCode).toBe(403);
+    expect((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025`)).json().code).toBe('REPORT_NOT_PUBLISHED');
+  });
+});
+
+describe('publishing', () => {
+  it('refuses a report whose hand corrections break the arithmetic, naming the cell', async () => {
+    const auth = await t.auth('office');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}/annual-reports/2025/draft`, headers: auth, payload: { externalFigures: { 'requests.granted.legalService': 3 } } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}/annual-reports/2025/publish`, headers: auth, payload: {} });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('REPORT_INCONSISTENT');
+    expect(res.json().details.map((d: { path: string }) => d.path)).toContain('requests.completed.legalService');
+  });
+
+  it('publishes a frozen report that later data does not change, and corrections as new versions', async () => {
+    const auth = await t.auth('office');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/draft`, headers: auth, payload: { problems: '依申请公开答复文书格式有待统一。', externalFigures: { 'licensing.decisions': 120, 'fees.amountTenThousandYuan': 3.5 } } });
+    const published = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: auth, payload: {} });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', version: 1 });
+
+    await importLedger(DEMO_FINANCE_CODE, 'receivedOn,channel,applicantType,outcome,completedOn\n2025-09-01,online,natural,granted,2025-09-10');
+    const publicView = (await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025`)).json();
+    expect(publicView.requests.received.total).toBe(3);
+    expect(publicView.proactive.licensing.decisions).toBe(120);
+    expect(publicView.proactive.fees.amountTenThousandYuan).toBe(3.5);
+    expect((await draft(DEMO_FINANCE_CODE)).json().requests.received.total).toBe(4);
+
+    const noNote = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: auth, payload: {} });
+    expect(noNote.statusCode).toBe(400);
+    const corrected = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: auth, payload: { note: '补录9月网上申请1件。' } });
+    expect(corrected.json()).toMatchObject({ version: 2, note: '补录9月网上申请1件。' });
+    expect((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025`)).json().requests.received.total).toBe(4);
+  });
+
+  it('counts registered review and litigation cases in table 四', async () => {
+    const auth = await t.auth('office');
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/review-cases`, headers: auth, payload: { caseNo: '示复〔2025〕3号', stage: 'reconsideration', result: 'upheld', filedOn: '2025-04-01', closedOn: '2025-06-01' } });
+    expect(created.statusCode).toBe(201);
+    const report = (await draft(DEMO_COUNTY_CODE)).json();
+    expect(report.reviewLitigation.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+  });
+
+  it('shows which sub-bodies have not published by their deadline', async () => {
+    const res = await t.app.inject({ url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/annual-reports/2025/status`, headers: await t.auth('office') });
+    const items = res.json().items as { orgCode: string; published: boolean; overdue: boolean; deadline: string }[];
+    expect(items.find((i) => i.orgCode === DEMO_FINANCE_CODE)).toMatchObject({ published: true, overdue: false });
+    // Departments publish by 31 January: on 15 February the education bureau is late.
+    expect(items.find((i) => i.orgCode === DEMO_EDUCATION_CODE)).toMatchObject({ published: false, overdue: true, deadline: '2026-01-31' });
+    expect(items.find((i) => i.orgCode === DEMO_COUNTY_CODE)).toMatchObject({ published: false, overdue: false, deadline: '2026-03-31' });
+  });
+});
+
+describe('outputs', () => {
+  it('renders the published report as a page with one table per section 二、三、四', async () => {
+    const res = await t.app.inject(`/xxgk/reports/${DEMO_FINANCE_CODE}/2025`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('示例县财政局2025年政府信息公开工作年度报告');
+    for (const id of ['table-proactive', 'table-requests', 'table-reviewLitigation']) expect(res.body).toContain(`id="${id}"`);
+    expect(res.body).toContain('4.保护第三方合法权益');
+    expect(res.body).toContain('本报告为更正后的第2版');
+    expect((await t.app.inject('/xxgk/reports')).body).toContain(`/xxgk/reports/${DEMO_FINANCE_CODE}/2025`);
+  });
+
+  it('exports the tables as XLSX that reads back', async () => {
+    const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[1];
+    expect(sheet.name).toBe('三、收到和处理政府信息公开申请情况');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const received = rows.find((r) => r[0] === '一、本年新收政府信息公开申请数量')!;
+    expect(received.slice(1)).toEqual([2, 1, 1, 0, 0, 0, 4]);
+  });
+});
