@@ -1,0 +1,98 @@
+import type { Browser } from 'playwright-core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
+import { VALID_ID_NUMBER } from '../support/requests.js';
+import { startTestServer, TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const NUMERALS = '零一二三四五六七八九十';
+
+describe('依申请公开 with JavaScript disabled', () => {
+  it('an applicant applies, staff handle it, and the applicant follows every step and downloads the notice', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/ysqgk`);
+    await page.getByRole('link', { name: '在线申请' }).click();
+
+    // A wrong check digit is refused with the field marked, and nothing typed is lost.
+    await page.getByLabel('向哪个机关申请（必填）').selectOption(DEMO_COUNTY_CODE);
+    await page.getByLabel('姓名或名称（必填）').fill('李四');
+    await page.getByLabel('证件号码（必填）').fill('110105194912310021');
+    await page.getByLabel('联系电话（必填）').fill('13900139000');
+    await page.getByLabel(/所需政府信息的名称/).fill('2025年示例县城区道路改造工程招标文件');
+    await page.getByLabel('查询密码（必填）').fill('lisi-password');
+    const question = (await page.locator('label[for="f-challengeAnswer"]').textContent())!;
+    const answer = () => [...question.slice(0, question.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((s, c) => s + NUMERALS.indexOf(c), 0);
+    await page.getByLabel(/验证问题/).fill(String(answer()));
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect(page.locator('#e-idNumber').textContent()).resolves.toContain('身份证号码无效');
+    expect(await page.getByLabel('姓名或名称（必填）').inputValue()).toBe('李四');
+
+    await page.getByLabel('证件号码（必填）').fill(VALID_ID_NUMBER);
+    await page.getByLabel('查询密码（必填）').fill('lisi-password');
+    const question2 = (await page.locator('label[for="f-challengeAnswer"]').textContent())!;
+    const sum = [...question2.slice(0, question2.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((s, c) => s + NUMERALS.indexOf(c), 0);
+    await page.getByLabel(/验证问题/).fill(String(sum));
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const trackingNo = (await page.locator('#tracking-no').textContent())!;
+    expect(trackingNo).toMatch(/^YSQ\d{4}-/);
+
+    // Staff: confirm receipt, ask for a supplement, receive it, consult a third party, extend, reply 部分公开.
+    const { app } = server.testApp;
+    const office = await server.testApp.auth('office');
+    const id = (await sql<{ id: number }>`select id from disclosure_requests where tracking_no = ${trackingNo}`.execute(server.testApp.db)).rows[0].id;
+    const act = async (payload: object) => {
+      const res = await app.inject({ method: 'POST', url: `/api/v1/handling/requests/${id}/actions`, headers: office, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await act({ action: 'confirmReceipt' });
+    await act({ action: 'requestSupplement', items: '请写明招标文件的项目编号', periodWorkingDays: 10 });
+    await act({ action: 'receiveSupplement' });
+    await act({ action: 'startConsultation', party: '中标单位' });
+    await act({ action: 'endConsultation', answer: '不同意公开报价' });
+    await act({ action: 'extend', workingDays: 10, reason: '需征求意见并区分处理' });
+    await act({ action: 'reply', outcome: 'partial', note: '投标报价属于商业秘密，不予公开；其余部分予以公开。' });
+
+    await page.goto(`${server.url}/ysqgk/status`);
+    await page.getByLabel('受理编号').fill(trackingNo);
+    await page.getByLabel('查询密码').fill('lisi-password');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toContain('已办结（部分公开）');
+    const steps = await page.locator('ol.steps li').allTextContents();
+    expect(steps.join('\n')).toMatch(/已确认收到申请[\s\S]*要求补正[\s\S]*已收到补正材料[\s\S]*征求第三方[\s\S]*恢复计算[\s\S]*延长10个工作日[\s\S]*已答复：部分公开/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /政府信息公开申请答复告知书/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toContain('答复告知书');
+
+    // A wrong password shows nothing of the request.
+    await page.goto(`${server.url}/ysqgk/status`);
+    await page.getByLabel('受理编号').fill(trackingNo);
+    await page.getByLabel('查询密码').fill('someone-else');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('未找到该申请');
+    expect(await page.content()).not.toContain('招标文件');
+    await context.close();
+  });
+
+  it.each(['/ysqgk', '/ysqgk/apply', '/ysqgk/status'])('%s passes axe-core without serious violations', async (path) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    const violations = seriousViolations(await axeViolations(page));
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await context.close();
+  });
+});
