@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCodes } from './error-codes.js';
 import { AppError, ErrorDetail, isAppError } from './errors.js';
+import { renderNotFound } from './not-found.js';
 import type { App } from './types.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: ErrorDetail[]) {
@@ -34,7 +35,13 @@ const FASTIFY_CODES: Record<string, keyof typeof errorCodes> = {
 
 export function registerErrorHandler(app: App): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
-    if (isAppError(error)) return send(reply, error.status, error.code, error.message, error.details);
+    if (isAppError(error)) {
+      // A portal page that does not exist is a page, not JSON.
+      if (error.status === 404 && request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
+      }
+      return send(reply, error.status, error.code, error.message, error.details);
+    }
     const fe = error as FastifyError;
     if (fe.validation) {
       const details = validationDetails(fe);

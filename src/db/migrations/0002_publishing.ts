@@ -28,6 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       published_at timestamptz,
       withdrawn_on date,
       withdrawn_reason text,
+      scheduled_at timestamptz,
+      version integer not null default 1,
+      interprets_item_id integer references info_items(id),
       search_text tsvector,
       created_by integer references users(id),
       created_at timestamptz not null default now(),
@@ -36,6 +39,47 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index info_items_org_status_idx on info_items(org_id, status)`.execute(db);
   await sql`create index info_items_published_idx on info_items(published_at desc, id desc) where status in ('published', 'withdrawn')`.execute(db);
   await sql`create index info_items_search_idx on info_items using gin(search_text)`.execute(db);
+
+  // Every saved state of an item, for history and diffs; a published correction carries a public 变更说明.
+  await sql`
+    create table item_versions (
+      id serial primary key,
+      item_id integer not null references info_items(id),
+      version integer not null,
+      snapshot jsonb not null,
+      change_note text,
+      public_note boolean not null default false,
+      created_by integer references users(id),
+      created_at timestamptz not null default now(),
+      unique (item_id, version)
+    )`.execute(db);
+
+  // Workflow steps with comments (审核意见), and the privacy findings of the scan.
+  await sql`
+    create table item_reviews (
+      id serial primary key,
+      item_id integer not null references info_items(id),
+      step text not null,
+      decision text not null,
+      comment text,
+      checklist jsonb,
+      actor_user_id integer references users(id),
+      created_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`
+    create table item_findings (
+      id serial primary key,
+      item_id integer not null references info_items(id),
+      type text not null,
+      "offset" integer not null,
+      length integer not null,
+      masked text not null,
+      status text not null default 'open' check (status in ('open', 'redacted', 'accepted')),
+      reason text,
+      resolved_by integer references users(id),
+      created_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index item_findings_item_idx on item_findings(item_id)`.execute(db);
 
   // 索引号 serials: one counter per body and year, advanced inside the publishing transaction.
   await sql`

@@ -1,5 +1,5 @@
 /** Tables of 主动公开 (see migrations/0002_publishing.ts). */
-import type { Generated } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
 export interface InfoItemsTable {
@@ -26,6 +26,9 @@ export interface InfoItemsTable {
   publishedAt: Timestamp | null;
   withdrawnOn: string | null;
   withdrawnReason: string | null;
+  scheduledAt: Timestamp | null;
+  version: Generated<number>;
+  interpretsItemId: number | null;
   searchText: string | null;
   createdBy: number | null;
   createdAt: GeneratedTimestamp;
@@ -38,7 +41,45 @@ export interface IndexCountersTable {
   lastSerial: Generated<number>;
 }
 
+export interface ItemVersionsTable {
+  id: Generated<number>;
+  itemId: number;
+  version: number;
+  snapshot: JSONColumnType<Record<string, unknown>, string, string>;
+  changeNote: string | null;
+  publicNote: Generated<boolean>;
+  createdBy: number | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface ItemReviewsTable {
+  id: Generated<number>;
+  itemId: number;
+  step: string;
+  decision: string;
+  comment: string | null;
+  checklist: JSONColumnType<Record<string, boolean>, string, string> | null;
+  actorUserId: number | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface ItemFindingsTable {
+  id: Generated<number>;
+  itemId: number;
+  type: string;
+  offset: number;
+  length: number;
+  masked: string;
+  status: Generated<'open' | 'redacted' | 'accepted'>;
+  reason: string | null;
+  resolvedBy: number | null;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface PublishingTables {
   infoItems: InfoItemsTable;
   indexCounters: IndexCountersTable;
+  itemVersions: ItemVersionsTable;
+  itemReviews: ItemReviewsTable;
+  itemFindings: ItemFindingsTable;
 }

@@ -1,9 +1,170 @@
+/**
+ * The public catalog (政府信息公开目录), item pages with the standard metadata box,
+ * the disclosure guide (公开指南), Atom feeds and the sitemap. Server-rendered; no JavaScript needed.
+ */
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { CATEGORIES, TOPICS } from '../../domain/item-workflow.js';
 import type { App } from '../../http/types.js';
-import { sendPlaceholder } from '../../http/views/placeholder.js';
+import { escapeHtml, html, raw } from '../../http/views/html.js';
+import { SITE_NAME } from '../../http/views/layout.js';
+import { sendPage } from '../../http/views/placeholder.js';
+import { getOrg, listOrgs } from '../orgs/orgs.service.js';
+import { catalogItem, itemPath, searchCatalog } from './catalog.service.js';
 
-/** Portal pages of this capability. */
-export async function publishingPages(app: App, _ctx: AppContext) {
-  app.get('/xxgk/catalog', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPlaceholder(request, reply, '政府信息公开目录', '本栏目正在建设中。'));
+const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
+
+function highlight(text: string, terms: string[]) {
+  let out = escapeHtml(text);
+  for (const term of terms) out = out.split(escapeHtml(term)).join(`<mark>${escapeHtml(term)}</mark>`);
+  return raw(out);
+}
+
+function publicCache(reply: FastifyReply) {
+  // Short public caching: a publication shows up within a minute on every cache.
+  reply.header('cache-control', 'public, max-age=60');
+}
+
+function optionList(values: readonly string[], selected?: string) {
+  return values.map((v) => html`<option value="${v}"${selected === v ? html` selected` : ''}>${v}</option>`);
+}
+
+export async function publishingPages(app: App, ctx: AppContext) {
+  app.get('/xxgk/catalog', {
+    config: { auth: 'public' },
+    schema: {
+      hide: true,
+      querystring: z.object({
+        q: z.string().max(100).optional(), org: z.string().max(64).optional(), category: z.string().max(50).optional(), topic: z.string().max(50).optional(),
+        year: z.coerce.number().int().min(1990).max(2200).optional().catch(undefined), validity: z.enum(['valid', 'lapsed', 'repealed', 'revised']).optional().catch(undefined),
+        cursor: z.string().max(200).optional(),
+      }),
+    },
+  }, async (request, reply) => {
+    const query = request.query;
+    const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
+    const result = await searchCatalog(ctx, filters);
+    const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
+    const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    publicCache(reply);
+    return sendPage(request, reply, {
+      title: filters.q ? `检索：${filters.q}` : '政府信息公开目录',
+      breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: '公开目录' }],
+      head: html`<link rel="alternate" type="application/atom+xml" title="最新公开信息" href="/xxgk/feed.xml">`,
+      body: html`<h1>政府信息公开目录</h1>
+<form class="catalog-filters" method="get" action="/xxgk/catalog" role="search">
+<div class="form-row"><label for="q">关键词</label><input id="q" name="q" type="search" value="${filters.q ?? ''}"></div>
+<div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgs.map((o) => html`<option value="${o.code}"${filters.org === o.code ? html` selected` : ''}>${o.name}</option>`)}</select></div>
+<div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(CATEGORIES, filters.category)}</select></div>
+<div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(TOPICS, filters.topic)}</select></div>
+<div class="form-row"><label for="year">发布年份</label><input id="year" name="year" inputmode="numeric" value="${filters.year ?? ''}"></div>
+<div class="form-row"><label for="validity">有效性</label><select id="validity" name="validity"><option value="">全部</option>${Object.entries(VALIDITY_LABELS).map(([k, v]) => html`<option value="${k}"${filters.validity === k ? html` selected` : ''}>${v}</option>`)}</select></div>
+<p><button type="submit">检索</button>　<a href="/xxgk/feed.xml">订阅（Atom）</a></p>
+</form>
+${result.items.length ? html`<ol class="catalog-list">${result.items.map((i) => html`<li>
+<h2><a href="${i.url}">${result.terms.length ? highlight(i.title, result.terms) : i.title}</a>${i.status === 'withdrawn' ? html` <small>（已撤销）</small>` : ''}</h2>
+<p class="hint">索引号：${i.indexNo}　发布机构：${i.orgName}${i.docNo ? `　文号：${i.docNo}` : ''}　发布日期：<time datetime="${i.publishedOn}">${i.publishedOn}</time></p>
+${i.snippet ? html`<p>${highlight(i.snippet, result.terms)}</p>` : ''}
+</li>`)}</ol>` : html`<p>没有找到符合条件的政府信息。没有找到所需信息的，可以<a href="/ysqgk">申请政府信息公开</a>。</p>`}
+${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一页</a></p>` : ''}`,
+    });
+  });
+
+  app.get('/xxgk/items/:orgCode/:serial', {
+    config: { auth: 'public' },
+    schema: { hide: true, params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20) }) },
+  }, async (request, reply) => {
+    const item = await catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`);
+    publicCache(reply);
+    reply.header('last-modified', new Date(item.updatedAt).toUTCString());
+    const meta: [string, string | null][] = [
+      ['索引号', item.indexNo], ['发布机构', item.orgName], ['发文字号', item.docNo], ['成文日期', item.writtenOn], ['发布日期', item.publishedOn],
+      ['主题分类', item.topic], ['信息类别', item.category], ['有效性', `${VALIDITY_LABELS[item.validity]}${item.validityChangedOn && item.validity !== 'valid' ? `（${item.validityChangedOn}）` : ''}`],
+    ];
+    return sendPage(request, reply, {
+      title: item.title,
+      breadcrumbs: [{ label: '首页', href: '/' }, { label: '公开目录', href: '/xxgk/catalog' }, { label: item.title }],
+      body: html`<article>
+<table class="metadata"><caption>信息属性</caption><tbody>${meta.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v ?? '—'}</td></tr>`)}</tbody></table>
+<h1>${item.title}</h1>
+${item.status === 'withdrawn' ? html`<p class="notice" role="note">本信息已于${item.withdrawnOn}撤销。撤销原因：${item.withdrawnReason}</p>` : ''}
+${item.replacedByIndexNo ? html`<p class="notice">本文件已被<a href="${itemPath(item.replacedByIndexNo)}">${item.replacedByIndexNo}</a>替代。</p>` : ''}
+${item.status === 'withdrawn' ? '' : html`<div class="item-body">${raw(item.bodyHtml)}</div>`}
+${item.interprets ? html`<p>解读的文件：<a href="${item.interprets.url}">${item.interprets.title}</a></p>` : ''}
+${item.interpretations.length ? html`<h2>政策解读</h2><ul>${item.interpretations.map((i) => html`<li><a href="${i.url ?? '#'}">${i.title}</a></li>`)}</ul>` : ''}
+${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => html`<li>${new Date(c.at).toISOString().slice(0, 10)}：${c.note}</li>`)}</ul>` : ''}
+</article>`,
+    });
+  });
+
+  app.get('/xxgk/guide', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
+    return sendPage(request, reply, {
+      title: '政府信息公开指南',
+      breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: '公开指南' }],
+      body: html`<h1>政府信息公开指南</h1><p>各机关的政府信息公开指南（条例第十二条）：</p><ul class="link-list">${orgs.map((o) => html`<li><a href="/xxgk/guide/${o.code}">${o.name}政府信息公开指南</a></li>`)}</ul>`,
+    });
+  });
+
+  app.get('/xxgk/guide/:code', {
+    config: { auth: 'public' },
+    schema: { hide: true, params: z.object({ code: z.string().max(64) }) },
+  }, async (request, reply) => {
+    const org = await getOrg(ctx, request.params.code);
+    return sendPage(request, reply, {
+      title: `${org.name}政府信息公开指南`,
+      breadcrumbs: [{ label: '首页', href: '/' }, { label: '公开指南', href: '/xxgk/guide' }, { label: org.name }],
+      body: html`<article class="guide"><h1>${org.name}政府信息公开指南</h1>
+<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，编制本指南。</p>
+<h2>一、主动公开</h2>
+<p>（一）公开范围：本机关依照《条例》第十九条、第二十条的规定主动公开政府信息，具体见<a href="/xxgk/catalog?org=${org.code}">本机关政府信息公开目录</a>。目录类别包括：${CATEGORIES.join('、')}。</p>
+<p>（二）公开方式：通过本平台、政府公报、新闻发布会以及报刊、广播、电视等途径公开。</p>
+<p>（三）公开时限：属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开（《条例》第二十六条）。</p>
+<h2>二、依申请公开</h2>
+<p>（一）受理机构：${org.name}政府信息公开工作机构。</p>
+<dl class="contact"><dt>办公地址</dt><dd>${org.address ?? '—'}</dd><dt>办公时间</dt><dd>${org.officeHours ?? '—'}</dd><dt>联系电话</dt><dd>${org.phone ?? '—'}</dd><dt>传真</dt><dd>${org.fax ?? '—'}</dd><dt>电子邮箱</dt><dd>${org.email ?? '—'}</dd><dt>邮政编码</dt><dd>${org.postalCode ?? '—'}</dd></dl>
+<p>（二）受理渠道：<a href="/ysqgk/apply">网上申请</a>、信函申请、传真申请、当面申请；书写确有困难的，可以口头提出，由工作人员代为填写。</p>
+<p>（三）办理流程：申请人提交申请 → 本机关确认收到并登记 → 审查（需要补正的，在收到申请之日起7个工作日内一次性告知）→ 能够当场答复的当场答复，不能当场答复的自收到申请之日起20个工作日内答复，需要延长的经政府信息公开工作机构负责人同意可延长不超过20个工作日。</p>
+<p>（四）收费说明：依申请提供政府信息不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费。</p>
+<h2>三、监督和救济</h2>
+<p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>
+<p class="hint">打印本页：使用浏览器的打印功能，页眉页脚导航不会被打印。</p>
+</article>`,
+    });
+  });
+
+  app.get('/xxgk/feed.xml', {
+    config: { auth: 'public' },
+    schema: { hide: true, querystring: z.object({ org: z.string().max(64).optional(), category: z.string().max(50).optional() }) },
+  }, async (request, reply) => {
+    const { items } = await searchCatalog(ctx, { org: request.query.org || undefined, category: request.query.category || undefined, limit: 50 });
+    const base = ctx.config.publicBaseUrl.replace(/\/$/, '');
+    const updated = items[0]?.publishedOn ? `${items[0].publishedOn}T00:00:00+08:00` : new Date(0).toISOString();
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>${escapeHtml(SITE_NAME)} 最新公开信息</title>
+<id>${escapeHtml(`${base}/xxgk/feed.xml`)}</id>
+<link rel="self" href="${escapeHtml(`${base}${request.url}`)}"/>
+<updated>${updated}</updated>
+${items.map((i) => `<entry><title>${escapeHtml(i.title)}</title><id>${escapeHtml(`${base}${i.url}`)}</id><link href="${escapeHtml(`${base}${i.url}`)}"/><updated>${i.publishedOn}T00:00:00+08:00</updated><author><name>${escapeHtml(i.orgName)}</name></author><category term="${escapeHtml(i.category)}"/></entry>`).join('\n')}
+</feed>`;
+    publicCache(reply);
+    return reply.type('application/atom+xml; charset=utf-8').send(xml);
+  });
+
+  app.get('/sitemap.xml', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const base = ctx.config.publicBaseUrl.replace(/\/$/, '');
+    const urls = ['/', '/xxgk', '/xxgk/guide', '/xxgk/catalog', '/xxgk/reports', '/ysqgk', '/orgs'];
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page += 1) {
+      const { items, next } = await searchCatalog(ctx, { cursor, limit: 100 });
+      urls.push(...items.map((i) => i.url));
+      if (!next) break;
+      cursor = next;
+    }
+    const xml = `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${escapeHtml(base + u)}</loc></url>`).join('\n')}\n</urlset>`;
+    return reply.type('application/xml; charset=utf-8').send(xml);
+  });
+
 }

@@ -1,9 +1,134 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { CATEGORIES, TOPICS, WITHHELD_GROUNDS } from '../../domain/item-workflow.js';
+import { actorOf } from '../../http/auth.js';
+import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-
+import { catalogItem, searchCatalog } from './catalog.service.js';
 import { publishingPages } from './publishing.pages.js';
+import * as items from './publishing.service.js';
 
-/** API and portal routes of 主动公开. */
+const tags = ['主动公开'];
+const itemBody = z.object({
+  orgCode: z.string().max(64).optional().describe('发布机构（默认本人所在机构）'),
+  title: z.string().trim().min(2).max(300),
+  bodyHtml: z.string().max(2_000_000).default(''),
+  disclosure: z.enum(['proactive', 'onRequest', 'withheld']).describe('公开属性：主动公开/依申请公开/不予公开'),
+  withheldGround: z.enum(Object.keys(WITHHELD_GROUNDS) as [keyof typeof WITHHELD_GROUNDS]).nullable().optional(),
+  withheldReason: z.string().max(2000).nullable().optional(),
+  docKind: z.enum(['rule', 'normative', 'other']).default('other').describe('规章/行政规范性文件/其他'),
+  docNo: z.string().max(100).nullable().optional().describe('发文字号'),
+  category: z.enum(CATEGORIES).default('其他').describe('信息类别'),
+  topic: z.enum(TOPICS).default('其他').describe('主题分类'),
+  keywords: z.string().max(200).nullable().optional(),
+  writtenOn: isoDate.nullable().optional().describe('成文日期'),
+  formedOn: isoDate.nullable().optional().describe('形成或变更日期'),
+  interpretsItemId: z.number().int().positive().nullable().optional().describe('解读的政策文件'),
+});
+
 export async function publishingRoutes(app: App, ctx: AppContext) {
+  app.post('/api/v1/scan', {
+    config: { auth: 'staff' },
+    schema: {
+      tags, summary: '个人信息与敏感内容检查',
+      body: z.object({ text: z.string().max(1_000_000) }),
+      response: { 200: z.object({ findings: z.array(z.object({ type: z.enum(['idCard', 'mobile', 'bankCard', 'email', 'sensitiveWord']), offset: z.number(), length: z.number(), masked: z.string() })) }) },
+    },
+  }, async (request) => items.scan(request.body.text));
+
+  app.get('/api/v1/items/queue', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '我的待办（按角色）' },
+  }, async (request) => items.myQueue(ctx, actorOf(request)));
+
+  app.post('/api/v1/items', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '新建信息草稿', body: itemBody },
+  }, async (request, reply) => reply.code(201).send(await items.createItem(ctx, actorOf(request), request.body)));
+
+  app.get('/api/v1/items/:id', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '信息详情（含审核记录、检查结果、版本）', params: idParam },
+  }, async (request) => items.getItem(ctx, actorOf(request), request.params.id));
+
+  app.put('/api/v1/items/:id', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '修改草稿', params: idParam, body: itemBody },
+  }, async (request) => items.updateDraft(ctx, actorOf(request), request.params.id, request.body));
+
+  app.post('/api/v1/items/:id/submit', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '提交审核', params: idParam },
+  }, async (request) => items.submitItem(ctx, actorOf(request), request.params.id));
+
+  app.post('/api/v1/items/:id/review', {
+    config: { auth: ['deptHead', 'confidentialityReviewer', 'leader'] },
+    schema: {
+      tags, summary: '审核、保密审查、审批（通过或退回）', params: idParam,
+      body: z.object({
+        decision: z.enum(['approve', 'return']),
+        comment: z.string().max(2000).optional(),
+        checklist: z.object({ stateSecret: z.boolean(), tradeSecret: z.boolean(), privacy: z.boolean(), threeSecurityOneStability: z.boolean() }).partial().optional(),
+        publishAt: z.string().datetime({ offset: true }).optional().describe('定时发布时间'),
+      }),
+    },
+  }, async (request) => items.reviewItem(ctx, actorOf(request), request.params.id, request.body));
+
+  app.post('/api/v1/items/:id/findings/:findingId', {
+    config: { auth: 'staff' },
+    schema: {
+      tags, summary: '处理检查结果：脱敏或说明理由后保留',
+      params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), findingId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      body: z.object({ resolution: z.enum(['redact', 'accept']), reason: z.string().max(1000).optional() }),
+    },
+  }, async (request) => items.resolveFinding(ctx, actorOf(request), request.params.id, request.params.findingId, request.body));
+
+  app.post('/api/v1/items/:id/withdraw', {
+    config: { auth: ['leader', 'disclosureOffice'] },
+    schema: { tags, summary: '撤销已发布信息（目录保留条目并显示原因）', params: idParam, body: z.object({ reason: z.string().trim().min(2).max(1000) }) },
+  }, async (request) => items.withdrawItem(ctx, actorOf(request), request.params.id, request.body.reason));
+
+  app.post('/api/v1/items/:id/correct', {
+    config: { auth: ['leader', 'disclosureOffice'] },
+    schema: {
+      tags, summary: '更正已发布信息或变更有效性（附公开的变更说明）', params: idParam,
+      body: z.object({
+        title: z.string().trim().min(2).max(300).optional(), bodyHtml: z.string().max(2_000_000).optional(),
+        validity: z.enum(['valid', 'lapsed', 'repealed', 'revised']).optional(), validityChangedOn: isoDate.optional(),
+        replacedByIndexNo: z.string().max(40).optional(), changeNote: z.string().trim().min(2).max(1000),
+      }),
+    },
+  }, async (request) => items.correctItem(ctx, actorOf(request), request.params.id, request.body));
+
+  app.get('/api/v1/items/:id/diff', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '比较两个版本', params: idParam, querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) },
+  }, async (request) => items.diffVersions(ctx, actorOf(request), request.params.id, request.query.from, request.query.to));
+
+  const catalogQuery = z.object({
+    q: z.string().max(100).optional(), org: z.string().max(64).optional(), category: z.string().max(50).optional(),
+    topic: z.string().max(50).optional(), from: isoDate.optional(), to: isoDate.optional(), cursor: z.string().max(200).optional(),
+    year: z.coerce.number().int().min(1990).max(2200).optional(), validity: z.enum(['valid', 'lapsed', 'repealed', 'revised']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  });
+
+  app.get('/api/v1/catalog', {
+    config: { auth: 'public' },
+    schema: { tags: ['公开目录'], summary: '政府信息公开目录（q 为中文全文检索）', querystring: catalogQuery },
+  }, async (request) => {
+    const { terms: _t, ...result } = await searchCatalog(ctx, request.query);
+    return result;
+  });
+
+  app.get('/api/v1/catalog/:orgCode/:serial', {
+    config: { auth: 'public' },
+    schema: { tags: ['公开目录'], summary: '按索引号查看信息（索引号中的“/”可直接作为路径分隔符）', params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20) }) },
+  }, async (request) => catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`));
+
+  app.get('/api/v1/catalog/:indexNo', {
+    config: { auth: 'public' },
+    schema: { tags: ['公开目录'], summary: '按索引号查看信息（索引号 URL 编码）', params: z.object({ indexNo: z.string().max(40) }) },
+  }, async (request) => catalogItem(ctx, request.params.indexNo));
+
   await publishingPages(app, ctx);
 }

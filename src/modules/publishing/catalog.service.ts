@@ -1,0 +1,95 @@
+/**
+ * The public 政府信息公开目录: browsing, Chinese full-text search and item pages.
+ */
+import type { AppContext } from '../../context.js';
+import { highlightTerms, searchQuery } from '../../domain/search-text.js';
+import { AppError } from '../../http/errors.js';
+import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import * as repo from './publishing.repository.js';
+import { bodyText, publishDueItems } from './publishing.service.js';
+
+export interface CatalogFilters {
+  q?: string;
+  org?: string;
+  category?: string;
+  topic?: string;
+  from?: string;
+  to?: string;
+  year?: number;
+  validity?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Stable public address of an item: /xxgk/items/<orgCode>/<year>-<serial>. */
+export function itemPath(indexNo: string): string {
+  return `/xxgk/items/${indexNo}`;
+}
+
+function decodeCursor(cursor: string | undefined): { before?: { at: Date; id: number }; offset?: number } {
+  if (!cursor) return {};
+  try {
+    const text = Buffer.from(cursor, 'base64url').toString('utf8');
+    if (text.startsWith('o:')) return { offset: Math.max(0, Number(text.slice(2)) || 0) };
+    const [at, id] = text.split('|');
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !Number.isInteger(Number(id))) return {};
+    return { before: { at: date, id: Number(id) } };
+  } catch {
+    return {};
+  }
+}
+
+function snippet(text: string, terms: string[], length = 120): string {
+  const positions = terms.map((t) => text.indexOf(t)).filter((p) => p >= 0);
+  const start = Math.max(0, (positions.length ? Math.min(...positions) : 0) - 30);
+  return (start > 0 ? '…' : '') + text.slice(start, start + length) + (start + length < text.length ? '…' : '');
+}
+
+export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
+  await publishDueItems(ctx);
+  const limit = filters.limit ?? 20;
+  let orgIds: number[] | undefined;
+  if (filters.org) {
+    const org = await findOrgByCode(ctx.db, filters.org);
+    orgIds = org ? await subtreeIds(ctx.db, org.id) : [];
+  }
+  const tsquery = filters.q ? searchQuery(filters.q) : null;
+  const { before, offset } = decodeCursor(filters.cursor);
+  const rows = await repo.catalog(ctx.db, {
+    tsquery, orgIds, category: filters.category, topic: filters.topic, from: filters.from, to: filters.to, year: filters.year,
+    validity: filters.validity, before, offset, limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const terms = filters.q ? highlightTerms(filters.q) : [];
+  const items = page.map((r) => ({
+    indexNo: r.indexNo!, title: r.title, orgCode: r.orgCode, orgName: r.orgName, ...(r.docNo ? { docNo: r.docNo } : {}),
+    publishedOn: r.publishedOn!, url: itemPath(r.indexNo!), category: r.category, topic: r.topic, validity: r.validity,
+    status: r.status, ...(filters.q ? { snippet: snippet(bodyText(r.bodyHtml), terms) } : {}),
+  }));
+  let next: string | undefined;
+  if (rows.length > limit) {
+    const last = page[page.length - 1];
+    next = Buffer.from(tsquery ? `o:${(offset ?? 0) + limit}` : `${new Date(last.publishedAt!).toISOString()}|${last.id}`).toString('base64url');
+  }
+  return { items, ...(next ? { next } : {}), terms };
+}
+
+export async function catalogItem(ctx: AppContext, indexNo: string) {
+  await publishDueItems(ctx);
+  const item = await repo.findByIndexNo(ctx.db, indexNo);
+  if (!item || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
+  const versions = (await repo.listVersions(ctx.db, item.id)).filter((v) => v.publicNote);
+  const interpretations = await repo.interpretationsOf(ctx.db, item.id);
+  const interprets = item.interpretsItemId ? await repo.findItem(ctx.db, item.interpretsItemId) : undefined;
+  return {
+    indexNo: item.indexNo!, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
+    writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,
+    validity: item.validity, validityChangedOn: item.validityChangedOn, replacedByIndexNo: item.replacedByIndexNo,
+    status: item.status, withdrawnOn: item.withdrawnOn, withdrawnReason: item.withdrawnReason,
+    bodyHtml: item.bodyHtml, text: bodyText(item.bodyHtml), updatedAt: item.updatedAt,
+    changes: versions.map((v) => ({ version: v.version, note: v.changeNote, at: v.createdAt })),
+    interpretations: interpretations.map((i) => ({ title: i.title, indexNo: i.indexNo, url: i.indexNo ? itemPath(i.indexNo) : null })),
+    interprets: interprets?.indexNo ? { title: interprets.title, indexNo: interprets.indexNo, url: itemPath(interprets.indexNo) } : null,
+  };
+}

@@ -1,0 +1,144 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { InfoItemsTable } from '../../db/tables/publishing.js';
+import type { Executor } from '../audit/audit.repository.js';
+
+export async function insertItem(db: Executor, row: Insertable<InfoItemsTable>): Promise<number> {
+  return (await db.insertInto('infoItems').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateItem(db: Executor, id: number, fields: Updateable<InfoItemsTable>) {
+  await db.updateTable('infoItems').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
+}
+
+function itemColumns(db: Executor) {
+  return db
+    .selectFrom('infoItems')
+    .innerJoin('orgs', 'orgs.id', 'infoItems.orgId')
+    .selectAll('infoItems')
+    .select(['orgs.code as orgCode', 'orgs.name as orgName']);
+}
+
+export async function findItem(db: Executor, id: number) {
+  return itemColumns(db).where('infoItems.id', '=', id).executeTakeFirst();
+}
+
+export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+export async function lockItem(db: Executor, id: number) {
+  return db.selectFrom('infoItems').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findByIndexNo(db: Executor, indexNo: string) {
+  return itemColumns(db).where('infoItems.indexNo', '=', indexNo).where('infoItems.status', 'in', ['published', 'withdrawn']).executeTakeFirst();
+}
+
+export async function listForStaff(db: Executor, q: { orgIds: number[] | 'all'; statuses?: string[]; limit: number }) {
+  let query = itemColumns(db).orderBy('infoItems.updatedAt', 'desc').limit(q.limit);
+  if (q.orgIds !== 'all') query = query.where('infoItems.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  if (q.statuses?.length) query = query.where('infoItems.status', 'in', q.statuses);
+  return query.execute();
+}
+
+/** The next 索引号 serial of a body and year; the row lock makes concurrent publications wait their turn. */
+export async function nextSerial(db: Executor, orgId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('indexCounters')
+    .values({ orgId, year, lastSerial: 1 })
+    .onConflict((oc) => oc.columns(['orgId', 'year']).doUpdateSet((eb) => ({ lastSerial: eb('indexCounters.lastSerial', '+', 1) })))
+    .returning('lastSerial')
+    .executeTakeFirstOrThrow();
+  return row.lastSerial;
+}
+
+export async function setSearchText(db: Executor, id: number, document: string) {
+  await sql`update info_items set search_text = to_tsvector('simple', ${document}) where id = ${id}`.execute(db);
+}
+
+export async function insertVersion(db: Executor, row: { itemId: number; version: number; snapshot: Record<string, unknown>; changeNote: string | null; publicNote: boolean; createdBy: number }) {
+  await db.insertInto('itemVersions').values({ ...row, snapshot: JSON.stringify(row.snapshot) }).execute();
+}
+
+export async function listVersions(db: Executor, itemId: number) {
+  return db.selectFrom('itemVersions').selectAll().where('itemId', '=', itemId).orderBy('version').execute();
+}
+
+export async function insertReview(db: Executor, row: { itemId: number; step: string; decision: string; comment: string | null; checklist: Record<string, boolean> | null; actorUserId: number }) {
+  await db.insertInto('itemReviews').values({ ...row, checklist: row.checklist ? JSON.stringify(row.checklist) : null }).execute();
+}
+
+export async function listReviews(db: Executor, itemId: number) {
+  return db.selectFrom('itemReviews').selectAll().where('itemId', '=', itemId).orderBy('id').execute();
+}
+
+export async function replaceOpenFindings(db: Executor, itemId: number, findings: { type: string; offset: number; length: number; masked: string }[]) {
+  await db.deleteFrom('itemFindings').where('itemId', '=', itemId).where('status', '=', 'open').execute();
+  if (findings.length) await db.insertInto('itemFindings').values(findings.map((f) => ({ ...f, itemId }))).execute();
+}
+
+export async function listFindings(db: Executor, itemId: number) {
+  return db.selectFrom('itemFindings').selectAll().where('itemId', '=', itemId).orderBy('offset').execute();
+}
+
+export async function resolveFinding(db: Executor, itemId: number, findingId: number, status: 'redacted' | 'accepted', reason: string | null, userId: number) {
+  const res = await db.updateTable('itemFindings').set({ status, reason, resolvedBy: userId }).where('id', '=', findingId).where('itemId', '=', itemId).where('status', '=', 'open').executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export async function countOpenFindings(db: Executor, itemId: number): Promise<number> {
+  const row = await db.selectFrom('itemFindings').select((eb) => eb.fn.countAll<number>().as('n')).where('itemId', '=', itemId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Scheduled items whose time has come. */
+export async function dueScheduled(db: Executor, now: Date) {
+  return db.selectFrom('infoItems').select('id').where('status', '=', 'scheduled').where('scheduledAt', '<=', now).execute();
+}
+
+export interface CatalogQuery {
+  tsquery?: string | null;
+  orgIds?: number[];
+  category?: string;
+  topic?: string;
+  from?: string;
+  to?: string;
+  year?: number;
+  validity?: string;
+  /** Keyset: items published before this (publishedAt, id). */
+  before?: { at: Date; id: number };
+  offset?: number;
+  limit: number;
+}
+
+/** The public catalog: published (and withdrawn, with their reason) proactive items, newest first. */
+export async function catalog(db: Executor, q: CatalogQuery) {
+  let query = itemColumns(db)
+    .where('infoItems.status', 'in', ['published', 'withdrawn'])
+    .where('infoItems.disclosure', '=', 'proactive')
+    .limit(q.limit);
+  if (q.orgIds) query = query.where('infoItems.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  if (q.category) query = query.where('infoItems.category', '=', q.category);
+  if (q.topic) query = query.where('infoItems.topic', '=', q.topic);
+  if (q.validity) query = query.where('infoItems.validity', '=', q.validity);
+  if (q.from) query = query.where('infoItems.publishedOn', '>=', q.from);
+  if (q.to) query = query.where('infoItems.publishedOn', '<=', q.to);
+  if (q.year) query = query.where('infoItems.publishedOn', '>=', `${q.year}-01-01`).where('infoItems.publishedOn', '<=', `${q.year}-12-31`);
+  if (q.tsquery) {
+    // Relevance blended with recency: the text rank, then newer first.
+    query = query
+      .where(sql<boolean>`info_items.search_text @@ to_tsquery('simple', ${q.tsquery})`)
+      .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
+      .orderBy('infoItems.id', 'desc')
+      .offset(q.offset ?? 0);
+  } else {
+    if (q.before) {
+      const { at, id } = q.before;
+      query = query.where((eb) => eb.or([eb('infoItems.publishedAt', '<', at), eb.and([eb('infoItems.publishedAt', '=', at), eb('infoItems.id', '<', id)])]));
+    }
+    query = query.orderBy('infoItems.publishedAt', 'desc').orderBy('infoItems.id', 'desc');
+  }
+  return query.execute();
+}
+
+export async function interpretationsOf(db: Executor, itemId: number) {
+  return db.selectFrom('infoItems').select(['id', 'title', 'indexNo', 'publishedOn']).where('interpretsItemId', '=', itemId).where('status', '=', 'published').execute();
+}

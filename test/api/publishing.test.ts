@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { createTestApp, TestApp } from '../support/app.js';
+import { CHECKLIST, makeItem, publishItem } from '../support/items.js';
+
+const VALID_ID = '11010519491231002X';
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-03-10T02:00:00Z') });
+});
+afterAll(async () => t.close());
+
+async function as(user: 'clerk' | 'clerk2' | 'depthead' | 'reviewer' | 'leader' | 'office' | 'supervisor', method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+  return t.app.inject({ method, url, headers: await t.auth(user), ...(payload ? { payload } : {}) });
+}
+
+describe('POST /api/v1/scan', () => {
+  it('reports personal data with UTF-16 offsets and masks, and ignores wrong check digits', async () => {
+    const text = `申请人张三，身份证号${VALID_ID}，电话13800138000，邮箱zhang@example.com；无效号码110105194912310021。`;
+    const res = await as('clerk', 'POST', '/api/v1/scan', { text });
+    expect(res.statusCode).toBe(200);
+    const findings = res.json().findings as { type: string; offset: number; length: number; masked: string }[];
+    expect(findings.map((f) => f.type)).toEqual(['idCard', 'mobile', 'email']);
+    for (const f of findings) expect(f.masked).not.toEqual(text.slice(f.offset, f.offset + f.length));
+    expect(text.slice(findings[0].offset, findings[0].offset + findings[0].length)).toBe(VALID_ID);
+    expect(text.slice(findings[1].offset, findings[1].offset + findings[1].length)).toBe('13800138000');
+    expect(findings[0].masked).toBe('110105********002X');
+  });
+
+  it('counts offsets in UTF-16 code units past characters outside the BMP', async () => {
+    const text = `𠀀𠀀 ${VALID_ID}`;
+    const { findings } = (await as('clerk', 'POST', '/api/v1/scan', { text })).json();
+    expect(findings[0].offset).toBe(5);
+  });
+
+  it('finds bank card numbers only when the Luhn check passes', async () => {
+    const { findings } = (await as('clerk', 'POST', '/api/v1/scan', { text: '卡号6222020200112233445，另6222020200112233446' })).json();
+    expect(findings.filter((f: { type: string }) => f.type === 'bankCard')).toHaveLength(1);
+  });
+
+  it('is for staff only', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/scan', payload: { text: 'x' } })).statusCode).toBe(401);
+  });
+});
+
+describe('the review workflow', () => {
+  it('takes a draft with an ID number through review; the leader cannot approve until it is redacted', async () => {
+    const created = await as('clerk', 'POST', '/api/v1/items', makeItem({ title: '关于张三同志任职的通知', bodyHtml: `<p>张三，身份证号${VALID_ID}，任示例县财政局副局长。</p>` }));
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect(created.json().findings.map((f: { type: string }) => f.type)).toEqual(['idCard']);
+
+    // A clerk cannot approve; another department cannot see the draft.
+    expect((await as('clerk', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve' })).statusCode).toBe(403);
+    expect((await as('clerk2', 'GET', `/api/v1/items/${id}`)).statusCode).toBe(404);
+    expect((await as('clerk2', 'PUT', `/api/v1/items/${id}`, makeItem())).statusCode).toBe(404);
+
+    expect((await as('clerk', 'POST', `/api/v1/items/${id}/submit`)).json().status).toBe('deptReview');
+    expect((await as('reviewer', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: CHECKLIST })).statusCode).toBe(403);
+    expect((await as('depthead', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve' })).json().status).toBe('confidentialityReview');
+    expect((await as('reviewer', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: { ...CHECKLIST, privacy: false } })).json().code).toBe('ITEM_CHECKLIST_INCOMPLETE');
+    expect((await as('reviewer', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: CHECKLIST })).json().status).toBe('leaderApproval');
+
+    const blocked = await as('leader', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve' });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().code).toBe('ITEM_FINDINGS_OPEN');
+
+    const item = (await as('leader', 'GET', `/api/v1/items/${id}`)).json();
+    const finding = item.findings.find((f: { status: string }) => f.status === 'open');
+    const redacted = await as('leader', 'POST', `/api/v1/items/${id}/findings/${finding.id}`, { resolution: 'redact' });
+    expect(redacted.json().bodyHtml).toContain('110105********002X');
+    expect(redacted.json().bodyHtml).not.toContain(VALID_ID);
+
+    const published = await as('leader', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve' });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', publishedOn: '2026-03-10' });
+    expect(published.json().indexNo).toMatch(new RegExp(`^${DEMO_FINANCE_CODE}/2026-\\d{5}$`));
+
+    const audit = await as('supervisor', 'GET', `/api/v1/audit?targetType=item&targetId=${id}`);
+    expect(audit.json().items.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'item.create', 'item.submit', 'item.approve', 'item.approve', 'item.finding.redact', 'item.approve',
+    ]);
+  });
+
+  it('returns a draft with a comment, keeps every version and shows their differences', async () => {
+    const id = (await as('clerk', 'POST', '/api/v1/items', makeItem({ title: '初稿标题' }))).json().id;
+    await as('clerk', 'POST', `/api/v1/items/${id}/submit`);
+    expect((await as('depthead', 'POST', `/api/v1/items/${id}/review`, { decision: 'return' })).statusCode).toBe(400);
+    expect((await as('depthead', 'POST', `/api/v1/items/${id}/review`, { decision: 'return', comment: '标题不规范' })).json().status).toBe('draft');
+    await as('clerk', 'PUT', `/api/v1/items/${id}`, makeItem({ title: '修改后的标题' }));
+    const diff = (await as('clerk', 'GET', `/api/v1/items/${id}/diff?from=1&to=2`)).json();
+    expect(diff.changes).toEqual([{ field: 'title', before: '初稿标题', after: '修改后的标题' }]);
+  });
+
+  it('requires a legal ground for anything not disclosed proactively, and refuses to publish it', async () => {
+    const missing = await as('clerk', 'POST', '/api/v1/items', makeItem({ disclosure: 'withheld' }));
+    expect(missing.json().code).toBe('ITEM_WITHHELD_REASON');
+    await expect(publishItem(t, { disclosure: 'onRequest', withheldGround: 'processInformation', withheldReason: '内部讨论稿' })).rejects.toThrow(/ITEM_NOT_PROACTIVE/);
+  });
+
+  it('validates the 发文字号 and suggests the right form', async () => {
+    const res = await as('clerk', 'POST', '/api/v1/items', makeItem({ docNo: '县财发[2026]第012号' }));
+    expect(res.json().code).toBe('DOC_NUMBER_INVALID');
+    expect(res.json().details[0].message).toContain('县财发〔2026〕12号');
+    expect((await as('clerk', 'POST', '/api/v1/items', makeItem({ docNo: '县财发〔2026〕12号' }))).statusCode).toBe(201);
+  });
+
+  it('gives 50 concurrent publications 50 distinct consecutive serials', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const id = (await as('clerk', 'POST', '/api/v1/items', makeItem({ title: `并发发布测试${i}` }))).json().id;
+      await as('clerk', 'POST', `/api/v1/items/${id}/submit`);
+      await as('depthead', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve' });
+      await as('reviewer', 'POST', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: CHECKLIST });
+      ids.push(id);
+    }
+    const leader = await t.auth('leader');
+    const results = await Promise.all(ids.map((id) => t.app.inject({ method: 'POST', url: `/api/v1/items/${id}/review`, headers: leader, payload: { decision: 'approve' } })));
+    const serials = results.map((r) => Number(r.json().indexNo.split('-').pop())).sort((a, b) => a - b);
+    expect(new Set(serials).size).toBe(50);
+    expect(serials[49] - serials[0]).toBe(49);
+  });
+});
+
+describe('the public catalog', () => {
+  it('neutralises script in titles and bodies', async () => {
+    const item = await publishItem(t, { title: '<script>alert(1)</script>公告', bodyHtml: '<p onclick="steal()">正文<img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a></p><script>alert(4)</script>' });
+    const page = await t.app.inject(`/xxgk/items/${item.indexNo}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/<script>alert|onerror=|onclick=|javascript:/);
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;公告');
+  });
+
+  it('finds items by Chinese words in title and body, with highlighted snippets', async () => {
+    await publishItem(t, { title: '政府信息公开工作要点', bodyHtml: '<p>做好依申请公开答复工作。</p>', category: '工作动态', topic: '综合政务' });
+    for (const q of ['三公经费', '信息公开', '依申请']) {
+      const res = await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.length, q).toBeGreaterThan(0);
+    }
+    expect((await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('依申请')}`)).json().items.map((i: { title: string }) => i.title)).toEqual(['政府信息公开工作要点']);
+    expect((await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('城市规划')}`)).json().items).toEqual([]);
+    const page = await t.app.inject(`/xxgk/catalog?q=${encodeURIComponent('依申请')}`);
+    expect(page.body).toContain('<mark>依申请</mark>');
+  });
+
+  it('answers the contract shapes, by URL-encoded or raw 索引号, with keyset pages', async () => {
+    const list = await t.app.inject('/api/v1/catalog?limit=5');
+    const body = list.json();
+    expect(body.items).toHaveLength(5);
+    expect(Object.keys(body.items[0])).toEqual(expect.arrayContaining(['indexNo', 'title', 'orgCode', 'publishedOn', 'url']));
+    const second = (await t.app.inject(`/api/v1/catalog?limit=5&cursor=${body.next}`)).json();
+    expect(second.items.map((i: { indexNo: string }) => i.indexNo)).not.toContain(body.items[0].indexNo);
+    const indexNo = body.items[0].indexNo;
+    const encoded = await t.app.inject(`/api/v1/catalog/${encodeURIComponent(indexNo)}`);
+    const rawPath = await t.app.inject(`/api/v1/catalog/${indexNo}`);
+    expect(encoded.json().indexNo).toBe(indexNo);
+    expect(rawPath.json().indexNo).toBe(indexNo);
+    expect((await t.app.inject('/api/v1/catalog/NOPE%2F2026-00001')).statusCode).toBe(404);
+    expect((await t.app.inject('/xxgk/items/NOPE/2026-00001')).headers['content-type']).toContain('text/html');
+  });
+
+  it('keeps a withdrawn item in the catalog with its reason', async () => {
+    const item = await publishItem(t, { title: '拟撤销的通知' });
+    expect((await as('clerk', 'POST', `/api/v1/items/${item.id}/withdraw`, { reason: '内容有误' })).statusCode).toBe(403);
+    const withdrawn = await as('leader', 'POST', `/api/v1/items/${item.id}/withdraw`, { reason: '该通知内容有误，已重新发布' });
+    expect(withdrawn.json().status).toBe('withdrawn');
+    const page = await t.app.inject(`/xxgk/items/${item.indexNo}`);
+    expect(page.body).toContain('撤销原因：该通知内容有误，已重新发布');
+  });
+
+  it('publishes a correction as a new version with a public 变更说明', async () => {
+    const item = await publishItem(t, { title: '示例县行政规范性文件', docKind: 'normative' });
+    const corrected = await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { validity: 'repealed', changeNote: '本文件已于2026年3月10日废止。' });
+    expect(corrected.json()).toMatchObject({ validity: 'repealed', validityChangedOn: '2026-03-10' });
+    const page = await t.app.inject(`/xxgk/items/${item.indexNo}`);
+    expect(page.body).toContain('本文件已于2026年3月10日废止。');
+    expect(page.body).toContain('废止（2026-03-10）');
+  });
+
+  it('offers feeds, a sitemap and a guide per body', async () => {
+    const feed = await t.app.inject(`/xxgk/feed.xml?org=${DEMO_FINANCE_CODE}`);
+    expect(feed.headers['content-type']).toContain('atom+xml');
+    expect(feed.body).toContain('<entry>');
+    expect((await t.app.inject('/sitemap.xml')).body).toContain('/xxgk/items/');
+    const guide = await t.app.inject(`/xxgk/guide/${DEMO_FINANCE_CODE}`);
+    expect(guide.body).toContain('示例县财政局政府信息公开指南');
+    expect(guide.body).toContain('示例县城关镇财政路8号');
+  });
+});

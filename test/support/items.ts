@@ -1,0 +1,34 @@
+/** Factories and workflow steps for 主动公开 tests. */
+import type { TestApp } from './app.js';
+
+export function makeItem(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '示例县财政局关于2025年度部门预算和“三公”经费预算公开的说明',
+    bodyHtml: '<p>根据预算法和政府信息公开条例，现将本局2025年度部门预算及三公经费预算情况公开如下。</p>',
+    disclosure: 'proactive',
+    docKind: 'other',
+    category: '财政预决算与三公经费',
+    topic: '财政、金融、审计',
+    writtenOn: '2026-03-01',
+    formedOn: '2026-03-02',
+    ...overrides,
+  };
+}
+
+const CHECKLIST = { stateSecret: true, tradeSecret: true, privacy: true, threeSecurityOneStability: true };
+
+/** Drafts an item as the finance clerk and takes it through every step to publication. */
+export async function publishItem(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const inject = async (user: 'clerk' | 'depthead' | 'reviewer' | 'leader', method: 'POST' | 'PUT', url: string, payload: object) => {
+    const res = await t.app.inject({ method, url, headers: await t.auth(user), payload });
+    if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const item = await inject('clerk', 'POST', '/api/v1/items', makeItem(overrides));
+  await inject('clerk', 'POST', `/api/v1/items/${item.id}/submit`, {});
+  await inject('depthead', 'POST', `/api/v1/items/${item.id}/review`, { decision: 'approve' });
+  await inject('reviewer', 'POST', `/api/v1/items/${item.id}/review`, { decision: 'approve', checklist: CHECKLIST });
+  return inject('leader', 'POST', `/api/v1/items/${item.id}/review`, { decision: 'approve' });
+}
+
+export { CHECKLIST };
