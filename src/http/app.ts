@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -99,6 +100,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  // Strong ETags from the body: a cached public page revalidates cheaply and changes the moment its content does.
+  await app.register(fastifyEtag);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });

@@ -178,6 +178,18 @@ describe('the public catalog', () => {
     expect(page.body).toContain('废止（2026-03-10）');
   });
 
+  it('lets caches revalidate public pages, and a correction changes the answer at once', async () => {
+    const item = await publishItem(t, { title: '缓存测试通知' });
+    const first = await t.app.inject(`/xxgk/items/${item.indexNo}`);
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    const etag = first.headers.etag as string;
+    expect((await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（更正）', changeNote: '更正标题' });
+    const after = await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('缓存测试通知（更正）');
+  });
+
   it('offers feeds, a sitemap and a guide per body', async () => {
     const feed = await t.app.inject(`/xxgk/feed.xml?org=${DEMO_FINANCE_CODE}`);
     expect(feed.headers['content-type']).toContain('atom+xml');

@@ -22,8 +22,8 @@ function highlight(text: string, terms: string[]) {
 }
 
 function publicCache(reply: FastifyReply) {
-  // Short public caching: a publication shows up within a minute on every cache.
-  reply.header('cache-control', 'public, max-age=60');
+  // Cacheable, but revalidated on every use (ETag): a publication, correction or withdrawal shows at once.
+  reply.header('cache-control', 'public, no-cache');
 }
 
 function optionList(values: readonly string[], selected?: string) {

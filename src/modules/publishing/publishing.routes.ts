@@ -41,6 +41,11 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '我的待办（按角色）' },
   }, async (request) => items.myQueue(ctx, actorOf(request)));
 
+  app.get('/api/v1/items', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '本机关信息列表', querystring: z.object({ status: z.enum(['draft', 'deptReview', 'confidentialityReview', 'leaderApproval', 'scheduled', 'published', 'withdrawn']).optional() }) },
+  }, async (request) => items.listItems(ctx, actorOf(request), request.query.status));
+
   app.post('/api/v1/items', {
     config: { auth: ['clerk'] },
     schema: { tags, summary: '新建信息草稿', body: itemBody },

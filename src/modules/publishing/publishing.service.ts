@@ -301,6 +301,13 @@ export async function diffVersions(ctx: AppContext, actor: Actor, id: number, fr
   return { from, to, changes };
 }
 
+/** Items of the bodies the staff member may see, newest first. */
+export async function listItems(ctx: AppContext, actor: Actor, status?: ItemStatus) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const rows = await repo.listForStaff(ctx.db, { orgIds: scope, statuses: status ? [status] : undefined, limit: 200 });
+  return { items: rows.filter((r) => canReadItem(actor, scope, r.orgId)).map((r) => ({ id: r.id, title: r.title, status: r.status, statusLabel: STATUS_LABELS[r.status as ItemStatus], orgName: r.orgName, indexNo: r.indexNo, publishedOn: r.publishedOn, updatedAt: r.updatedAt })) };
+}
+
 /** Each role's queue: what is waiting for this person. */
 export async function myQueue(ctx: AppContext, actor: Actor) {
   const scope = await visibleOrgIds(ctx.db, actor);

@@ -65,7 +65,13 @@ export function Root() {
   }
 
   const visible = ROUTES.filter((r) => r.roles.length === 0 || session.hasRole(...r.roles));
-  const route = visible.find((r) => r.path === path) ?? visible.find((r) => path.startsWith(r.path + '/'));
+  // Paths with parameters (/items/:id) match any value in that segment.
+  const matches = (pattern: string) => {
+    const a = pattern.split('/');
+    const b = path.split('/');
+    return a.length === b.length && a.every((seg, i) => seg.startsWith(':') || seg === b[i]);
+  };
+  const route = visible.find((r) => matches(r.path));
   const Page = route?.component;
 
   return (
@@ -76,7 +82,7 @@ export function Root() {
           <nav aria-label="控制台菜单">
             <Menu
               mode="inline"
-              selectedKeys={[route?.path ?? '']}
+              selectedKeys={[route?.path.split('/:')[0] ?? '']}
               items={visible.filter((r) => !r.hidden).map((r) => ({ key: r.path, label: <a href={`#${r.path}`}>{r.label}</a> }))}
             />
           </nav>

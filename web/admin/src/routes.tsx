@@ -16,6 +16,8 @@ export interface ConsoleRoute {
 
 export const ROUTES: ConsoleRoute[] = [
   { path: '/', label: '工作台', roles: [], component: lazy(() => import('./pages/Dashboard')) },
+  { path: '/items', label: '信息发布', roles: ['clerk', 'deptHead', 'confidentialityReviewer', 'leader', 'disclosureOffice', 'supervisor'], component: lazy(() => import('./pages/Items')) },
+  { path: '/items/:id', label: '信息详情', roles: [], component: lazy(() => import('./pages/ItemDetail')), hidden: true },
   { path: '/orgs', label: '组织机构', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Orgs')) },
   { path: '/users', label: '用户与角色', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Users')) },
   { path: '/calendar', label: '工作日历', roles: [], component: lazy(() => import('./pages/Calendar')) },
