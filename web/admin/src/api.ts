@@ -23,6 +23,10 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setUnauthenticatedHandler(handler: (message: string) => void) {
   onUnauthenticated = handler;
 }
