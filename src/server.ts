@@ -8,7 +8,8 @@ import { openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedDemoCounty } from './db/seed.js';
 import { ROLES } from './domain/roles.js';
-import { buildApp } from './http/app.js';
+import { buildApp, createContext } from './http/app.js';
+import { seedDemoContent } from './db/demo-content.js';
 
 async function main() {
   const config = loadConfig();
@@ -20,6 +21,7 @@ async function main() {
 
   if (config.seedDemo && (await isEmpty(database.db))) {
     const accounts = await seedDemoCounty(database.db, { adminPassword: config.adminPassword });
+    await seedDemoContent(createContext(config, database.db));
     // Printed once, on the console only (never written to the log files of a later start).
     const lines = accounts.map((a) => `  ${a.roles.map((r) => ROLES[r]).join('、').padEnd(8, '　')} ${a.username.padEnd(12)} ${a.username === 'admin' && config.adminPassword ? '（ADMIN_PASSWORD 中设置的密码）' : a.password}`);
     console.log(`\n已初始化示例县数据。演示账号（仅显示这一次，请妥善保存）：\n${lines.join('\n')}\n`);

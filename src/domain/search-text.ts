@@ -7,7 +7,11 @@
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[A-Za-z0-9]+/g;
 
-export function searchTokens(text: string): string[] {
+/** Quotation marks and title brackets do not break a phrase: “三公”经费 is searched as 三公经费. */
+const TRANSPARENT = /[“”‘’"'《》〈〉「」『』]/g;
+
+export function searchTokens(input: string): string[] {
+  const text = input.replace(TRANSPARENT, '');
   const tokens: string[] = [];
   for (const [run] of text.matchAll(CJK)) {
     if (run.length === 1) tokens.push(run);
