@@ -3,7 +3,7 @@
  * catalog (条例第十九条至第二十六条), with a privacy scan that blocks approval until
  * every finding is redacted or accepted with a reason.
  */
-import { filterXSS, safeAttrValue } from 'xss';
+import { createRequire } from 'node:module';
 import type { AppContext } from '../../context.js';
 import { todayInChina } from '../../domain/dates.js';
 import { validateDocNumber, formatIndexNo } from '../../domain/doc-number.js';
@@ -18,6 +18,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import * as repo from './publishing.repository.js';
+
+// xss is CommonJS and Node's ESM loader cannot see all its named exports: load it with require.
+const { filterXSS, safeAttrValue } = createRequire(import.meta.url)('xss') as typeof import('xss');
 import { canAmendPublished, canDraft, canEditDraft, canReadItem, canReview } from './publishing.policy.js';
 
 export interface ItemInput {
@@ -47,7 +50,7 @@ export function sanitizeBody(htmlText: string): string {
     },
     stripIgnoreTag: true,
     stripIgnoreTagBody: ['script', 'style'],
-    safeAttrValue: (tag, name, value, cssFilter) => (name === 'href' && !/^(https?:|\/|#|mailto:)/i.test(value.trim()) ? '' : safeAttrValue(tag, name, value, cssFilter)),
+    safeAttrValue: (tag: string, name: string, value: string, cssFilter: Parameters<typeof safeAttrValue>[3]) => (name === 'href' && !/^(https?:|\/|#|mailto:)/i.test(value.trim()) ? '' : safeAttrValue(tag, name, value, cssFilter)),
   });
 }
 
