@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
@@ -135,6 +139,31 @@ describe('publishing', () => {
 });
 
 describe('outputs', () => {
+  it('renders a PDF whose extracted text has the same characters as the page (no Kangxi look-alikes)', async () => {
+    const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
+    fs.writeFileSync(path.join(dir, 'r.pdf'), res.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const phrase of ['示例县财政局2025年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '一、本年新收政府信息公开申请数量', '4.保护第三方合法权益', '五、存在的主要问题及改进情况']) {
+      expect(text.replace(/\s+/g, '')).toContain(phrase.replace(/\s+/g, ''));
+    }
+    expect(text).not.toMatch(/[\u2F00-\u2FDF\u2E80-\u2EFF]/);
+  });
+
+  it('renders a DOCX in 公文 style that reads back', async () => {
+    const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.docx`);
+    expect(res.statusCode).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('示例县财政局2025年政府信息公开工作年度报告');
+    expect(xml).toContain('仿宋_GB2312');
+    expect(xml).toContain('一、本年新收政府信息公开申请数量');
+  });
+
   it('renders the published report as a page with one table per section 二、三、四', async () => {
     const res = await t.app.inject(`/xxgk/reports/${DEMO_FINANCE_CODE}/2025`);
     expect(res.statusCode).toBe(200);

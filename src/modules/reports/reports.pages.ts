@@ -60,7 +60,7 @@ ${report.version && report.version > 1 ? html`<p class="notice">本报告为更�
 <h2>${s[3].title}</h2>${renderTable(review, 15)}
 <h2>${s[4].title}</h2>${paragraphs(report.sections.problems || '无。')}
 <h2>${s[5].title}</h2>${paragraphs(report.sections.other || '无。')}
-<p><a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}/export.xlsx">下载表格（XLSX）</a>　<a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}">数据（JSON）</a></p>
+<p><a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}/export.pdf">下载 PDF</a>　<a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}/export.docx">下载 Word（DOCX）</a>　<a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}/export.xlsx">下载表格（XLSX）</a>　<a href="/api/v1/orgs/${report.orgCode}/annual-reports/${report.year}">数据（JSON）</a></p>
 </article>`,
     });
   });

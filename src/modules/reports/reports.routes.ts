@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { reportsPages } from './reports.pages.js';
+import { reportDocx, reportPdf } from './report-documents.js';
 import { reportWorkbook } from './report-export.js';
 import * as reports from './reports.service.js';
 
@@ -46,6 +47,26 @@ export async function reportRoutes(app: App, ctx: AppContext) {
     const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
     const data = await reportWorkbook(report);
     return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.xlsx`)}`).send(data);
+  });
+
+  app.get('/api/v1/orgs/:code/annual-reports/:year/export.docx', {
+    config: { auth: 'public' },
+    schema: { tags, summary: '年度报告（DOCX，公文格式）', params, querystring: z.object({ draft: flag, rollup: flag }) },
+  }, async (request, reply) => {
+    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
+    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.docx`)}`)
+      .send(await reportDocx(report));
+  });
+
+  app.get('/api/v1/orgs/:code/annual-reports/:year/export.pdf', {
+    config: { auth: 'public' },
+    schema: { tags, summary: '年度报告（PDF，内嵌中文字体）', params, querystring: z.object({ draft: flag, rollup: flag }) },
+  }, async (request, reply) => {
+    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
+    return reply.type('application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.pdf`)}`)
+      .send(await reportPdf(report));
   });
 
   app.put('/api/v1/orgs/:code/annual-reports/:year/draft', {
