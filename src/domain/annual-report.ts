@@ -26,6 +26,8 @@ export interface RequestFact {
   applicantType: string;
   outcome: string | null;
   completedOn: IsoDate | null;
+  /** How many requests this fact stands for (aggregated facts); 1 when absent. */
+  count?: number;
 }
 
 function emptyRow(): Row {
@@ -36,9 +38,9 @@ export function emptyRequestsTable(): RequestsTable {
   return Object.fromEntries(REQUEST_ROW_KEYS.map((k) => [k, emptyRow()]));
 }
 
-function add(table: RequestsTable, row: string, column: string) {
-  table[row][column as ApplicantColumn] += 1;
-  table[row].total += 1;
+function add(table: RequestsTable, row: string, column: string, n = 1) {
+  table[row][column as ApplicantColumn] += n;
+  table[row].total += n;
 }
 
 /**
@@ -54,13 +56,14 @@ export function computeRequestsTable(facts: Iterable<RequestFact>, year: number)
     const column = (APPLICANT_COLUMNS as readonly string[]).includes(f.applicantType) ? f.applicantType : 'otherOrg';
     const completedInYear = !!f.completedOn && f.completedOn >= start && f.completedOn <= end;
     if (f.completedOn && f.completedOn < start) continue;
-    if (f.receivedOn >= start) add(table, 'received', column);
-    else add(table, 'carriedIn', column);
+    const n = f.count ?? 1;
+    if (f.receivedOn >= start) add(table, 'received', column, n);
+    else add(table, 'carriedIn', column, n);
     if (completedInYear && f.outcome && OUTCOME_ROW_KEYS.includes(f.outcome)) {
-      add(table, f.outcome, column);
-      add(table, 'completed', column);
+      add(table, f.outcome, column, n);
+      add(table, 'completed', column, n);
     } else {
-      add(table, 'carriedOut', column);
+      add(table, 'carriedOut', column, n);
     }
   }
   return table;
@@ -99,12 +102,6 @@ export function computeReviewTable(cases: Iterable<ReviewCaseFact>, year: number
   return table;
 }
 
-export function addReviewTables(a: ReviewTable, b: ReviewTable): ReviewTable {
-  const out = emptyReviewTable();
-  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) out[g][c] = (a[g]?.[c] ?? 0) + (b[g]?.[c] ?? 0);
-  return out;
-}
-
 // ---------------------------------------------------------------- table 二
 
 export interface ProactiveTable {
@@ -125,18 +122,6 @@ export function emptyProactiveTable(): ProactiveTable {
     enforcement: { decisions: 0 },
     fees: { amountTenThousandYuan: 0 },
   };
-}
-
-export function addProactiveTables(a: ProactiveTable, b: ProactiveTable): ProactiveTable {
-  const out = emptyProactiveTable() as unknown as Record<string, Record<string, number>>;
-  for (const [row, cells] of Object.entries(out)) {
-    for (const col of Object.keys(cells)) {
-      cells[col] = ((a as unknown as Record<string, Record<string, number>>)[row][col] ?? 0) + ((b as unknown as Record<string, Record<string, number>>)[row][col] ?? 0);
-    }
-  }
-  // Amounts are in 万元 with up to four decimals; keep sums free of binary noise.
-  out.fees.amountTenThousandYuan = Math.round(out.fees.amountTenThousandYuan * 10000) / 10000;
-  return out as unknown as ProactiveTable;
 }
 
 // ---------------------------------------------------------------- consistency

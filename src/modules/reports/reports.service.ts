@@ -4,8 +4,8 @@
  */
 import type { AppContext } from '../../context.js';
 import {
-  addProactiveTables, addRequestsTables, addReviewTables, checkConsistency, computeRequestsTable, computeReviewTable,
-  emptyProactiveTable, flattenRows, narrativeOverview, nestRows, ProactiveTable, RequestsTable, ReviewTable,
+  checkConsistency, computeRequestsTable, computeReviewTable, emptyProactiveTable, flattenRows, narrativeOverview, nestRows,
+  ProactiveTable, RequestsTable, ReviewTable,
 } from '../../domain/annual-report.js';
 import { todayInChina } from '../../domain/dates.js';
 import type { Actor } from '../../domain/roles.js';
@@ -46,27 +46,30 @@ function checkYear(ctx: AppContext, year: number) {
   if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('REPORT_YEAR_INVALID');
 }
 
-async function computeOne(ctx: AppContext, orgId: number, year: number) {
-  const [facts, cases, normative, draft] = await Promise.all([
-    repo.requestFacts(ctx.db, [orgId], year),
-    repo.reviewCases(ctx.db, [orgId], year),
-    repo.normativeCounts(ctx.db, [orgId], year),
-    repo.findDraft(ctx.db, orgId, year),
+/** Computes the tables for one body, or for a body and all the bodies below it (roll-up). */
+async function compute(ctx: AppContext, org: { id: number; code: string; name: string }, year: number, rollup: boolean): Promise<AnnualReport> {
+  const ids = rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
+  const [facts, cases, normative, drafts, fees] = await Promise.all([
+    repo.requestFacts(ctx.db, ids, year),
+    repo.reviewCases(ctx.db, ids, year),
+    repo.normativeCounts(ctx.db, ids, year),
+    repo.findDrafts(ctx.db, ids, year),
+    repo.feesCharged(ctx.db, ids, year),
   ]);
   let requests = computeRequestsTable(facts, year);
   const review = computeReviewTable(cases, year);
-  const proactive = emptyProactiveTable();
-  for (const n of normative) {
-    const row = n.docKind === 'rule' ? proactive.rules : proactive.normativeDocuments;
-    Object.assign(row, { issued: n.issued, repealed: n.repealed, inForce: n.inForce });
+  const proactive = emptyProactiveTable() as unknown as Record<string, Record<string, number>>;
+  for (const n of normative) Object.assign(n.docKind === 'rule' ? proactive.rules : proactive.normativeDocuments, { issued: n.issued, repealed: n.repealed, inForce: n.inForce });
+  // Figures kept outside Gongkai are summed over the bodies included.
+  for (const draft of drafts) {
+    for (const key of EXTERNAL_KEYS) {
+      const [row, col] = key.split('.');
+      if (draft.externalFigures?.[key] !== undefined) proactive[row][col] = Math.round((proactive[row][col] + Number(draft.externalFigures[key])) * 10000) / 10000;
+    }
   }
-  const figures = draft?.externalFigures ?? {};
-  for (const key of EXTERNAL_KEYS) {
-    const [row, col] = key.split('.');
-    if (figures[key] !== undefined) (proactive as unknown as Record<string, Record<string, number>>)[row][col] = Number(figures[key]);
-  }
-  // Corrections a body records by hand (e.g. a request the records misfiled) override computed cells.
-  const adjusted = Object.entries(figures).filter(([k]) => k.startsWith('requests.'));
+  // Hand corrections of table 三 cells belong to one body's own report.
+  const ownDraft = drafts.find((d) => d.orgId === org.id);
+  const adjusted = rollup ? [] : Object.entries(ownDraft?.externalFigures ?? {}).filter(([k]) => k.startsWith('requests.'));
   if (adjusted.length) {
     requests = structuredClone(requests);
     for (const [key, value] of adjusted) {
@@ -76,28 +79,12 @@ async function computeOne(ctx: AppContext, orgId: number, year: number) {
       if (requests[row] && column in requests[row]) requests[row][column as keyof RequestsTable[string]] = Number(value);
     }
   }
-  return { requests, review, proactive, draft };
-}
-
-async function compute(ctx: AppContext, org: { id: number; code: string; name: string }, year: number, rollup: boolean): Promise<AnnualReport> {
-  const ids = rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
-  let requests: RequestsTable | null = null;
-  let review: ReviewTable | null = null;
-  let proactive: ProactiveTable | null = null;
-  let ownDraft: Awaited<ReturnType<typeof repo.findDraft>>;
-  const fees = await repo.feesCharged(ctx.db, ids, year);
-  for (const id of ids) {
-    const one = await computeOne(ctx, id, year);
-    requests = requests ? addRequestsTables(requests, one.requests) : one.requests;
-    review = review ? addReviewTables(review, one.review) : one.review;
-    proactive = proactive ? addProactiveTables(proactive, one.proactive) : one.proactive;
-    if (id === org.id) ownDraft = one.draft;
-  }
+  const tableTwo = proactive as unknown as ProactiveTable;
   return {
     orgCode: org.code, orgName: org.name, year, status: 'draft', rollup,
-    proactive: proactive!, requests: nestRows(requests!), reviewLitigation: review!,
+    proactive: tableTwo, requests: nestRows(requests), reviewLitigation: review,
     sections: {
-      overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests!, proactive!),
+      overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests, tableTwo),
       problems: ownDraft?.problems ?? '',
       other: ownDraft?.other ?? (fees > 0 ? `本年度依据《政府信息公开信息处理费管理办法》收取信息处理费${fees}元。` : '本年度未收取信息处理费。'),
     },

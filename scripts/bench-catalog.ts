@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:catalog`: builds a catalog of 1,000,000 items across 200 bodies on
+ * PostgreSQL (DATABASE_URL) or 100,000 on PGlite (override with ITEMS=n), then drives the
+ * item page, the list page (first and deep keyset pages) and search with 50 concurrent
+ * clients on loopback, and prints p50/p95 latency and requests per second.
+ * Targets (issue 4, 2-core machine, PostgreSQL): item ≥ 2,000 req/s, p95 ≤ 25 ms;
+ * list p95 ≤ 50 ms; search p95 ≤ 150 ms.
+ */
+import { sql } from 'kysely';
+import type { AddressInfo } from 'node:net';
+import { testConfig } from '../src/config.js';
+import { formatIndexNo } from '../src/domain/doc-number.js';
+import { searchDocument } from '../src/domain/search-text.js';
+import { buildApp } from '../src/http/app.js';
+import { benchDatabase } from './bench/database.js';
+import { printResults, runLoad } from './bench/load.js';
+
+const ON_POSTGRES = !!process.env.DATABASE_URL;
+const ITEMS = Number(process.env.ITEMS ?? (ON_POSTGRES ? 1_000_000 : 100_000));
+const BODIES = 200;
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const CONCURRENCY = 50;
+
+const WORDS = ['政府信息公开', '财政预算', '三公经费', '依申请公开', '行政许可', '政府采购', '重大建设项目', '乡村振兴', '义务教育', '医疗保障', '安全生产', '生态环境', '城乡建设', '社会救助', '就业创业', '市场监管', '应急管理', '规划计划', '人事任免', '工作动态'];
+const QUERIES = ['信息公开', '三公经费', '依申请', '政府采购', '乡村振兴', '义务教育', '安全生产', '社会救助', '应急管理', '财政预算'];
+const CATEGORIES = ['工作动态', '政策文件', '财政预决算与三公经费', '政府采购', '公共服务'];
+
+function pick<T>(list: T[], i: number): T {
+  return list[i % list.length];
+}
+
+async function main() {
+  console.log(`数据库：${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}；生成 ${ITEMS} 条信息、${BODIES} 个机关……`);
+  const { database, drop } = await benchDatabase('catalog');
+  const db = database.db;
+  const county = await db.selectFrom('orgs').select('id').where('type', '=', 'government').executeTakeFirstOrThrow();
+  const orgs: { id: number; code: string }[] = [];
+  for (let i = 0; i < BODIES; i += 1) {
+    const code = `B${String(i).padStart(8, '0')}`;
+    const row = await db.insertInto('orgs').values({ code, name: `基准测试机关${i}`, type: 'department', parentId: county.id }).returning('id').executeTakeFirstOrThrow();
+    orgs.push({ id: row.id, code });
+  }
+  const t0 = performance.now();
+  const batch = 2000;
+  const base = Date.parse('2021-01-01T00:00:00Z');
+  const span = Date.parse('2026-11-01T00:00:00Z') - base;
+  for (let start = 0; start < ITEMS; start += batch) {
+    const rows = [];
+    for (let i = start; i < Math.min(ITEMS, start + batch); i += 1) {
+      const org = orgs[i % BODIES];
+      const at = new Date(base + Math.floor((i / ITEMS) * span));
+      const year = at.getUTCFullYear();
+      const title = `关于${pick(WORDS, i)}和${pick(WORDS, i * 7 + 3)}工作的通知（第${i}号）`;
+      const body = `<p>为做好${pick(WORDS, i * 3)}工作，根据有关规定，现就${pick(WORDS, i * 11 + 5)}有关事项通知如下。</p>`;
+      rows.push({
+        orgId: org.id, title, bodyHtml: body, status: 'published', disclosure: 'proactive', category: pick(CATEGORIES, i), topic: '综合政务',
+        indexNo: formatIndexNo(org.code, year, Math.floor(i / BODIES) + 1), publishedOn: at.toISOString().slice(0, 10), publishedAt: at,
+        writtenOn: at.toISOString().slice(0, 10), search: searchDocument(title, title, body.replace(/<[^>]+>/g, '')),
+      });
+    }
+    await sql`insert into info_items (org_id, title, body_html, status, disclosure, category, topic, index_no, published_on, published_at, written_on, search_text)
+      select t.org_id, t.title, t.body_html, t.status, t.disclosure, t.category, t.topic, t.index_no, t.published_on, t.published_at, t.written_on,
+        to_tsvector('simple', t.search)
+      from unnest(
+        ${rows.map((r) => r.orgId)}::int[], ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.bodyHtml)}::text[], ${rows.map((r) => r.status)}::text[],
+        ${rows.map((r) => r.disclosure)}::text[], ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.topic)}::text[], ${rows.map((r) => r.indexNo)}::text[],
+        ${rows.map((r) => r.publishedOn)}::date[], ${rows.map((r) => r.publishedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.writtenOn)}::date[],
+        ${rows.map((r) => r.search)}::text[]
+      ) as t(org_id, title, body_html, status, disclosure, category, topic, index_no, published_on, published_at, written_on, search)`
+      .execute(db);
+    if ((start / batch) % 50 === 0) process.stdout.write(`  ${start + rows.length}/${ITEMS}\r`);
+  }
+  await sql`analyze info_items`.execute(db);
+  console.log(`\n生成数据用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const indexNos = (await sql<{ indexNo: string }>`select index_no from info_items where index_no is not null order by random() limit 2000`.execute(db)).rows.map((r) => r.indexNo);
+  const deep = (await sql<{ publishedAt: Date; id: number }>`select published_at, id from info_items where status = 'published' order by random() limit 200`.execute(db)).rows
+    .map((r) => Buffer.from(`${new Date(r.publishedAt).toISOString()}|${r.id}`).toString('base64url'));
+
+  const app = await buildApp({ config: testConfig({ dataDir: '/tmp/gongkai-bench' }), db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  let n = 0;
+  const results = [];
+  const options = { concurrency: CONCURRENCY, seconds: SECONDS };
+  results.push(await runLoad('item page /xxgk/items/…', () => `${url}/xxgk/items/${indexNos[n++ % indexNos.length]}`, options));
+  results.push(await runLoad('list page, first page', () => `${url}/xxgk/catalog`, options));
+  results.push(await runLoad('list page, deep keyset pages', () => `${url}/xxgk/catalog?cursor=${deep[n++ % deep.length]}`, options));
+  results.push(await runLoad('search, ten common queries', () => `${url}/xxgk/catalog?q=${encodeURIComponent(QUERIES[n++ % QUERIES.length])}`, options));
+  results.push(await runLoad('JSON API /api/v1/catalog?q=', () => `${url}/api/v1/catalog?q=${encodeURIComponent(QUERIES[n++ % QUERIES.length])}`, options));
+  printResults(results);
+  await app.close();
+  await drop();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+/** A throw-away database for a benchmark: a fresh PostgreSQL database when DATABASE_URL is set, else in-memory PGlite. */
+import pg from 'pg';
+import { Database, openDatabase } from '../../src/db/client.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+
+export async function benchDatabase(label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({});
+    await migrateToLatest(database.db);
+    await seedDemoCounty(database.db, { adminPassword: 'Bench-Passw0rd!', demoPassword: 'Bench-Passw0rd!' });
+    return { database, drop: () => database.close() };
+  }
+  const name = `gongkai_bench_${label}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
+  await migrateToLatest(database.db);
+  await seedDemoCounty(database.db, { adminPassword: 'Bench-Passw0rd!', demoPassword: 'Bench-Passw0rd!' });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
