@@ -187,3 +187,19 @@ describe('outputs', () => {
     expect(received.slice(1)).toEqual([2, 1, 1, 0, 0, 0, 4]);
   });
 });
+
+describe('statistics', () => {
+  it('counts requests by channel, applicant type and outcome, with SVG charts that work without JavaScript', async () => {
+    const api = await t.app.inject({ url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/statistics/2025`, headers: await t.auth('office') });
+    expect(api.statusCode).toBe(200);
+    const s = api.json();
+    expect(s.requests.byChannel).toEqual(expect.arrayContaining([{ channel: 'online', label: '网上申请', count: 3 }]));
+    expect(s.requests.byOutcome.find((o: { outcome: string }) => o.outcome === 'granted').count).toBe(2);
+    expect(s.items.byMonth).toHaveLength(12);
+    const page = await t.app.inject(`/xxgk/stats/${DEMO_FINANCE_CODE}/2025`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<svg role="img"');
+    expect(page.body).toContain('<th scope="row">网上申请</th><td>3</td>');
+    expect((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/statistics/2025`)).statusCode).toBe(401);
+  });
+});

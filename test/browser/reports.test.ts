@@ -39,7 +39,7 @@ describe('a published annual report on the portal', () => {
   it('passes axe-core without serious violations', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    for (const path of ['/xxgk/reports', `/xxgk/reports/${DEMO_FINANCE_CODE}/2025`]) {
+    for (const path of ['/xxgk/reports', `/xxgk/reports/${DEMO_FINANCE_CODE}/2025`, `/xxgk/stats/${DEMO_FINANCE_CODE}/2025`]) {
       await page.goto(`${server.url}${path}`);
       const violations = seriousViolations(await axeViolations(page));
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);

@@ -8,6 +8,7 @@ import { reportsPages } from './reports.pages.js';
 import { reportDocx, reportPdf } from './report-documents.js';
 import { reportWorkbook } from './report-export.js';
 import * as reports from './reports.service.js';
+import { statisticsRoutes } from './statistics.pages.js';
 
 const tags = ['年度报告'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -109,5 +110,6 @@ export async function reportRoutes(app: App, ctx: AppContext) {
     },
   }, async (request, reply) => reply.code(201).send(await reports.addReviewCase(ctx, actorOf(request), request.params.code, request.body)));
 
+  await statisticsRoutes(app, ctx);
   await reportsPages(app, ctx);
 }
