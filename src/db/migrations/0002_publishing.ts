@@ -39,6 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index info_items_org_status_idx on info_items(org_id, status)`.execute(db);
   await sql`create index info_items_published_idx on info_items(published_at desc, id desc) where status in ('published', 'withdrawn')`.execute(db);
   await sql`create index info_items_search_idx on info_items using gin(search_text)`.execute(db);
+  // Read on every catalog request (scheduled publication), so it must not scan the table.
+  await sql`create index info_items_scheduled_idx on info_items(scheduled_at) where status = 'scheduled'`.execute(db);
+  await sql`create index info_items_interprets_idx on info_items(interprets_item_id) where interprets_item_id is not null`.execute(db);
 
   // Every saved state of an item, for history and diffs; a published correction carries a public 变更说明.
   await sql`

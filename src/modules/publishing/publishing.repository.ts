@@ -123,16 +123,24 @@ export async function catalog(db: Executor, q: CatalogQuery) {
   if (q.to) query = query.where('infoItems.publishedOn', '<=', q.to);
   if (q.year) query = query.where('infoItems.publishedOn', '>=', `${q.year}-01-01`).where('infoItems.publishedOn', '<=', `${q.year}-12-31`);
   if (q.tsquery) {
-    // Relevance blended with recency: the text rank, then newer first.
+    // Relevance blended with recency, ranked among the 2,000 newest matches: a common word
+    // can match a large share of a million items, and ranking them all would be slow.
+    const newest = db
+      .selectFrom('infoItems')
+      .select('id')
+      .where(sql<boolean>`search_text @@ to_tsquery('simple', ${q.tsquery})`)
+      .where('status', 'in', ['published', 'withdrawn'])
+      .orderBy('publishedAt', 'desc')
+      .limit(2000);
     query = query
-      .where(sql<boolean>`info_items.search_text @@ to_tsquery('simple', ${q.tsquery})`)
+      .where('infoItems.id', 'in', newest)
       .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
       .orderBy('infoItems.id', 'desc')
       .offset(q.offset ?? 0);
   } else {
     if (q.before) {
-      const { at, id } = q.before;
-      query = query.where((eb) => eb.or([eb('infoItems.publishedAt', '<', at), eb.and([eb('infoItems.publishedAt', '=', at), eb('infoItems.id', '<', id)])]));
+      // A row comparison walks the (published_at, id) index backwards from the cursor.
+      query = query.where(sql<boolean>`(info_items.published_at, info_items.id) < (${q.before.at.toISOString()}::timestamptz, ${q.before.id})`);
     }
     query = query.orderBy('infoItems.publishedAt', 'desc').orderBy('infoItems.id', 'desc');
   }
