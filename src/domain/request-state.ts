@@ -21,7 +21,10 @@ export type RequestAction =
   | 'abandonForUnpaidFee'
   | 'extend'
   | 'transfer'
-  | 'reply';
+  | 'reply'
+  | 'requestExplanation'
+  | 'recordDelivery'
+  | 'archive';
 
 const ALLOWED: Record<RequestAction, RequestStatus[]> = {
   confirmReceipt: ['submitted'],
@@ -36,6 +39,10 @@ const ALLOWED: Record<RequestAction, RequestStatus[]> = {
   extend: ['processing', 'paused'],
   transfer: ['submitted', 'processing'],
   reply: ['processing'],
+  // 条例第三十五条: the office may ask an applicant of clearly excessive requests for reasons.
+  requestExplanation: ['processing'],
+  recordDelivery: ['completed'],
+  archive: ['completed'],
 };
 
 const NEXT: Partial<Record<RequestAction, RequestStatus>> = {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
@@ -242,5 +243,62 @@ describe('who sees a request', () => {
     expect(res.json().orgName).toBe('示例县财政局');
     const view = (await applicantView(trackingNo)).json();
     expect(view.steps.map((s: { type: string }) => s.type)).toEqual(['submitted', 'received', 'transferred']);
+  });
+});
+
+describe('registration checks, reminders, delivery and the register', () => {
+  it('flags a repeated request of the same applicant and petition-like wording, with the 按件 tier', async () => {
+    today = '2026-04-01';
+    const first = await applyOnline(t, { description: '示例县2025年度城区道路维修资金使用情况' });
+    const firstId = await idOf(first.trackingNo);
+    await act(firstId, { action: 'confirmReceipt' });
+    await act(firstId, { action: 'reply', outcome: 'granted' });
+    const again = await applyOnline(t, { description: '示例县2025年度城区道路维修资金使用情况' });
+    const detail = (await t.app.inject({ url: `/api/v1/handling/requests/${await idOf(again.trackingNo)}`, headers: await t.auth('office') })).json();
+    expect(detail.checks.answeredSameDescription).toEqual([first.trackingNo]);
+    expect(detail.checks.earlierRequests).toBeGreaterThanOrEqual(1);
+    expect(detail.checks.feeByCount).toBe(detail.checks.applicationsThisMonth > 10 ? 100 : 0);
+    const petition = await applyOnline(t, { description: '我要投诉某单位工作人员态度恶劣' });
+    expect((await t.app.inject({ url: `/api/v1/handling/requests/${await idOf(petition.trackingNo)}`, headers: await t.auth('office') })).json().checks.petitionLike).toBe(true);
+  });
+
+  it('lists requests due within 5 and 2 working days and overdue ones', async () => {
+    today = '2026-04-01';
+    const { trackingNo } = await applyOnline(t);
+    await act(await idOf(trackingNo), { action: 'confirmReceipt' }); // due 2026-04-30 (20 working days, 清明 04-04..06 off)
+    today = '2026-04-24';
+    let r = (await t.app.inject({ url: '/api/v1/handling/requests/reminders', headers: await t.auth('office') })).json();
+    expect(r.due5.map((x: { trackingNo: string }) => x.trackingNo)).toContain(trackingNo);
+    today = '2026-05-06';
+    r = (await t.app.inject({ url: '/api/v1/handling/requests/reminders', headers: await t.auth('office') })).json();
+    expect(r.overdue.map((x: { trackingNo: string }) => x.trackingNo)).toContain(trackingNo);
+  });
+
+  it('records delivery and archiving after the reply, and a public-interest notice to the third party', async () => {
+    today = '2026-04-01';
+    const { trackingNo } = await applyOnline(t);
+    const id = await idOf(trackingNo);
+    await act(id, { action: 'confirmReceipt' });
+    expect((await act(id, { action: 'recordDelivery', method: '邮寄' })).statusCode).toBe(409);
+    const replied = await act(id, { action: 'reply', outcome: 'granted', note: '涉及企业的环评数据关系公众健康', thirdPartyNotice: true });
+    expect(replied.json().documents.map((d: { kind: string }) => d.kind)).toEqual(['thirdPartyNotice', 'notice']);
+    expect((await applicantView(trackingNo)).json().documents.map((d: { kind: string }) => d.kind)).toEqual(['notice']);
+    expect((await act(id, { action: 'recordDelivery', method: '电子邮件' })).json().deliveredOn).toBe('2026-04-01');
+    expect((await act(id, { action: 'archive' })).json().archivedOn).toBe('2026-04-01');
+  });
+
+  it('exports the register as XLSX with personal data masked', async () => {
+    const res = await t.app.inject({ url: '/api/v1/handling/requests/register.xlsx', headers: await t.auth('office') });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
+    const ids: string[] = [];
+    sheet.eachRow((row, n) => n > 1 && ids.push(String(row.getCell(6).value)));
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.every((v) => !v.includes(VALID_ID_NUMBER))).toBe(true);
+    expect(ids).toContain('110105********002X');
+    expect((await t.app.inject({ url: '/api/v1/handling/requests/register.xlsx', headers: await t.auth('clerk') })).statusCode).toBe(403);
   });
 });

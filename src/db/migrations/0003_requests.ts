@@ -12,6 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       applicant_name text not null,
       id_type text not null,
       id_number_enc text not null,
+      -- A keyed hash of the identity number: finds the same applicant's other requests
+      -- (duplicates, 按件 fees per month) without decrypting anything.
+      applicant_key text not null,
       phone_enc text not null,
       email_enc text,
       address_enc text,
@@ -32,11 +35,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       completed_on date,
       fee_amount integer not null default 0,
       registered_by integer references users(id),
+      delivered_on date,
+      delivery_note text,
+      archived_on date,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`.execute(db);
   await sql`create index disclosure_requests_org_received_idx on disclosure_requests(org_id, received_on)`.execute(db);
   await sql`create index disclosure_requests_org_completed_idx on disclosure_requests(org_id, completed_on)`.execute(db);
+  await sql`create index disclosure_requests_applicant_idx on disclosure_requests(applicant_key, submitted_at)`.execute(db);
+  await sql`create index disclosure_requests_open_idx on disclosure_requests(org_id) where status in ('processing', 'paused', 'awaitingSupplement', 'submitted')`.execute(db);
 
   await sql`
     create table request_events (

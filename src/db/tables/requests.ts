@@ -11,6 +11,7 @@ export interface DisclosureRequestsTable {
   applicantName: string;
   idType: string;
   idNumberEnc: string;
+  applicantKey: string;
   phoneEnc: string;
   emailEnc: string | null;
   addressEnc: string | null;
@@ -31,6 +32,9 @@ export interface DisclosureRequestsTable {
   completedOn: string | null;
   feeAmount: Generated<number>;
   registeredBy: number | null;
+  deliveredOn: string | null;
+  deliveryNote: string | null;
+  archivedOn: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }

@@ -81,3 +81,13 @@ export async function findDocument(db: Executor, requestId: number, documentId: 
 export async function findOrgName(db: Executor, orgId: number) {
   return (await db.selectFrom('orgs').select(['name', 'code']).where('id', '=', orgId).executeTakeFirstOrThrow());
 }
+
+export async function requestsOfApplicant(db: Executor, applicantKey: string, exceptId: number) {
+  return db
+    .selectFrom('disclosureRequests')
+    .select(['id', 'trackingNo', 'description', 'completedOn', 'submittedAt'])
+    .where('applicantKey', '=', applicantKey)
+    .where('id', '!=', exceptId)
+    .orderBy('id')
+    .execute();
+}

@@ -6,6 +6,7 @@ import { idParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { requestsPages } from './requests.pages.js';
 import { actionSchema, newRequestSchema, publicApplyRate } from './requests.schemas.js';
+import { registerWorkbook } from './register-export.js';
 import * as requests from './requests.service.js';
 
 const tags = ['依申请公开'];
@@ -69,6 +70,21 @@ export async function requestRoutes(app: App, ctx: AppContext) {
       }),
     },
   }, async (request) => requests.listForStaff(ctx, actorOf(request), request.query));
+
+  app.get('/api/v1/handling/requests/register.xlsx', {
+    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
+    schema: { tags, summary: '导出登记台账（XLSX，个人信息已脱敏）' },
+  }, async (request, reply) => {
+    const { items } = await requests.listForStaff(ctx, actorOf(request), { limit: 100_000 });
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府信息公开申请登记台账.xlsx')}`)
+      .send(await registerWorkbook(items));
+  });
+
+  app.get('/api/v1/handling/requests/reminders', {
+    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
+    schema: { tags, summary: '期限提醒：5个和2个工作日内到期、已逾期的申请' },
+  }, async (request) => requests.reminders(ctx, actorOf(request)));
 
   app.get('/api/v1/handling/requests/:id', {
     config: { auth: 'staff' },

@@ -41,7 +41,10 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('abandonForUnpaidFee'), note: z.string().max(500).optional() }),
   z.object({ action: z.literal('extend'), workingDays: z.number().int().min(1).max(20), reason: text(500) }),
   z.object({ action: z.literal('transfer'), orgCode: text(64), note: z.string().max(500).optional() }),
-  z.object({ action: z.literal('reply'), outcome: z.enum(OUTCOME_KEYS), note: z.string().max(4000).optional() }),
+  z.object({ action: z.literal('reply'), outcome: z.enum(OUTCOME_KEYS), note: z.string().max(4000).optional(), thirdPartyNotice: z.boolean().optional().describe('因公共利益决定公开时，书面告知第三方') }),
+  z.object({ action: z.literal('requestExplanation'), note: text(1000) }),
+  z.object({ action: z.literal('recordDelivery'), method: z.enum(['邮寄', '电子邮件', '当面领取', '在线下载']), note: z.string().max(500).optional() }),
+  z.object({ action: z.literal('archive') }),
 ]);
 
 /** Public applications per address: a person applies a few times, a script many. */

@@ -9,6 +9,7 @@ import { isValidCreditCode, isValidResidentIdNumber, maskAddress, maskEmail, mas
 import {
   computeReplyDeadline, MAX_EXTENSION_WORKING_DAYS, supplementRequestDeadline, consultationAnswerDue, feePaymentDue,
 } from '../../domain/request-deadline.js';
+import { feeByCount } from '../../domain/fees.js';
 import { outcomeSpec, REMEDIES } from '../../domain/request-outcomes.js';
 import { canApply, nextStatus, RequestAction, RequestStatus, STATUS_LABELS } from '../../domain/request-state.js';
 import type { Actor } from '../../domain/roles.js';
@@ -108,6 +109,11 @@ function receiptOnRegistration(channel: Channel, input: NewRequest, today: IsoDa
   return null;
 }
 
+/** The same person or organisation, recognised without storing the number in clear. */
+function applicantKey(ctx: AppContext, idNumber: string): string {
+  return ctx.crypto.sign(`applicant|${idNumber.trim().toUpperCase()}`);
+}
+
 const CHANNEL_LABELS: Record<Channel, string> = {
   online: '网上申请', letter: '信函申请', inPerson: '当面申请', email: '电子邮件申请', fax: '传真申请', oral: '口头申请（工作人员代为填写）',
 };
@@ -132,7 +138,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
     const requestId = await repo.insertRequest(trx, {
       trackingNo, orgId: org!.id, channel: channel === 'letter' && input.registeredMail ? 'registeredLetter' : channel,
       applicantType: a.type, applicantName: a.name, idType: a.idType,
-      idNumberEnc: ctx.crypto.encrypt(a.idNumber.toUpperCase()), phoneEnc: ctx.crypto.encrypt(a.phone),
+      idNumberEnc: ctx.crypto.encrypt(a.idNumber.toUpperCase()), applicantKey: applicantKey(ctx, a.idNumber), phoneEnc: ctx.crypto.encrypt(a.phone),
       emailEnc: a.email ? ctx.crypto.encrypt(a.email) : null, addressEnc: a.address ? ctx.crypto.encrypt(a.address) : null,
       description: input.description, purpose: input.purpose ?? null, form: input.form, delivery: input.delivery,
       queryPasswordHash, status, receivedOn, registeredBy: actor?.userId ?? null,
@@ -256,6 +262,17 @@ export async function listForStaff(ctx: AppContext, actor: Actor, q: { status?: 
   return { items, ...(rows.length > q.limit ? { next: String(items[items.length - 1].id) } : {}) };
 }
 
+/** Requests due within 5 or 2 working days, and overdue ones: the handler's and the office's reminders. */
+export async function reminders(ctx: AppContext, actor: Actor) {
+  const { items } = await listForStaff(ctx, actor, { limit: 100_000 });
+  const open = items.filter((r) => r.deadline && r.status !== 'completed');
+  return {
+    overdue: open.filter((r) => r.deadline!.overdue),
+    due2: open.filter((r) => r.deadline!.reminder === 'due2'),
+    due5: open.filter((r) => r.deadline!.reminder === 'due5'),
+  };
+}
+
 async function readableRequest(ctx: AppContext, actor: Actor, id: number) {
   const request = await repo.findById(ctx.db, id);
   const scope = await visibleOrgIds(ctx.db, actor);
@@ -264,11 +281,35 @@ async function readableRequest(ctx: AppContext, actor: Actor, id: number) {
   return { request, scope };
 }
 
+/** Words that suggest a petition or complaint (条例第三十九条) or a request for a publication. */
+const PETITION_WORDS = ['投诉', '举报', '信访', '上访', '控告', '检举'];
+const PUBLICATION_WORDS = ['年鉴', '公报', '出版物', '报纸', '期刊', '书籍'];
+
+/** What the office checks at registration: earlier requests of the same applicant, petitions, publications, the 按件 fee tier. */
+async function checks(ctx: AppContext, request: repo.RequestRow) {
+  const earlier = await repo.requestsOfApplicant(ctx.db, request.applicantKey, request.id);
+  const month = new Date(request.submittedAt).toISOString().slice(0, 7);
+  const thisMonth = earlier.filter((r) => new Date(r.submittedAt).toISOString().slice(0, 7) === month && r.id < request.id).length + 1;
+  const normalise = (s: string) => s.replace(/\s+/g, '');
+  return {
+    earlierRequests: earlier.length,
+    answeredSameDescription: earlier.filter((r) => r.completedOn && normalise(r.description) === normalise(request.description)).map((r) => r.trackingNo),
+    petitionLike: PETITION_WORDS.some((w) => request.description.includes(w)),
+    publicationLike: PUBLICATION_WORDS.some((w) => request.description.includes(w)),
+    applicationsThisMonth: thisMonth,
+    feeByCount: feeByCount(thisMonth),
+  };
+}
+
 export async function getForStaff(ctx: AppContext, actor: Actor, id: number) {
   const { request } = await readableRequest(ctx, actor, id);
   const org = await repo.findOrgName(ctx.db, request.orgId);
   return {
     ...(await presentForStaff(ctx, { ...request, orgCode: org.code, orgName: org.name })),
+    checks: await checks(ctx, request),
+    deliveredOn: request.deliveredOn,
+    deliveryNote: request.deliveryNote,
+    archivedOn: request.archivedOn,
     events: await repo.listEvents(ctx.db, request.id, false),
     pauses: await repo.listPauses(ctx.db, request.id),
     documents: (await repo.listDocuments(ctx.db, request.id, false)).map(({ blobKey: _k, ...d }) => d),
@@ -309,7 +350,10 @@ export type ActionInput =
   | { action: 'abandonForUnpaidFee'; note?: string }
   | { action: 'extend'; workingDays: number; reason: string }
   | { action: 'transfer'; orgCode: string; note?: string }
-  | { action: 'reply'; outcome: string; note?: string };
+  | { action: 'reply'; outcome: string; note?: string; thirdPartyNotice?: boolean }
+  | { action: 'requestExplanation'; note: string }
+  | { action: 'recordDelivery'; method: string; note?: string }
+  | { action: 'archive' };
 
 export async function performAction(ctx: AppContext, actor: Actor, id: number, input: ActionInput) {
   const today = todayInChina(ctx.now());
@@ -417,8 +461,33 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         await repo.insertEvent(trx, { ...event, type: 'transferred', title: `申请已转由${transferTo!.name}办理`, note: input.note });
         break;
       }
+      case 'requestExplanation': {
+        await repo.insertEvent(trx, { ...event, type: 'explanationRequested', title: '申请数量、频次明显超过合理范围，已要求申请人说明理由（条例第三十五条）', note: input.note });
+        break;
+      }
+      case 'recordDelivery': {
+        Object.assign(fields, { deliveredOn: today, deliveryNote: `${input.method}${input.note ? `：${input.note}` : ''}` });
+        await repo.insertEvent(trx, { ...event, type: 'delivered', title: `答复文书已送达（${input.method}）`, note: input.note });
+        break;
+      }
+      case 'archive': {
+        fields.archivedOn = today;
+        await repo.insertEvent(trx, { ...event, type: 'archived', title: '已归档', public: false });
+        break;
+      }
       case 'reply': {
         const spec = outcomeSpec(input.outcome)!;
+        if (input.thirdPartyNotice) {
+          // 条例第三十二条: disclosure over a third party's objection, for the public interest, is notified to it in writing.
+          const org = await repo.findOrgName(trx, request.orgId);
+          const letter = await renderNoticeDocx({
+            title: '政府信息公开第三方告知书', docNo: `受理编号：${request.trackingNo}`, addressee: '第三方',
+            paragraphs: [`本机关收到的政府信息公开申请（受理编号：${request.trackingNo}）涉及贵方的信息。经审查，本机关认为不公开可能对公共利益造成重大影响，根据《中华人民共和国政府信息公开条例》第三十二条的规定，决定予以公开。公开的内容：${request.description}。理由：${input.note ?? '公共利益需要'}。`, REMEDIES],
+            orgName: org.name, date: today,
+          });
+          const blob = await ctx.blobs.put(letter);
+          await repo.insertDocument(trx, { requestId: id, kind: 'thirdPartyNotice', title: '政府信息公开第三方告知书', fileName: `第三方告知书-${request.trackingNo}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key, public: false });
+        }
         Object.assign(fields, { outcome: input.outcome, outcomeNote: input.note ?? null, completedOn: today });
         await repo.insertEvent(trx, { ...event, type: 'completed', title: `已答复：${spec.label}` });
         notice = { kind: 'notice', title: '政府信息公开申请答复告知书', paragraphs: [
