@@ -103,6 +103,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // Strong ETags from the body: a cached public page revalidates cheaply and changes the moment its content does.
   await app.register(fastifyEtag);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Spreadsheet uploads (ledgers, legacy catalogs) as the raw body.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
   await app.register(fastifyHelmet, {

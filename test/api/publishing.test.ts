@@ -200,3 +200,38 @@ describe('the public catalog', () => {
     expect(guide.body).toContain('示例县城关镇财政路8号');
   });
 });
+
+describe('moving a catalog in and out', () => {
+  const HEADER = '索引号,标题,发文字号,成文日期,发布日期,信息类别,主题分类,有效性,正文';
+  const good = [
+    `${DEMO_FINANCE_CODE}/2019-00001,示例县财政局2019年部门预算,,2019-02-01,2019-02-10,财政预决算与三公经费,财政、金融、审计,有效,2019年部门预算公开。`,
+    `,示例县财政局关于规范三公经费管理的通知,县财发〔2019〕5号,2019-03-01,2019-03-05,政策文件,财政、金融、审计,废止,三公经费管理要求。`,
+  ];
+
+  async function importCsv(csv: string, dryRun: boolean) {
+    return t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/catalog-import?dryRun=${dryRun}`, headers: { ...(await t.auth('office')), 'content-type': 'text/csv' }, payload: csv });
+  }
+
+  it('lists every bad row in a dry run and imports nothing when any row is bad', async () => {
+    const before = (await t.app.inject(`/api/v1/catalog?org=${DEMO_FINANCE_CODE}&year=2019`)).json().items.length;
+    const bad = [HEADER, ...good, ',,县财发[2019]6号,2019-13-01,2019-03-05,随便,财政、金融、审计,有效,', `${DEMO_FINANCE_CODE}/2019-00001,重复索引号,,2019-02-01,2019-02-10,其他,其他,有效,`].join('\n');
+    const dry = await importCsv(bad, true);
+    expect(dry.statusCode).toBe(400);
+    expect([...new Set(dry.json().details.map((d: { row: number }) => d.row))]).toEqual([4, 5]);
+    expect(dry.json().details.map((d: { message: string }) => d.message).join('')).toMatch(/标题不能为空.*成文日期.*发文字号.*信息类别.*索引号/s);
+    expect((await importCsv(bad, false)).statusCode).toBe(400);
+    expect((await t.app.inject(`/api/v1/catalog?org=${DEMO_FINANCE_CODE}&year=2019`)).json().items.length).toBe(before);
+  });
+
+  it('imports a clean legacy catalog, searchable at once, and exports it again', async () => {
+    const csv = [HEADER, ...good].join('\n');
+    expect((await importCsv(csv, true)).json()).toEqual({ dryRun: true, valid: 2, imported: 0 });
+    expect((await importCsv(csv, false)).json()).toEqual({ dryRun: false, valid: 2, imported: 2 });
+    const found = (await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('三公经费管理')}`)).json().items;
+    expect(found.map((i: { docNo?: string }) => i.docNo)).toContain('县财发〔2019〕5号');
+    const exported = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/catalog-export?format=csv`);
+    expect(exported.body).toContain(`${DEMO_FINANCE_CODE}/2019-00001,示例县财政局2019年部门预算`);
+    const xlsx = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/catalog-export?format=xlsx`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -50,6 +50,15 @@ export async function nextSerial(db: Executor, orgId: number, year: number): Pro
   return row.lastSerial;
 }
 
+/** Keeps the counter past a serial taken by an imported legacy 索引号, so it is never issued again. */
+export async function reserveSerial(db: Executor, orgId: number, year: number, serial: number) {
+  await db
+    .insertInto('indexCounters')
+    .values({ orgId, year, lastSerial: serial })
+    .onConflict((oc) => oc.columns(['orgId', 'year']).doUpdateSet({ lastSerial: sql<number>`greatest(index_counters.last_serial, ${serial})` }))
+    .execute();
+}
+
 export async function setSearchText(db: Executor, id: number, document: string) {
   await sql`update info_items set search_text = to_tsvector('simple', ${document}) where id = ${id}`.execute(db);
 }

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { CATEGORIES, TOPICS, WITHHELD_GROUNDS } from '../../domain/item-workflow.js';
 import { actorOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
 import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { catalogItem, searchCatalog } from './catalog.service.js';
+import { exportCatalog, importCatalog } from './catalog-transfer.js';
 import { publishingPages } from './publishing.pages.js';
 import * as items from './publishing.service.js';
 
@@ -134,6 +136,27 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     config: { auth: 'public' },
     schema: { tags: ['公开目录'], summary: '按索引号查看信息（索引号 URL 编码）', params: z.object({ indexNo: z.string().max(40) }) },
   }, async (request) => catalogItem(ctx, request.params.indexNo));
+
+  app.get('/api/v1/orgs/:code/catalog-export', {
+    config: { auth: 'public' },
+    schema: { tags: ['公开目录'], summary: '导出本机关公开目录（CSV 或 XLSX）', params: z.object({ code: z.string().max(64) }), querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
+  }, async (request, reply) => {
+    const file = await exportCatalog(ctx, request.params.code, request.query.format);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+  });
+
+  app.post('/api/v1/orgs/:code/catalog-import', {
+    config: { auth: ['disclosureOffice', 'leader'] },
+    schema: {
+      tags: ['公开目录'], summary: '导入历史公开目录（CSV 或 XLSX；dryRun=true 仅检查；任何一行有误则不导入）',
+      params: z.object({ code: z.string().max(64) }), querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+    },
+  }, async (request) => {
+    const body = request.body as unknown;
+    const file = Buffer.isBuffer(body) ? { xlsx: body } : typeof body === 'string' ? { csv: body } : null;
+    if (!file) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 text/csv 或 XLSX 格式提交。');
+    return importCatalog(ctx, actorOf(request), request.params.code, file, request.query.dryRun === 'true');
+  });
 
   await publishingPages(app, ctx);
 }

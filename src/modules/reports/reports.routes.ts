@@ -16,9 +16,6 @@ const params = z.object({ code: z.string().max(64), year: z.coerce.number().int(
 const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
 
 export async function reportRoutes(app: App, ctx: AppContext) {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-
   app.post('/api/v1/orgs/:code/request-ledger', {
     config: { auth: ['disclosureOffice', 'admin'] },
     schema: {
