@@ -26,7 +26,9 @@ export async function benchDatabase(label: string): Promise<{ database: Database
     database,
     drop: async () => {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // KEEP=1 leaves the data for EXPLAIN ANALYZE and tuning.
+      if (process.env.KEEP === '1') console.log(`保留数据库 ${name}`);
+      else await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

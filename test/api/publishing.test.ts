@@ -235,3 +235,28 @@ describe('moving a catalog in and out', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('scheduled publication', () => {
+  it('keeps an approved item out of the catalog until its time, then publishes it with its 索引号', async () => {
+    let now = new Date('2026-05-06T02:00:00Z');
+    const s = await createTestApp({ now: () => now });
+    try {
+      const inject = async (user: 'clerk' | 'depthead' | 'reviewer' | 'leader', url: string, payload: object) =>
+        (await s.app.inject({ method: 'POST', url, headers: await s.auth(user), payload })).json();
+      const id = (await inject('clerk', '/api/v1/items', makeItem({ title: '定时发布的公告' }))).id;
+      await inject('clerk', `/api/v1/items/${id}/submit`, {});
+      await inject('depthead', `/api/v1/items/${id}/review`, { decision: 'approve' });
+      await inject('reviewer', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: CHECKLIST });
+      const approved = await inject('leader', `/api/v1/items/${id}/review`, { decision: 'approve', publishAt: '2026-05-07T09:00:00+08:00' });
+      expect(approved).toMatchObject({ status: 'scheduled', indexNo: null });
+      const search = async () => (await s.app.inject(`/api/v1/catalog?q=${encodeURIComponent('定时发布')}`)).json().items;
+      expect(await search()).toEqual([]);
+      now = new Date('2026-05-07T01:30:00Z');
+      const found = await search();
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ publishedOn: '2026-05-07' });
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -132,18 +132,9 @@ export async function catalog(db: Executor, q: CatalogQuery) {
   if (q.to) query = query.where('infoItems.publishedOn', '<=', q.to);
   if (q.year) query = query.where('infoItems.publishedOn', '>=', `${q.year}-01-01`).where('infoItems.publishedOn', '<=', `${q.year}-12-31`);
   if (q.tsquery) {
-    // Relevance blended with recency, ranked among the 2,000 newest matches: a common word
-    // can match a large share of a million items, and ranking them all would be slow.
-    const newest = db
-      .selectFrom('infoItems')
-      .select('id')
-      .where(sql<boolean>`search_text @@ to_tsquery('simple', ${q.tsquery})`)
-      .where('status', 'in', ['published', 'withdrawn'])
-      .orderBy('publishedAt', 'desc')
-      .limit(2000);
+    const candidates = await searchCandidates(db, q.tsquery, !!(q.orgIds || q.category || q.topic || q.validity || q.from || q.to || q.year));
     query = query
-      .where('infoItems.id', 'in', newest)
-      .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
+      .where('infoItems.id', 'in', candidates.length ? candidates : [-1])      .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
       .orderBy('infoItems.id', 'desc')
       .offset(q.offset ?? 0);
   } else {
@@ -154,6 +145,31 @@ export async function catalog(db: Executor, q: CatalogQuery) {
     query = query.orderBy('infoItems.publishedAt', 'desc').orderBy('infoItems.id', 'desc');
   }
   return query.execute();
+}
+
+const RECENT_WINDOW = 20_000;
+const ENOUGH = 300;
+
+/**
+ * Search candidates: the newest matching items, which are then ranked by relevance
+ * blended with recency. A common word matches a large share of a big catalog, and
+ * fetching every match to sort it is slow; so first look among the newest items
+ * (walking the publication index), and only when that finds too few — a rare word —
+ * ask the full-text index for all matches, which are then few.
+ */
+async function searchCandidates(db: Executor, tsquery: string, filtered: boolean): Promise<number[]> {
+  if (!filtered) {
+    const recent = await sql<{ id: number }>`
+      select id from (
+        select id, search_text from info_items
+        where status in ('published', 'withdrawn') order by published_at desc, id desc limit ${RECENT_WINDOW}
+      ) w where w.search_text @@ to_tsquery('simple', ${tsquery}) limit ${ENOUGH}`.execute(db);
+    if (recent.rows.length >= ENOUGH) return recent.rows.map((r) => r.id);
+  }
+  const all = await sql<{ id: number }>`
+    select id from info_items where search_text @@ to_tsquery('simple', ${tsquery}) and status in ('published', 'withdrawn')
+    order by published_at desc limit 2000`.execute(db);
+  return all.rows.map((r) => r.id);
 }
 
 export async function interpretationsOf(db: Executor, itemId: number) {
