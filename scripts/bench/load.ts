@@ -1,7 +1,14 @@
 /**
- * A small closed-loop load generator: `concurrency` clients each send the next request
- * as soon as the previous answer arrives, for a fixed time, on loopback only.
+ * Closed-loop load on loopback: `concurrency` clients each send the next request as
+ * soon as the previous answer arrives, for a fixed time. The clients run in a separate
+ * process (scripts/bench/load-client.mjs) so they do not take the server's CPU.
  */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
 export interface LoadResult {
   name: string;
   requests: number;
@@ -13,35 +20,14 @@ export interface LoadResult {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const CLIENT = path.resolve(import.meta.dirname, 'load-client.mjs');
 
-export async function runLoad(name: string, nextUrl: () => string, options: { concurrency: number; seconds: number }): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + options.seconds * 1000;
-  const start = performance.now();
-  const client = async () => {
-    while (performance.now() < end) {
-      const url = nextUrl();
-      if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error('load is only sent to loopback');
-      const t0 = performance.now();
-      try {
-        const res = await fetch(url);
-        await res.arrayBuffer();
-        if (res.status >= 400) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, client));
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { name, requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+export async function runLoad(name: string, urls: string[], options: { concurrency: number; seconds: number }): Promise<LoadResult> {
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-load-')), 'plan.json');
+  fs.writeFileSync(planFile, JSON.stringify({ name, urls, ...options }));
+  const { stdout } = await promisify(execFile)(process.execPath, [CLIENT, planFile], { maxBuffer: 10 * 1024 * 1024 });
+  fs.rmSync(path.dirname(planFile), { recursive: true, force: true });
+  return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
 export function printResults(results: LoadResult[]) {

@@ -78,11 +78,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       length integer not null,
       masked text not null,
       status text not null default 'open' check (status in ('open', 'redacted', 'accepted')),
+      source text not null default 'body',
       reason text,
       resolved_by integer references users(id),
       created_at timestamptz not null default now()
     )`.execute(db);
   await sql`create index item_findings_item_idx on item_findings(item_id)`.execute(db);
+
+  // Attachments: the file in the blob store, its text for search and the privacy scan.
+  await sql`
+    create table item_attachments (
+      id serial primary key,
+      item_id integer not null references info_items(id),
+      file_name text not null,
+      kind text not null,
+      mime text not null,
+      size integer not null,
+      blob_key text not null,
+      text text not null default '',
+      created_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index item_attachments_item_idx on item_attachments(item_id)`.execute(db);
 
   // 索引号 serials: one counter per body and year, advanced inside the publishing transaction.
   await sql`

@@ -71,12 +71,27 @@ export interface ItemFindingsTable {
   length: number;
   masked: string;
   status: Generated<'open' | 'redacted' | 'accepted'>;
+  /** 'body' (title and text) or 'attachment:<id>'. */
+  source: Generated<string>;
   reason: string | null;
   resolvedBy: number | null;
   createdAt: GeneratedTimestamp;
 }
 
+export interface ItemAttachmentsTable {
+  id: Generated<number>;
+  itemId: number;
+  fileName: string;
+  kind: string;
+  mime: string;
+  size: number;
+  blobKey: string;
+  text: Generated<string>;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface PublishingTables {
+  itemAttachments: ItemAttachmentsTable;
   infoItems: InfoItemsTable;
   indexCounters: IndexCountersTable;
   itemVersions: ItemVersionsTable;

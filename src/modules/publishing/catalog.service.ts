@@ -82,6 +82,7 @@ export async function catalogItem(ctx: AppContext, indexNo: string) {
   const versions = (await repo.listVersions(ctx.db, item.id)).filter((v) => v.publicNote);
   const interpretations = await repo.interpretationsOf(ctx.db, item.id);
   const interprets = item.interpretsItemId ? await repo.findItem(ctx.db, item.interpretsItemId) : undefined;
+  const attachments = item.status === 'withdrawn' ? [] : await repo.listAttachments(ctx.db, item.id);
   return {
     indexNo: item.indexNo!, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
     writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,
@@ -89,7 +90,17 @@ export async function catalogItem(ctx: AppContext, indexNo: string) {
     status: item.status, withdrawnOn: item.withdrawnOn, withdrawnReason: item.withdrawnReason,
     bodyHtml: item.bodyHtml, text: bodyText(item.bodyHtml), updatedAt: item.updatedAt,
     changes: versions.map((v) => ({ version: v.version, note: v.changeNote, at: v.createdAt })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size, url: `${itemPath(item.indexNo!)}/attachments/${a.id}` })),
     interpretations: interpretations.map((i) => ({ title: i.title, indexNo: i.indexNo, url: i.indexNo ? itemPath(i.indexNo) : null })),
     interprets: interprets?.indexNo ? { title: interprets.title, indexNo: interprets.indexNo, url: itemPath(interprets.indexNo) } : null,
   };
+}
+
+/** An attachment of a published item (never of a draft or a withdrawn one). */
+export async function catalogAttachment(ctx: AppContext, indexNo: string, attachmentId: number) {
+  const item = await repo.findByIndexNo(ctx.db, indexNo);
+  if (!item || item.status !== 'published' || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
+  const attachment = (await repo.listAttachments(ctx.db, item.id)).find((a) => a.id === attachmentId);
+  if (!attachment) throw new AppError('ITEM_NOT_FOUND');
+  return { fileName: attachment.fileName, mime: attachment.mime, data: await ctx.blobs.get(attachment.blobKey) };
 }

@@ -11,7 +11,7 @@ import { escapeHtml, html, raw } from '../../http/views/html.js';
 import { SITE_NAME } from '../../http/views/layout.js';
 import { sendPage } from '../../http/views/placeholder.js';
 import { getOrg, listOrgs } from '../orgs/orgs.service.js';
-import { catalogItem, itemPath, searchCatalog } from './catalog.service.js';
+import { catalogAttachment, catalogItem, itemPath, searchCatalog } from './catalog.service.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
@@ -91,11 +91,20 @@ ${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一�
 ${item.status === 'withdrawn' ? html`<p class="notice" role="note">本信息已于${item.withdrawnOn}撤销。撤销原因：${item.withdrawnReason}</p>` : ''}
 ${item.replacedByIndexNo ? html`<p class="notice">本文件已被<a href="${itemPath(item.replacedByIndexNo)}">${item.replacedByIndexNo}</a>替代。</p>` : ''}
 ${item.status === 'withdrawn' ? '' : html`<div class="item-body">${raw(item.bodyHtml)}</div>`}
+${item.attachments.length ? html`<h2>附件</h2><ul>${item.attachments.map((a) => html`<li><a href="${a.url}">${a.fileName}</a>（${Math.ceil(a.size / 1024)} KB）</li>`)}</ul>` : ''}
 ${item.interprets ? html`<p>解读的文件：<a href="${item.interprets.url}">${item.interprets.title}</a></p>` : ''}
 ${item.interpretations.length ? html`<h2>政策解读</h2><ul>${item.interpretations.map((i) => html`<li><a href="${i.url ?? '#'}">${i.title}</a></li>`)}</ul>` : ''}
 ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => html`<li>${new Date(c.at).toISOString().slice(0, 10)}：${c.note}</li>`)}</ul>` : ''}
 </article>`,
     });
+  });
+
+  app.get('/xxgk/items/:orgCode/:serial/attachments/:id', {
+    config: { auth: 'public' },
+    schema: { hide: true, params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20), id: z.coerce.number().int().positive().max(2_147_483_647) }) },
+  }, async (request, reply) => {
+    const file = await catalogAttachment(ctx, `${request.params.orgCode}/${request.params.serial}`, request.params.id);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
   });
 
   app.get('/xxgk/guide', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {

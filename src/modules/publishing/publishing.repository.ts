@@ -79,7 +79,7 @@ export async function listReviews(db: Executor, itemId: number) {
   return db.selectFrom('itemReviews').selectAll().where('itemId', '=', itemId).orderBy('id').execute();
 }
 
-export async function replaceOpenFindings(db: Executor, itemId: number, findings: { type: string; offset: number; length: number; masked: string }[]) {
+export async function replaceOpenFindings(db: Executor, itemId: number, findings: { type: string; offset: number; length: number; masked: string; source: string }[]) {
   await db.deleteFrom('itemFindings').where('itemId', '=', itemId).where('status', '=', 'open').execute();
   if (findings.length) await db.insertInto('itemFindings').values(findings.map((f) => ({ ...f, itemId }))).execute();
 }
@@ -174,4 +174,17 @@ async function searchCandidates(db: Executor, tsquery: string, filtered: boolean
 
 export async function interpretationsOf(db: Executor, itemId: number) {
   return db.selectFrom('infoItems').select(['id', 'title', 'indexNo', 'publishedOn']).where('interpretsItemId', '=', itemId).where('status', '=', 'published').execute();
+}
+
+export async function insertAttachment(db: Executor, row: { itemId: number; fileName: string; kind: string; mime: string; size: number; blobKey: string; text: string }) {
+  return (await db.insertInto('itemAttachments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function listAttachments(db: Executor, itemId: number) {
+  return db.selectFrom('itemAttachments').select(['id', 'fileName', 'kind', 'mime', 'size', 'blobKey', 'text', 'createdAt']).where('itemId', '=', itemId).orderBy('id').execute();
+}
+
+export async function deleteAttachment(db: Executor, itemId: number, attachmentId: number) {
+  const res = await db.deleteFrom('itemAttachments').where('itemId', '=', itemId).where('id', '=', attachmentId).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
 }

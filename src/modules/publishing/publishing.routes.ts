@@ -90,6 +90,22 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     },
   }, async (request) => items.resolveFinding(ctx, actorOf(request), request.params.id, request.params.findingId, request.body));
 
+  app.post('/api/v1/items/:id/attachments', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '上传附件（multipart/form-data，字段 file；PDF、DOCX、XLSX、PNG、JPEG，不超过20MB）', params: idParam },
+  }, async (request) => {
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件。');
+    const file = await request.file();
+    if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择要上传的文件。' }]);
+    const data = await file.toBuffer();
+    return items.addAttachment(ctx, actorOf(request), request.params.id, { fileName: file.filename, data });
+  });
+
+  app.delete('/api/v1/items/:id/attachments/:attachmentId', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '删除附件（仅草稿）', params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), attachmentId: z.coerce.number().int().positive().max(2_147_483_647) }) },
+  }, async (request) => items.removeAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId));
+
   app.post('/api/v1/items/:id/withdraw', {
     config: { auth: ['leader', 'disclosureOffice'] },
     schema: { tags, summary: '撤销已发布信息（目录保留条目并显示原因）', params: idParam, body: z.object({ reason: z.string().trim().min(2).max(1000) }) },

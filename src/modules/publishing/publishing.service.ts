@@ -14,6 +14,8 @@ import { DEFAULT_SENSITIVE_WORDS, redactText, scanText } from '../../domain/priv
 import type { Actor } from '../../domain/roles.js';
 import { searchDocument } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
+import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
+import { extractText } from '../../lib/documents/text-extraction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
@@ -85,10 +87,14 @@ function snapshot(item: Partial<repo.ItemRow>) {
   return { title, bodyHtml, disclosure, withheldGround, withheldReason, docKind, docNo, category, topic, keywords, writtenOn, formedOn, validity };
 }
 
+/** Scans title, text and every attachment; offsets of body findings count in `title + "\n" + text`. */
 async function rescan(trx: Parameters<typeof repo.replaceOpenFindings>[0], itemId: number, title: string, body: string) {
-  const findings = scanText(`${title}\n${bodyText(body)}`, { sensitiveWords: DEFAULT_SENSITIVE_WORDS });
-  await repo.replaceOpenFindings(trx, itemId, findings.map(({ type, offset, length, masked }) => ({ type, offset, length, masked })));
-  return findings.length;
+  const found = scanText(`${title}\n${bodyText(body)}`, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map((f) => ({ ...f, source: 'body' }));
+  for (const a of await repo.listAttachments(trx, itemId)) {
+    found.push(...scanText(a.text, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map((f) => ({ ...f, source: `attachment:${a.id}` })));
+  }
+  await repo.replaceOpenFindings(trx, itemId, found.map(({ type, offset, length, masked, source }) => ({ type, offset, length, masked, source })));
+  return found.length;
 }
 
 async function scoped(ctx: AppContext, actor: Actor, id: number) {
@@ -192,7 +198,8 @@ async function publishNow(ctx: AppContext, trx: Parameters<typeof repo.nextSeria
   const year = Number(publishedOn.slice(0, 4));
   const indexNo = item.indexNo ?? formatIndexNo(item.orgCode, year, await repo.nextSerial(trx, item.orgId, year));
   await repo.updateItem(trx, id, { status: 'published', indexNo, publishedOn, publishedAt: now, scheduledAt: null });
-  await repo.setSearchText(trx, id, searchDocument(item.title, item.title, item.keywords, item.docNo, bodyText(item.bodyHtml)));
+  const attachments = await repo.listAttachments(trx, id);
+  await repo.setSearchText(trx, id, searchDocument(item.title, item.title, item.keywords, item.docNo, bodyText(item.bodyHtml), ...attachments.map((a) => a.text)));
 }
 
 const lastScheduledCheck = new WeakMap<AppContext, number>();
@@ -225,6 +232,9 @@ export async function resolveFinding(ctx: AppContext, actor: Actor, id: number, 
   await ctx.db.transaction().execute(async (trx) => {
     const finding = (await repo.listFindings(trx, id)).find((f) => f.id === findingId && f.status === 'open');
     if (!finding) throw new AppError('FINDING_NOT_FOUND');
+    if (input.resolution === 'redact' && finding.source !== 'body') {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'resolution', message: '附件中的内容不能在线脱敏：请修改附件后重新上传，或说明理由后保留。' }]);
+    }
     if (input.resolution === 'redact') {
       // Mask the value where it stands in the body: re-scan the text to recover it, then replace it in the markup.
       const text = `${item.title}\n${bodyText(item.bodyHtml)}`;
@@ -296,6 +306,7 @@ export async function getItem(ctx: AppContext, actor: Actor, id: number) {
     statusLabel: STATUS_LABELS[item.status as ItemStatus],
     publicationDue: await publicationDue(ctx, item),
     findings: await repo.listFindings(ctx.db, id),
+    attachments: (await repo.listAttachments(ctx.db, id)).map(({ blobKey: _b, text: _t, ...a }) => a),
     reviews: await repo.listReviews(ctx.db, id),
     versions: (await repo.listVersions(ctx.db, id)).map((v) => ({ version: v.version, changeNote: v.changeNote, publicNote: v.publicNote, createdAt: v.createdAt })),
   };
@@ -338,4 +349,35 @@ export async function myQueue(ctx: AppContext, actor: Actor) {
 /** The contract's staff scanner (POST /api/v1/scan). */
 export function scan(text: string) {
   return { findings: scanText(text, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map(({ type, offset, length, masked }) => ({ type, offset, length, masked })) };
+}
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Attaches a file to a draft: type from its bytes (PDF, DOCX, XLSX, PNG, JPEG), text extracted for search and the scan. */
+export async function addAttachment(ctx: AppContext, actor: Actor, id: number, file: { fileName: string; data: Buffer }) {
+  const { item, scope } = await scoped(ctx, actor, id);
+  if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError(item.status === 'draft' ? 'FORBIDDEN' : 'ITEM_NOT_EDITABLE');
+  const kind = sniffFileKind(file.data, file.fileName);
+  if (!kind) throw new AppError('ATTACHMENT_TYPE', [{ path: 'file', message: '只能上传 PDF、DOCX、XLSX、PNG、JPEG 文件（按文件内容判断）。' }]);
+  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('BODY_TOO_LARGE');
+  const text = await extractText(kind, file.data);
+  const blob = await ctx.blobs.put(file.data);
+  const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `附件.${kind}`;
+  await ctx.db.transaction().execute(async (trx) => {
+    const attachmentId = await repo.insertAttachment(trx, { itemId: id, fileName, kind, mime: MIME[kind], size: file.data.length, blobKey: blob.key, text });
+    await rescan(trx, id, item.title, item.bodyHtml);
+    await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.attach', targetType: 'item', targetId: id, summary: { attachmentId, fileName, kind, size: file.data.length } });
+  });
+  return getItem(ctx, actor, id);
+}
+
+export async function removeAttachment(ctx: AppContext, actor: Actor, id: number, attachmentId: number) {
+  const { item, scope } = await scoped(ctx, actor, id);
+  if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError('ITEM_NOT_EDITABLE');
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteAttachment(trx, id, attachmentId))) throw new AppError('NOT_FOUND');
+    await rescan(trx, id, item.title, item.bodyHtml);
+    await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.detach', targetType: 'item', targetId: id, summary: { attachmentId } });
+  });
+  return getItem(ctx, actor, id);
 }

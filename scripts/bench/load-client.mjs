@@ -1,0 +1,30 @@
+// Load client, run as its own process so that it does not share the server's CPU core:
+// `node load-client.mjs plan.json` — plan: { name, urls, concurrency, seconds }; prints a JSON result.
+import fs from 'node:fs';
+
+const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+for (const url of plan.urls) if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error('load is only sent to loopback');
+const latencies = [];
+let errors = 0;
+let n = 0;
+const start = performance.now();
+const end = start + plan.seconds * 1000;
+async function client() {
+  while (performance.now() < end) {
+    const url = plan.urls[n++ % plan.urls.length];
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status >= 400) errors += 1;
+    } catch {
+      errors += 1;
+    }
+    latencies.push(performance.now() - t0);
+  }
+}
+await Promise.all(Array.from({ length: plan.concurrency }, client));
+const seconds = (performance.now() - start) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+console.log(JSON.stringify({ name: plan.name, requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99) }));
