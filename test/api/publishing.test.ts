@@ -260,3 +260,37 @@ describe('scheduled publication', () => {
     }
   });
 });
+
+describe('政策解读', () => {
+  it('warns when a 行政规范性文件 has no interpretation within 3 working days, and links one published in time', async () => {
+    let now = new Date('2026-04-02T02:00:00Z');
+    const s = await createTestApp({ now: () => now });
+    try {
+      const policy = await publishItem(s, { title: '示例县财政局关于印发资金管理办法的通知', docKind: 'normative', docNo: '县财发〔2026〕20号' });
+      const asLeader = async () => (await s.app.inject({ url: `/api/v1/items/${policy.id}`, headers: await s.auth('leader') })).json();
+      // 2026-04-02 + 3 working days, across 清明 (04-04..06): 04-03, 04-07, 04-08.
+      expect((await asLeader()).interpretationWarning).toMatchObject({ dueOn: '2026-04-08', overdue: false });
+      now = new Date('2026-04-09T02:00:00Z');
+      expect((await asLeader()).interpretationWarning).toMatchObject({ overdue: true });
+      now = new Date('2026-04-08T02:00:00Z');
+      await publishItem(s, { title: '资金管理办法政策解读', category: '政策解读', interpretsItemId: policy.id });
+      expect((await asLeader()).interpretationWarning).toBeNull();
+      const page = await s.app.inject(`/xxgk/items/${policy.indexNo}`);
+      expect(page.body).toContain('资金管理办法政策解读');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('公开指南', () => {
+  it('is generated from the body and lets its office rewrite parts', async () => {
+    const url = `/api/v1/orgs/${DEMO_FINANCE_CODE}/guide`;
+    expect((await as('clerk', 'PUT', url, { fees: 'x' })).statusCode).toBe(403);
+    const saved = await as('office', 'PUT', url, { channels: '本局仅受理网上申请和信函申请，地址：示例县城关镇财政路8号。' });
+    expect(saved.statusCode).toBe(200);
+    const page = await t.app.inject(`/xxgk/guide/${DEMO_FINANCE_CODE}`);
+    expect(page.body).toContain('本局仅受理网上申请和信函申请');
+    expect(page.body).toContain('（三）办理流程');
+  });
+});

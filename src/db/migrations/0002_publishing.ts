@@ -100,6 +100,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index item_attachments_item_idx on item_attachments(item_id)`.execute(db);
 
+  // 公开指南 (条例第十二条): generated from the body's data, with the parts a body rewrites.
+  await sql`
+    create table org_guides (
+      org_id integer primary key references orgs(id),
+      content jsonb not null default '{}'::jsonb,
+      updated_by integer references users(id),
+      updated_at timestamptz not null default now()
+    )`.execute(db);
+
   // 索引号 serials: one counter per body and year, advanced inside the publishing transaction.
   await sql`
     create table index_counters (

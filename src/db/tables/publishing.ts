@@ -90,7 +90,24 @@ export interface ItemAttachmentsTable {
   createdAt: GeneratedTimestamp;
 }
 
+export interface OrgGuidesTable {
+  orgId: number;
+  content: JSONColumnType<GuideContent, string, string>;
+  updatedBy: number | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+/** The parts of a 公开指南 a body may rewrite; anything absent is generated. */
+export interface GuideContent {
+  acceptingOffice?: string;
+  channels?: string;
+  process?: string;
+  fees?: string;
+  extra?: string;
+}
+
 export interface PublishingTables {
+  orgGuides: OrgGuidesTable;
   itemAttachments: ItemAttachmentsTable;
   infoItems: InfoItemsTable;
   indexCounters: IndexCountersTable;

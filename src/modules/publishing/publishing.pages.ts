@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { CATEGORIES, TOPICS } from '../../domain/item-workflow.js';
 import type { App } from '../../http/types.js';
-import { escapeHtml, html, raw } from '../../http/views/html.js';
+import { escapeHtml, html, raw, SafeHtml } from '../../http/views/html.js';
 import { SITE_NAME } from '../../http/views/layout.js';
 import { sendPage } from '../../http/views/placeholder.js';
-import { getOrg, listOrgs } from '../orgs/orgs.service.js';
+import { listOrgs } from '../orgs/orgs.service.js';
+import { getGuide } from './guide.service.js';
 import { catalogAttachment, catalogItem, itemPath, searchCatalog } from './catalog.service.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
@@ -120,7 +121,8 @@ ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => 
     config: { auth: 'public' },
     schema: { hide: true, params: z.object({ code: z.string().max(64) }) },
   }, async (request, reply) => {
-    const org = await getOrg(ctx, request.params.code);
+    const { org, content } = await getGuide(ctx, request.params.code);
+    const text = (value: string | undefined, generated: SafeHtml) => (value ? html`${value.split(/\n+/).map((p) => html`<p>${p}</p>`)}` : generated);
     return sendPage(request, reply, {
       title: `${org.name}政府信息公开指南`,
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '公开指南', href: '/xxgk/guide' }, { label: org.name }],
@@ -131,13 +133,14 @@ ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => 
 <p>（二）公开方式：通过本平台、政府公报、新闻发布会以及报刊、广播、电视等途径公开。</p>
 <p>（三）公开时限：属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开（《条例》第二十六条）。</p>
 <h2>二、依申请公开</h2>
-<p>（一）受理机构：${org.name}政府信息公开工作机构。</p>
+${text(content.acceptingOffice, html`<p>（一）受理机构：${org.name}政府信息公开工作机构。</p>`)}
 <dl class="contact"><dt>办公地址</dt><dd>${org.address ?? '—'}</dd><dt>办公时间</dt><dd>${org.officeHours ?? '—'}</dd><dt>联系电话</dt><dd>${org.phone ?? '—'}</dd><dt>传真</dt><dd>${org.fax ?? '—'}</dd><dt>电子邮箱</dt><dd>${org.email ?? '—'}</dd><dt>邮政编码</dt><dd>${org.postalCode ?? '—'}</dd></dl>
-<p>（二）受理渠道：<a href="/ysqgk/apply">网上申请</a>、信函申请、传真申请、当面申请；书写确有困难的，可以口头提出，由工作人员代为填写。</p>
-<p>（三）办理流程：申请人提交申请 → 本机关确认收到并登记 → 审查（需要补正的，在收到申请之日起7个工作日内一次性告知）→ 能够当场答复的当场答复，不能当场答复的自收到申请之日起20个工作日内答复，需要延长的经政府信息公开工作机构负责人同意可延长不超过20个工作日。</p>
-<p>（四）收费说明：依申请提供政府信息不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费。</p>
+${text(content.channels, html`<p>（二）受理渠道：<a href="/ysqgk/apply">网上申请</a>、信函申请、传真申请、当面申请；书写确有困难的，可以口头提出，由工作人员代为填写。</p>`)}
+${text(content.process, html`<p>（三）办理流程：申请人提交申请 → 本机关确认收到并登记 → 审查（需要补正的，在收到申请之日起7个工作日内一次性告知）→ 能够当场答复的当场答复，不能当场答复的自收到申请之日起20个工作日内答复，需要延长的经政府信息公开工作机构负责人同意可延长不超过20个工作日。</p>`)}
+${text(content.fees, html`<p>（四）收费说明：依申请提供政府信息不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费。</p>`)}
 <h2>三、监督和救济</h2>
 <p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>
+${content.extra ? html`<h2>四、其他</h2>${content.extra.split(/\n+/).map((p) => html`<p>${p}</p>`)}` : ''}
 <p class="hint">打印本页：使用浏览器的打印功能，页眉页脚导航不会被打印。</p>
 </article>`,
     });

@@ -188,3 +188,13 @@ export async function deleteAttachment(db: Executor, itemId: number, attachmentI
   const res = await db.deleteFrom('itemAttachments').where('itemId', '=', itemId).where('id', '=', attachmentId).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
+
+export async function findGuide(db: Executor, orgId: number) {
+  return db.selectFrom('orgGuides').select(['content', 'updatedAt']).where('orgId', '=', orgId).executeTakeFirst();
+}
+
+export async function saveGuide(db: Executor, orgId: number, content: Record<string, string>, userId: number) {
+  const value = JSON.stringify(content);
+  await db.insertInto('orgGuides').values({ orgId, content: value, updatedBy: userId })
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ content: value, updatedBy: userId, updatedAt: new Date() })).execute();
+}

@@ -7,6 +7,7 @@ import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { catalogItem, searchCatalog } from './catalog.service.js';
 import { exportCatalog, importCatalog } from './catalog-transfer.js';
+import { saveGuide } from './guide.service.js';
 import { publishingPages } from './publishing.pages.js';
 import * as items from './publishing.service.js';
 
@@ -173,6 +174,14 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     if (!file) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 text/csv 或 XLSX 格式提交。');
     return importCatalog(ctx, actorOf(request), request.params.code, file, request.query.dryRun === 'true');
   });
+
+  app.put('/api/v1/orgs/:code/guide', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: {
+      tags: ['公开目录'], summary: '编辑本机关政府信息公开指南（未填写的部分按机构信息自动生成）', params: z.object({ code: z.string().max(64) }),
+      body: z.object({ acceptingOffice: z.string().max(2000).optional(), channels: z.string().max(2000).optional(), process: z.string().max(5000).optional(), fees: z.string().max(2000).optional(), extra: z.string().max(10000).optional() }),
+    },
+  }, async (request) => (await saveGuide(ctx, actorOf(request), request.params.code, request.body)).content);
 
   await publishingPages(app, ctx);
 }

@@ -298,6 +298,23 @@ async function publicationDue(ctx: AppContext, item: repo.ItemRow) {
   return { dueOn: due.date, workingDaysLeft: left, warning: left < 0 ? 'overdue' : left <= 5 ? 'dueSoon' : null, certain: due.certain };
 }
 
+/**
+ * An interpretation (政策解读) of a 行政规范性文件 should be published together with it, at the
+ * latest within 3 working days (the State Council's rules on policy interpretation).
+ */
+export const INTERPRETATION_LIMIT_WORKING_DAYS = 3;
+
+async function interpretationWarning(ctx: AppContext, item: repo.ItemRow) {
+  if (item.docKind !== 'normative' || !item.publishedOn) return null;
+  const interpretations = await repo.interpretationsOf(ctx.db, item.id);
+  const calendar = await ctx.calendar();
+  const dueOn = calendar.addWorkingDays(item.publishedOn, INTERPRETATION_LIMIT_WORKING_DAYS).date;
+  const onTime = interpretations.some((i) => i.publishedOn && i.publishedOn <= dueOn);
+  if (onTime) return null;
+  const today = todayInChina(ctx.now());
+  return { dueOn, overdue: today > dueOn, message: today > dueOn ? `该行政规范性文件的政策解读未在发布后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内（${dueOn}前）发布。` : `请在${dueOn}前发布该行政规范性文件的政策解读。` };
+}
+
 export async function getItem(ctx: AppContext, actor: Actor, id: number) {
   const { item } = await scoped(ctx, actor, id);
   const { searchText: _s, ...rest } = item;
@@ -305,6 +322,7 @@ export async function getItem(ctx: AppContext, actor: Actor, id: number) {
     ...rest,
     statusLabel: STATUS_LABELS[item.status as ItemStatus],
     publicationDue: await publicationDue(ctx, item),
+    interpretationWarning: await interpretationWarning(ctx, item),
     findings: await repo.listFindings(ctx.db, id),
     attachments: (await repo.listAttachments(ctx.db, id)).map(({ blobKey: _b, text: _t, ...a }) => a),
     reviews: await repo.listReviews(ctx.db, id),

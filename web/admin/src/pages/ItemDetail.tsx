@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Space, Tag, Timeline, Typography } from 'antd';
-import { ApiError, get, post } from '../api';
+import { ApiError, get, getCsrfToken, post } from '../api';
 import { currentPath } from '../router';
 import { useSession } from '../session';
 
@@ -10,6 +10,8 @@ interface Item {
   id: number; title: string; status: string; statusLabel: string; orgName: string; bodyHtml: string; indexNo: string | null; docNo: string | null;
   category: string; topic: string; disclosure: string; publishedOn: string | null; withdrawnReason: string | null;
   publicationDue: { dueOn: string; warning: string | null } | null; findings: Finding[]; reviews: Review[];
+  attachments: { id: number; fileName: string; size: number }[];
+  interpretationWarning: { dueOn: string; overdue: boolean; message: string } | null;
   versions: { version: number; changeNote: string | null }[];
 }
 
@@ -59,6 +61,7 @@ export default function ItemDetail() {
     <>
       <Typography.Title level={2}>{item.title}</Typography.Title>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {item.interpretationWarning && <Alert type={item.interpretationWarning.overdue ? 'error' : 'warning'} showIcon message={item.interpretationWarning.message} style={{ marginBottom: 16 }} />}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small">
           <Descriptions.Item label="状态"><Tag>{item.statusLabel}</Tag></Descriptions.Item>
@@ -71,6 +74,22 @@ export default function ItemDetail() {
           {item.withdrawnReason && <Descriptions.Item label="撤销原因">{item.withdrawnReason}</Descriptions.Item>}
         </Descriptions>
         <div className="item-body" style={{ marginTop: 16, padding: 12, background: '#fafafa' }} dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+        <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>附件</Typography.Title>
+        {item.attachments.length ? item.attachments.map((a) => <div key={a.id}>{a.fileName}（{Math.ceil(a.size / 1024)} KB）</div>) : <Typography.Text type="secondary">无附件</Typography.Text>}
+        {item.status === 'draft' && hasRole('clerk') && (
+          <div style={{ marginTop: 8 }}>
+            <label htmlFor="attach">上传附件（PDF、DOCX、XLSX、PNG、JPEG）</label>{' '}
+            <input id="attach" type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const form = new FormData();
+              form.append('file', file);
+              const res = await fetch(`/api/v1/items/${item.id}/attachments`, { method: 'POST', body: form, headers: { 'x-csrf-token': getCsrfToken() ?? '' } });
+              if (res.ok) { message.success('附件已上传并完成检查'); await load(); } else setError((await res.json()).message);
+              e.target.value = '';
+            }} />
+          </div>
+        )}
       </Card>
 
       <Card title={`个人信息与敏感内容检查（未处理 ${openFindings.length} 项）`} style={{ marginBottom: 16 }}>
