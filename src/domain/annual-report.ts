@@ -183,9 +183,20 @@ export function flattenRows(nested: Record<string, unknown>): RequestsTable {
   return table;
 }
 
+export interface NarrativeFacts {
+  itemsByCategory: { category: string; count: number }[];
+  requestsByChannel: { label: string; count: number }[];
+  feesYuan: number;
+}
+
 /** Pre-filled narrative in wording that matches the tables' rows (never a bare "收到申请N件"). */
-export function narrativeOverview(orgName: string, year: number, requests: RequestsTable, proactive: ProactiveTable): string {
+export function narrativeOverview(orgName: string, year: number, requests: RequestsTable, proactive: ProactiveTable, facts?: NarrativeFacts): string {
   const t = (k: string) => requests[k].total;
-  return `${year}年，${orgName}认真贯彻《中华人民共和国政府信息公开条例》，本年制发规章${proactive.rules.issued}件、行政规范性文件${proactive.normativeDocuments.issued}件。`
-    + `本年新收政府信息公开申请${t('received')}件，上年结转${t('carriedIn')}件，本年办结${t('completed')}件（其中予以公开${t('granted')}件、部分公开${t('partial')}件），结转下年度继续办理${t('carriedOut')}件。`;
+  const published = facts?.itemsByCategory.reduce((s, c) => s + c.count, 0) ?? 0;
+  const lines = [
+    `${year}年，${orgName}认真贯彻《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。`,
+    `（一）主动公开。本年通过政府信息公开平台主动公开政府信息${published}条${facts?.itemsByCategory.length ? `，其中${facts.itemsByCategory.slice(0, 5).map((c) => `${c.category}${c.count}条`).join('、')}` : ''}；本年制发规章${proactive.rules.issued}件、行政规范性文件${proactive.normativeDocuments.issued}件。`,
+    `（二）依申请公开。本年新收政府信息公开申请${t('received')}件，上年结转${t('carriedIn')}件；本年办结${t('completed')}件，其中予以公开${t('granted')}件、部分公开${t('partial')}件；结转下年度继续办理${t('carriedOut')}件。${facts?.requestsByChannel.length ? `新收申请中，${facts.requestsByChannel.map((c) => `${c.label}${c.count}件`).join('、')}。` : ''}${facts ? (facts.feesYuan > 0 ? `本年收取信息处理费${facts.feesYuan}元。` : '本年未收取信息处理费。') : ''}`,
+  ];
+  return lines.join('\n');
 }

@@ -69,7 +69,9 @@ describe('GET /api/v1/orgs/{orgCode}/annual-reports/{year}', () => {
     expect(report.requests.carriedOut).toMatchObject({ research: 1, total: 1 });
     expect(report.proactive.rules).toEqual({ issued: 0, repealed: 0, inForce: 0 });
     expect(report.reviewLitigation.reconsideration).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
-    expect(report.sections.overview).toContain('本年新收政府信息公开申请3件，上年结转1件，本年办结3件');
+    expect(report.sections.overview).toContain('本年新收政府信息公开申请3件，上年结转1件；本年办结3件');
+    expect(report.sections.overview).toContain('结转下年度继续办理1件');
+    expect(report.sections.overview).toContain('网上申请2件');
     expect(report.violations).toEqual([]);
   });
 
@@ -101,7 +103,7 @@ describe('publishing', () => {
 
   it('publishes a frozen report that later data does not change, and corrections as new versions', async () => {
     const auth = await t.auth('office');
-    await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/draft`, headers: auth, payload: { problems: '依申请公开答复文书格式有待统一。', externalFigures: { 'licensing.decisions': 120, 'fees.amountTenThousandYuan': 3.5 } } });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/draft`, headers: auth, payload: { problems: '依申请公开答复文书格式有待统一。', externalFigures: { 'licensing.decisions': 120, 'fees.amountTenThousandYuan': 3.5 }, sources: { 'licensing.decisions': '县行政审批局行政许可台账' } } });
     const published = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: auth, payload: {} });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', version: 1 });
@@ -111,6 +113,7 @@ describe('publishing', () => {
     expect(publicView.requests.received.total).toBe(3);
     expect(publicView.proactive.licensing.decisions).toBe(120);
     expect(publicView.proactive.fees.amountTenThousandYuan).toBe(3.5);
+    expect(publicView.proactiveSources).toEqual({ 'licensing.decisions': '县行政审批局行政许可台账' });
     expect((await draft(DEMO_FINANCE_CODE)).json().requests.received.total).toBe(4);
 
     const noNote = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: auth, payload: {} });
@@ -124,6 +127,8 @@ describe('publishing', () => {
     const auth = await t.auth('office');
     const created = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/review-cases`, headers: auth, payload: { caseNo: '示复〔2025〕3号', stage: 'reconsideration', result: 'upheld', filedOn: '2025-04-01', closedOn: '2025-06-01' } });
     expect(created.statusCode).toBe(201);
+    const unknown = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/review-cases`, headers: auth, payload: { caseNo: '示复〔2025〕4号', stage: 'reconsideration', filedOn: '2025-04-01', trackingNo: 'YSQ2025-NOSUCHONE0' } });
+    expect(unknown.json().code).toBe('REQUEST_NOT_FOUND');
     const report = (await draft(DEMO_COUNTY_CODE)).json();
     expect(report.reviewLitigation.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
   });

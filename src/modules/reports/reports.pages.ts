@@ -56,6 +56,7 @@ ${latest.size ? html`<ul class="link-list">${[...latest.values()].map((r) => htm
 ${report.version && report.version > 1 ? html`<p class="notice">本报告为更正后的第${report.version}版。更正说明：${report.note ?? ''}</p>` : ''}
 <h2>${s[0].title}</h2>${paragraphs(report.sections.overview)}
 <h2>${s[1].title}</h2>${renderTable(proactive, 4)}
+${Object.keys(report.proactiveSources ?? {}).length ? html`<p class="hint">数据来源：${Object.entries(report.proactiveSources ?? {}).map(([k, v]) => `${({ 'licensing.decisions': '行政许可', 'penalties.decisions': '行政处罚', 'enforcement.decisions': '行政强制', 'fees.amountTenThousandYuan': '行政事业性收费' } as Record<string, string>)[k] ?? k}——${v}`).join('；')}。</p>` : ''}
 <h2>${s[2].title}</h2>${renderTable(requestsTable, 8)}
 <h2>${s[3].title}</h2>${renderTable(review, 15)}
 <h2>${s[4].title}</h2>${paragraphs(report.sections.problems || '无。')}

@@ -130,3 +130,25 @@ export async function feesCharged(db: Executor, orgIds: number[], year: number):
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
+
+/** Figures the pre-filled narrative quotes: items published by category, new requests by channel. */
+export async function narrativeCounts(db: Executor, orgIds: number[], year: number) {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const items = await sql<{ category: string; count: number }>`
+    select category, count(*)::int as count from info_items
+    where org_id in (${sql.join(orgIds)}) and status in ('published', 'withdrawn') and published_on between ${start} and ${end}
+    group by 1 order by 2 desc`.execute(db);
+  const channels = await sql<{ channel: string; count: number }>`
+    select channel, count(*)::int as count from (
+      select channel from disclosure_requests where org_id in (${sql.join(orgIds)}) and received_on between ${start} and ${end}
+      union all select channel from request_ledger_entries where org_id in (${sql.join(orgIds)}) and received_on between ${start} and ${end}) r
+    group by 1 order by 2 desc`.execute(db);
+  return { itemsByCategory: items.rows, requestsByChannel: channels.rows };
+}
+
+export async function findRequestInScope(db: Executor, trackingNo: string, orgIds: number[] | null) {
+  let q = db.selectFrom('disclosureRequests').select(['id', 'orgId']).where('trackingNo', '=', trackingNo);
+  if (orgIds) q = q.where('orgId', 'in', orgIds.length ? orgIds : [-1]);
+  return q.executeTakeFirst();
+}

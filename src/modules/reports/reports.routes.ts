@@ -77,6 +77,7 @@ export async function reportRoutes(app: App, ctx: AppContext) {
         problems: z.string().max(20000).nullable().optional(),
         other: z.string().max(20000).nullable().optional(),
         externalFigures: z.record(z.string().regex(/^(licensing|penalties|enforcement)\.decisions$|^fees\.amountTenThousandYuan$|^requests\.[A-Za-z.]+$/, '不支持的数据项'), z.number().min(0).max(1e9)).optional(),
+        sources: z.record(z.string().regex(/^(licensing|penalties|enforcement)\.decisions$|^fees\.amountTenThousandYuan$/, '不支持的数据项'), z.string().trim().min(2).max(200)).optional().describe('系统外数据的来源，如“县行政审批局行政许可台账”'),
       }),
     },
   }, async (request) => reports.saveDraft(ctx, actorOf(request), request.params.code, request.params.year, request.body));
@@ -103,6 +104,7 @@ export async function reportRoutes(app: App, ctx: AppContext) {
         filedOn: isoDate,
         closedOn: isoDate.nullable().optional(),
         note: z.string().max(2000).optional(),
+        trackingNo: z.string().max(40).optional().describe('关联的申请受理编号'),
       }),
     },
   }, async (request, reply) => reply.code(201).send(await reports.addReviewCase(ctx, actorOf(request), request.params.code, request.body)));

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, listOrgs, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { parseLedgerCsv, parseLedgerXlsx } from './ledger.js';
+import { CHANNEL_LABELS } from './statistics.service.js';
 import * as repo from './reports.repository.js';
 import { canCompile, canReadDraft } from './reports.policy.js';
 
@@ -27,6 +28,8 @@ export interface AnnualReport {
   publishedAt?: string;
   note?: string | null;
   proactive: ProactiveTable;
+  /** Where each figure entered by hand comes from (行政许可 … 收费金额), by cell key. */
+  proactiveSources?: Record<string, string>;
   requests: Record<string, unknown>;
   reviewLitigation: ReviewTable;
   sections: { overview: string; problems: string; other: string };
@@ -49,12 +52,13 @@ function checkYear(ctx: AppContext, year: number) {
 /** Computes the tables for one body, or for a body and all the bodies below it (roll-up). */
 async function compute(ctx: AppContext, org: { id: number; code: string; name: string }, year: number, rollup: boolean): Promise<AnnualReport> {
   const ids = rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
-  const [facts, cases, normative, drafts, fees] = await Promise.all([
+  const [facts, cases, normative, drafts, fees, stats] = await Promise.all([
     repo.requestFacts(ctx.db, ids, year),
     repo.reviewCases(ctx.db, ids, year),
     repo.normativeCounts(ctx.db, ids, year),
     repo.findDrafts(ctx.db, ids, year),
     repo.feesCharged(ctx.db, ids, year),
+    repo.narrativeCounts(ctx.db, ids, year),
   ]);
   let requests = computeRequestsTable(facts, year);
   const review = computeReviewTable(cases, year);
@@ -83,8 +87,13 @@ async function compute(ctx: AppContext, org: { id: number; code: string; name: s
   return {
     orgCode: org.code, orgName: org.name, year, status: 'draft', rollup,
     proactive: tableTwo, requests: nestRows(requests), reviewLitigation: review,
+    proactiveSources: Object.fromEntries(Object.entries(ownDraft?.externalFigures ?? {}).filter(([k]) => k.startsWith('source:')).map(([k, v]) => [k.slice(7), String(v)])),
     sections: {
-      overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests, tableTwo),
+      overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests, tableTwo, {
+        itemsByCategory: stats.itemsByCategory,
+        requestsByChannel: stats.requestsByChannel.map((c) => ({ label: CHANNEL_LABELS[c.channel] ?? c.channel, count: c.count })),
+        feesYuan: fees,
+      }),
       problems: ownDraft?.problems ?? '',
       other: ownDraft?.other ?? (fees > 0 ? `本年度依据《政府信息公开信息处理费管理办法》收取信息处理费${fees}元。` : '本年度未收取信息处理费。'),
     },
@@ -129,6 +138,8 @@ export interface DraftInput {
   problems?: string | null;
   other?: string | null;
   externalFigures?: Record<string, number>;
+  /** The source of each figure entered by hand, e.g. 县行政审批局行政许可台账. */
+  sources?: Record<string, string>;
 }
 
 export async function saveDraft(ctx: AppContext, actor: Actor, orgCode: string, year: number, input: DraftInput) {
@@ -143,7 +154,11 @@ export async function saveDraft(ctx: AppContext, actor: Actor, orgCode: string, 
       overview: input.overview !== undefined ? input.overview : existing?.overview ?? null,
       problems: input.problems !== undefined ? input.problems : existing?.problems ?? null,
       other: input.other !== undefined ? input.other : existing?.other ?? null,
-      externalFigures: { ...(existing?.externalFigures ?? {}), ...(input.externalFigures ?? {}) },
+      externalFigures: {
+        ...(existing?.externalFigures ?? {}),
+        ...(input.externalFigures ?? {}),
+        ...Object.fromEntries(Object.entries(input.sources ?? {}).map(([k, v]) => [`source:${k}`, v])),
+      },
     });
     await recordAudit(trx, { actor, orgId: org.id, action: 'report.saveDraft', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { externalFigures: input.externalFigures ?? null } });
   });
@@ -166,14 +181,20 @@ export async function importLedger(ctx: AppContext, actor: Actor, orgCode: strin
 
 export async function addReviewCase(
   ctx: AppContext, actor: Actor, orgCode: string,
-  input: { caseNo: string; stage: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration'; result: 'upheld' | 'corrected' | 'other' | 'pending'; filedOn: string; closedOn?: string | null; note?: string },
+  input: { caseNo: string; stage: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration'; result: 'upheld' | 'corrected' | 'other' | 'pending'; filedOn: string; closedOn?: string | null; note?: string; trackingNo?: string },
 ) {
   const org = await orgOrThrow(ctx, orgCode);
   const scope = await visibleOrgIds(ctx.db, actor);
   if (!canCompile(actor, scope, org.id)) throw new AppError('FORBIDDEN');
   if (input.closedOn && input.closedOn < input.filedOn) throw new AppError('VALIDATION_FAILED', [{ path: 'closedOn', message: '审结日期不能早于立案日期。' }]);
+  let requestId: number | null = null;
+  if (input.trackingNo) {
+    const linked = await repo.findRequestInScope(ctx.db, input.trackingNo, scope === 'all' ? null : scope);
+    if (!linked) throw new AppError('REQUEST_NOT_FOUND', [{ path: 'trackingNo', message: '未找到该受理编号的申请。' }]);
+    requestId = linked.id;
+  }
   return ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertReviewCase(trx, { orgId: org.id, caseNo: input.caseNo, requestId: null, stage: input.stage, result: input.result, filedOn: input.filedOn, closedOn: input.closedOn ?? null, note: input.note ?? null });
+    const id = await repo.insertReviewCase(trx, { orgId: org.id, caseNo: input.caseNo, requestId, stage: input.stage, result: input.result, filedOn: input.filedOn, closedOn: input.closedOn ?? null, note: input.note ?? null });
     await recordAudit(trx, { actor, orgId: org.id, action: 'report.addReviewCase', targetType: 'reviewCase', targetId: id, summary: { after: input } });
     return { id, ...input };
   });
