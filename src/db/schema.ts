@@ -3,8 +3,9 @@
  * Each capability declares its tables in `tables/<capability>.ts`.
  */
 import type { FoundationTables } from './tables/foundation.js';
+import type { InteractionTables } from './tables/interaction.js';
 import type { PublishingTables } from './tables/publishing.js';
 import type { ReportsTables } from './tables/reports.js';
 import type { RequestsTables } from './tables/requests.js';
 
-export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables {}
+export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables {}

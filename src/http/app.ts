@@ -28,6 +28,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
+import { interactionRoutes } from '../modules/interaction/interaction.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
 import { platformRoutes } from '../modules/platform/platform.routes.js';
 import { portalRoutes } from '../modules/portal/portal.pages.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await publishingRoutes(app, ctx);
   await requestRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await interactionRoutes(app, ctx);
   await portalRoutes(app, ctx);
   await adminConsoleRoutes(app);
 

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_publishing.js';
 import * as m0003 from './0003_requests.js';
 import * as m0004 from './0004_reports.js';
+import * as m0005 from './0005_interaction.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_publishing': m0002,
   '0003_requests': m0003,
   '0004_reports': m0004,
+  '0005_interaction': m0005,
 };

@@ -93,13 +93,6 @@ ${children.length ? html`<h2>下设机构</h2><ul class="link-list">${children.m
     });
   });
 
-  app.get('/hdjl', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(request, reply, {
-      title: '互动交流',
-      breadcrumbs: [{ label: '首页', href: '/' }, { label: '互动交流' }],
-      body: html`<h1>互动交流</h1><p>咨询、意见征集和领导信箱栏目正在建设中。需要获取政府信息的，请通过<a href="/ysqgk">依申请公开</a>提出申请。</p>`,
-    }));
-
   // 适老化 switches: plain links that set a cookie and return, so they work without JavaScript.
   app.get('/prefs', {
     config: { auth: 'public' },

@@ -44,6 +44,9 @@ ${chartWithTable('c-category', '按信息类别', s.items.byCategory.map((c) => 
 ${chartWithTable('c-channel', '申请渠道', s.requests.byChannel.map((c) => ({ label: c.label, count: c.count })), true)}
 ${chartWithTable('c-applicant', '申请人类型', s.requests.byApplicantType.map((c) => ({ label: c.label, count: c.count })), true)}
 ${chartWithTable('c-outcome', '办理结果', s.requests.byOutcome.map((c) => ({ label: c.label, count: c.count })), true)}
+<h2>互动交流</h2>
+${chartWithTable('c-consult', '咨询渠道', s.consultations.byChannel.map((c) => ({ label: c.label, count: c.count })), true)}
+<h2>办理时效</h2>
 <table><caption>办理时效（平台内办理的申请）</caption><tbody>
 <tr><th scope="row">本年办结</th><td>${s.requests.handled}件</td></tr>
 <tr><th scope="row">平均办理时间</th><td>${s.requests.averageWorkingDays ?? '—'}个工作日</td></tr>

@@ -8,6 +8,7 @@ import { REPORT_SPEC } from '../../domain/annual-report.js';
 import { todayInChina } from '../../domain/dates.js';
 import { computeReplyDeadline } from '../../domain/request-deadline.js';
 import { AppError } from '../../http/errors.js';
+import { consultationsByChannel } from '../interaction/interaction.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 
 export const CHANNEL_LABELS: Record<string, string> = {
@@ -77,8 +78,10 @@ export async function statistics(ctx: AppContext, orgCode: string, year: number,
     const d = computeReplyDeadline(calendar, { receivedOn: r.receivedOn!, supplementReceivedOn: r.supplementReceivedOn, extensionWorkingDays: r.extensionDays, pauses: p }, today);
     if (d.overdue) overdue.push({ trackingNo: r.trackingNo, orgName: r.orgName, dueOn: d.dueOn, workingDaysOverdue: -d.workingDaysLeft });
   }
+  const consultations = await consultationsByChannel(ctx, ids, year);
   return {
     orgCode: org.code, orgName: org.name, year, rollup,
+    consultations: { byChannel: consultations, total: consultations.reduce((s, c) => s + c.count, 0) },
     items: {
       byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: byMonth.find((m) => m.month === i + 1)?.n ?? 0 })),
       byCategory: byCategory.map((c) => ({ category: c.category, count: c.n })),

@@ -1,0 +1,69 @@
+/**
+ * 互动交流: consultations (咨询) from the public, answered by the body; answers of
+ * general interest are published. Contact details are personal data: encrypted, never shown publicly.
+ */
+import type { AppContext } from '../../context.js';
+import { Actor, hasRole } from '../../domain/roles.js';
+import { AppError } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
+import * as repo from './interaction.repository.js';
+
+export const CONSULTATION_CHANNELS = { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' } as const;
+export type ConsultationChannel = keyof typeof CONSULTATION_CHANNELS;
+
+export interface NewConsultation {
+  orgCode: string;
+  subject: string;
+  question: string;
+  askerName: string;
+  contact?: string;
+  channel?: ConsultationChannel;
+}
+
+export async function submitConsultation(ctx: AppContext, actor: Actor | null, input: NewConsultation) {
+  const org = await findOrgByCode(ctx.db, input.orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '机关不存在。' }]);
+  if (actor) {
+    const scope = await visibleOrgIds(ctx.db, actor);
+    if (!hasRole(actor, 'disclosureOffice', 'admin') || !inScope(scope, org.id)) throw new AppError('FORBIDDEN');
+  }
+  const channel: ConsultationChannel = actor ? input.channel ?? 'phone' : 'online';
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertConsultation(trx, {
+      orgId: org.id, channel, subject: input.subject, question: input.question, askerName: input.askerName, receivedAt: ctx.now(),
+      contactEnc: input.contact ? ctx.crypto.encrypt(input.contact) : null,
+    });
+    await recordAudit(trx, { actor, orgId: org.id, action: 'consultation.submit', targetType: 'consultation', targetId: id, summary: { channel, subject: input.subject } });
+    return { id, channel, status: 'open' as const };
+  });
+}
+
+export async function answerConsultation(ctx: AppContext, actor: Actor, id: number, input: { answer: string; publish: boolean }) {
+  const c = await repo.findConsultation(ctx.db, id);
+  const scope = await visibleOrgIds(ctx.db, actor);
+  if (!c || !inScope(scope, c.orgId)) throw new AppError('NOT_FOUND');
+  if (!hasRole(actor, 'disclosureOffice', 'admin')) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.answerConsultation(trx, id, { answer: input.answer, publishAnswer: input.publish, answeredBy: actor.userId, answeredAt: ctx.now() });
+    await recordAudit(trx, { actor, orgId: c.orgId, action: 'consultation.answer', targetType: 'consultation', targetId: id, summary: { publish: input.publish } });
+  });
+  return { id, status: 'answered' as const };
+}
+
+export async function listConsultations(ctx: AppContext, actor: Actor) {
+  if (!hasRole(actor, 'disclosureOffice', 'admin', 'supervisor')) throw new AppError('FORBIDDEN');
+  const rows = await repo.listForStaff(ctx.db, await visibleOrgIds(ctx.db, actor));
+  return { items: rows.map((r) => ({ ...r, channelLabel: CONSULTATION_CHANNELS[r.channel as ConsultationChannel] ?? r.channel })) };
+}
+
+export async function publishedAnswers(ctx: AppContext) {
+  return repo.listPublished(ctx.db, 50);
+}
+
+/** Consultations received in a year by channel (statistics dashboard). */
+export async function consultationsByChannel(ctx: AppContext, orgIds: number[], year: number) {
+  const rows = await repo.countByChannel(ctx.db, orgIds, new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`));
+  return rows.map((r) => ({ channel: r.channel, label: CONSULTATION_CHANNELS[r.channel as ConsultationChannel] ?? r.channel, count: Number(r.count) }));
+}
