@@ -158,7 +158,10 @@ describe('handling with statutory deadlines', () => {
       'submitted', 'received', 'supplementRequested', 'supplementReceived', 'consultationStarted', 'consultationEnded', 'extended', 'completed',
     ]);
     // The consultation letter to the third party is not shown to the applicant; the notices are.
-    expect(view.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplementNotice', 'extensionNotice', 'notice']);
+    expect(view.documents.map((d: { kind: string }) => d.kind)).toEqual(['supplementNotice', 'supplementNoticePdf', 'extensionNotice', 'extensionNoticePdf', 'notice', 'noticePdf']);
+    const pdfNotice = view.documents.find((d: { kind: string }) => d.kind === 'noticePdf');
+    const pdf = await t.app.inject({ url: `/api/v1/requests/${trackingNo}/documents/${pdfNotice.id}`, headers: { 'x-query-password': 'my-secret-pw' } });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
     const notice = view.documents.find((d: { kind: string }) => d.kind === 'notice');
     const file = await t.app.inject({ url: `/api/v1/requests/${trackingNo}/documents/${notice.id}`, headers: { 'x-query-password': 'my-secret-pw' } });
     expect(file.statusCode).toBe(200);
@@ -281,8 +284,8 @@ describe('registration checks, reminders, delivery and the register', () => {
     await act(id, { action: 'confirmReceipt' });
     expect((await act(id, { action: 'recordDelivery', method: '邮寄' })).statusCode).toBe(409);
     const replied = await act(id, { action: 'reply', outcome: 'granted', note: '涉及企业的环评数据关系公众健康', thirdPartyNotice: true });
-    expect(replied.json().documents.map((d: { kind: string }) => d.kind)).toEqual(['thirdPartyNotice', 'notice']);
-    expect((await applicantView(trackingNo)).json().documents.map((d: { kind: string }) => d.kind)).toEqual(['notice']);
+    expect(replied.json().documents.map((d: { kind: string }) => d.kind)).toEqual(['thirdPartyNotice', 'notice', 'noticePdf']);
+    expect((await applicantView(trackingNo)).json().documents.map((d: { kind: string }) => d.kind)).toEqual(['notice', 'noticePdf']);
     expect((await act(id, { action: 'recordDelivery', method: '电子邮件' })).json().deliveredOn).toBe('2026-04-01');
     expect((await act(id, { action: 'archive' })).json().archivedOn).toBe('2026-04-01');
   });

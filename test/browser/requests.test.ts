@@ -73,9 +73,12 @@ describe('依申请公开 with JavaScript disabled', () => {
     const steps = await page.locator('ol.steps li').allTextContents();
     expect(steps.join('\n')).toMatch(/已确认收到申请[\s\S]*要求补正[\s\S]*已收到补正材料[\s\S]*征求第三方[\s\S]*恢复计算[\s\S]*延长10个工作日[\s\S]*已答复：部分公开/);
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: /政府信息公开申请答复告知书/ }).click();
+    await page.getByRole('link', { name: '政府信息公开申请答复告知书（DOCX）' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toContain('答复告知书');
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: '政府信息公开申请答复告知书（PDF）' }).click();
+    expect((await pdfDownload).suggestedFilename()).toMatch(/答复告知书.*\.pdf$/);
 
     // A wrong password shows nothing of the request.
     await page.goto(`${server.url}/ysqgk/status`);

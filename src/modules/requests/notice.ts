@@ -3,7 +3,9 @@
  * title in 方正小标宋 二号, body in 仿宋 三号, the body's name and date at the end.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import PDFDocument from 'pdfkit';
 import { formatChineseDate } from '../../domain/dates.js';
+import { findCjkFonts } from '../../lib/documents/cjk-font.js';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
@@ -69,4 +71,24 @@ export async function renderApplicationFormDocx(): Promise<Buffer> {
     }],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The same notice as PDF with an embedded CJK font; null when the server has no CJK font installed. */
+export async function renderNoticePdf(content: NoticeContent): Promise<Buffer | null> {
+  const fonts = findCjkFonts();
+  if (!fonts) return null;
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 72 }, info: { Title: content.title, Author: content.orgName } });
+  doc.registerFont('body', fonts.body.path, fonts.body.family);
+  doc.registerFont('heading', fonts.heading.path, fonts.heading.family);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const width = doc.page.width - 152;
+  doc.font('heading').fontSize(20).text(content.title, { width, align: 'center' }).moveDown(0.5);
+  doc.font('body').fontSize(14).text(content.docNo, { width, align: 'center' }).moveDown();
+  doc.text(`${content.addressee}：`, { width }).moveDown(0.3);
+  for (const p of content.paragraphs) doc.text(p, { width, indent: 28, lineGap: 6 }).moveDown(0.3);
+  doc.moveDown(2).text(content.orgName, { width, align: 'right' }).text(formatChineseDate(content.date), { width, align: 'right' });
+  doc.end();
+  return done;
 }

@@ -190,7 +190,7 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
 <h2>办理步骤</h2>
 <ol class="steps">${view.steps.map((s) => html`<li><time datetime="${s.date}">${s.date}</time> ${s.title}${s.note ? html`：${s.note}` : ''}</li>`)}</ol>
 <h2>文书</h2>
-${view.documents.length ? html`<ul>${view.documents.map((d) => html`<li><a href="${requests.documentLink(ctx, view.trackingNo, d.id)}">${d.title}（DOCX）</a></li>`)}</ul>` : html`<p>暂无文书。</p>`}`,
+${view.documents.length ? html`<ul>${view.documents.map((d) => html`<li><a href="${requests.documentLink(ctx, view.trackingNo, d.id)}">${d.title.replace('（PDF）', '')}（${d.fileName.endsWith('.pdf') ? 'PDF' : 'DOCX'}）</a></li>`)}</ul>` : html`<p>暂无文书。</p>`}`,
       });
     } catch (error) {
       if (!isAppError(error)) throw error;

@@ -18,7 +18,7 @@ import { hashPassword, verifyPassword, dummyPasswordHash } from '../../lib/passw
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
-import { renderApplicationFormDocx, renderNoticeDocx } from './notice.js';
+import { renderApplicationFormDocx, renderNoticeDocx, renderNoticePdf } from './notice.js';
 import * as repo from './requests.repository.js';
 import { canApproveExtension, canHandle, canListRequests, canRead } from './requests.policy.js';
 
@@ -505,16 +505,25 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
     let documentId: number | null = null;
     if (notice) {
       const org = await repo.findOrgName(trx, fields.orgId ?? request.orgId);
-      const docx = await renderNoticeDocx({
+      const content = {
         title: notice.title, docNo: `受理编号：${request.trackingNo}`, addressee: notice.kind === 'consultationLetter' ? '被征求意见方' : request.applicantName,
         paragraphs: notice.paragraphs, orgName: org.name, date: today,
-      });
-      const blob = await ctx.blobs.put(docx);
+      };
+      const blob = await ctx.blobs.put(await renderNoticeDocx(content));
       documentId = await repo.insertDocument(trx, {
         requestId: id, kind: notice.kind, title: notice.title, fileName: `${notice.title}-${request.trackingNo}.docx`,
         mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key,
         public: notice.kind !== 'consultationLetter',
       });
+      // The same notice as PDF, for applicants without a word processor (when the server has CJK fonts).
+      const pdf = await renderNoticePdf(content);
+      if (pdf) {
+        const pdfBlob = await ctx.blobs.put(pdf);
+        await repo.insertDocument(trx, {
+          requestId: id, kind: `${notice.kind}Pdf`, title: `${notice.title}（PDF）`, fileName: `${notice.title}-${request.trackingNo}.pdf`,
+          mime: 'application/pdf', blobKey: pdfBlob.key, public: notice.kind !== 'consultationLetter',
+        });
+      }
     }
     await recordAudit(trx, {
       actor, orgId: request.orgId, action: `request.${input.action}`, targetType: 'request', targetId: request.trackingNo,
