@@ -16,6 +16,7 @@ export const platformErrors = {
   BODY_TOO_LARGE: { status: 413, message: '提交的内容过大。' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型。' },
   NOT_FOUND: { status: 404, message: '请求的资源不存在。' },
+  ATTACHMENT_TYPE: { status: 415, message: '文件类型不允许（按文件内容判断，而非文件名）。' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试。' },
   UNAUTHENTICATED: { status: 401, message: '请先登录。' },
   SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录。' },

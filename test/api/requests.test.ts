@@ -305,3 +305,61 @@ describe('registration checks, reminders, delivery and the register', () => {
     expect((await t.app.inject({ url: '/api/v1/handling/requests/register.xlsx', headers: await t.auth('clerk') })).statusCode).toBe(403);
   });
 });
+
+describe('uploaded material', () => {
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]);
+  const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]);
+
+  function multipart(fields: Record<string, string>, files: { field: string; name: string; data: Buffer }[]) {
+    const boundary = '----gongkaitest' + Math.random().toString(16).slice(2);
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+
+  async function portalFields() {
+    const challenge = await solvedChallenge(t);
+    return {
+      orgCode: DEMO_COUNTY_CODE, applicantType: 'natural', name: '周八', idType: 'idCard', idNumber: VALID_ID_NUMBER, phone: '13700137000',
+      description: '示例县2025年度农村公路建设计划', form: 'electronic', delivery: 'online', queryPassword: 'zhouba-pass', challengeId: challenge.id, challengeAnswer: challenge.answer,
+    };
+  }
+
+  it('refuses a disguised upload on the portal form and stores nothing', async () => {
+    const before = await countRequests();
+    const body = multipart(await portalFields(), [{ field: 'idCopy', name: '身份证.jpg', data: EXE }]);
+    const res = await t.app.inject({ method: 'POST', url: '/ysqgk/apply', ...body });
+    expect(res.statusCode).toBe(415);
+    expect(res.body).toContain('不是 PDF、JPEG、PNG 或 DOCX 文件');
+    expect(await countRequests()).toBe(before);
+  });
+
+  it('stores an ID copy sent with the portal form, shown to the applicant', async () => {
+    const body = multipart(await portalFields(), [{ field: 'idCopy', name: '身份证.jpg', data: JPEG }]);
+    const res = await t.app.inject({ method: 'POST', url: '/ysqgk/apply', ...body });
+    expect(res.statusCode).toBe(200);
+    const trackingNo = /id="tracking-no">([^<]+)</.exec(res.body)![1];
+    const view = (await applicantView(trackingNo, 'zhouba-pass')).json();
+    expect(view.documents).toEqual([expect.objectContaining({ kind: 'attachment', title: '身份证件或营业执照复印件', fileName: '身份证.jpg' })]);
+  });
+
+  it('lets staff add a scanned original and the applicant a missing document, refusing disguised files', async () => {
+    today = '2026-04-01';
+    const { trackingNo } = await applyOnline(t);
+    const id = await idOf(trackingNo);
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF');
+    const staff = multipart({ label: '原件扫描件' }, [{ field: 'file', name: 'scan.pdf', data: pdf }]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/handling/requests/${id}/attachments`, headers: { ...(await t.auth('office')), ...staff.headers }, payload: staff.payload })).statusCode).toBe(200);
+    const disguised = multipart({ label: '授权委托书' }, [{ field: 'file', name: 'letter.pdf', data: EXE }]);
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${trackingNo}/attachments`, headers: { 'x-query-password': 'my-secret-pw', ...disguised.headers }, payload: disguised.payload });
+    expect(refused.statusCode).toBe(415);
+    const wrongPassword = multipart({ label: '授权委托书' }, [{ field: 'file', name: 'a.jpg', data: JPEG }]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${trackingNo}/attachments`, headers: { 'x-query-password': 'nope-nope', ...wrongPassword.headers }, payload: wrongPassword.payload })).statusCode).toBe(404);
+    const ok = multipart({ label: '授权委托书' }, [{ field: 'file', name: 'a.jpg', data: JPEG }]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${trackingNo}/attachments`, headers: { 'x-query-password': 'my-secret-pw', ...ok.headers }, payload: ok.payload })).statusCode).toBe(200);
+    const view = (await applicantView(trackingNo)).json();
+    expect(view.documents.map((d: { title: string }) => d.title)).toEqual(['原件扫描件', '授权委托书']);
+  });
+});

@@ -8,6 +8,5 @@ export const publishingErrors = {
   ITEM_NOT_PROACTIVE: { status: 409, message: '只有公开属性为“主动公开”的信息可以发布到公开目录。' },
   ITEM_WITHHELD_REASON: { status: 400, message: '依申请公开或不予公开的信息须选择法定理由并说明。' },
   DOC_NUMBER_INVALID: { status: 400, message: '发文字号格式不正确，如：县政办发〔2026〕12号。' },
-  ATTACHMENT_TYPE: { status: 415, message: '只能上传 PDF、DOCX、XLSX、PNG、JPEG 文件。' },
   FINDING_NOT_FOUND: { status: 404, message: '检查结果不存在或已处理。' },
 } as const;

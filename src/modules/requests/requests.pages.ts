@@ -43,7 +43,7 @@ ${errors[name] ? html`<p class="error" id="e-${name}">${errors[name]}</p>` : ''}
 function formErrors(details: { path?: string; message: string }[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of details ?? []) {
-    const name = (d.path ?? '').split('.').pop() || 'form';
+    const name = (d.path ?? '').startsWith('attachments') ? 'attachments' : (d.path ?? '').split('.').pop() || 'form';
     out[name === 'id' || name === 'answer' ? 'challengeAnswer' : name] ??= d.message;
   }
   return out;
@@ -60,7 +60,7 @@ async function renderForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     body: html`<h1>在线申请政府信息公开</h1>
 <p class="notice">已主动公开的政府信息可直接查阅，无需申请：请先在<a href="/xxgk/catalog">政府信息公开目录</a>中检索。一份申请只针对一项政府信息（一事一申请）。</p>
 ${errorList.length ? html`<div class="error" role="alert"><p>提交未成功，请修改以下内容：</p><ul>${errorList.map((e) => html`<li>${e}</li>`)}</ul></div>` : ''}
-<form method="post" action="/ysqgk/apply" novalidate>
+<form method="post" action="/ysqgk/apply" enctype="multipart/form-data" novalidate>
 <fieldset><legend>受理机关</legend>
 ${select('orgCode', '向哪个机关申请', orgs.map((o) => [o.code, o.name]), values, errors)}
 </fieldset>
@@ -80,6 +80,11 @@ ${errors.description ? html`<p class="error" id="e-description">${errors.descrip
 ${input('purpose', '用途', values, errors, { required: false })}
 ${select('form', '获取信息的载体形式', FORMS, values, errors)}
 ${select('delivery', '获取信息的方式', DELIVERIES, values, errors)}
+</fieldset>
+<fieldset><legend>附件（选填）</legend>
+<div class="form-row"><label for="f-idCopy">身份证件或营业执照复印件（PDF、JPEG、PNG，不超过10MB）</label><input id="f-idCopy" name="idCopy" type="file" accept=".pdf,.jpg,.jpeg,.png"></div>
+<div class="form-row"><label for="f-authorization">授权委托书（委托代理时提供）</label><input id="f-authorization" name="authorization" type="file" accept=".pdf,.jpg,.jpeg,.png,.docx"></div>
+${errors.attachments ? html`<p class="error">${errors.attachments}</p>` : ''}
 </fieldset>
 <fieldset><legend>查询密码与验证</legend>
 ${input('queryPassword', '查询密码', values, errors, { type: 'password', hint: '至少8位，用于凭受理编号查询办理进度，请牢记。', autocomplete: 'new-password' })}
@@ -129,9 +134,21 @@ export async function requestsPages(app: App, ctx: AppContext) {
 
   app.post('/ysqgk/apply', {
     config: { auth: 'public', rateLimit: publicApplyRate(ctx.config.publicFormRateLimit) },
-    schema: { hide: true, body: z.record(z.string(), z.string()) },
+    schema: { hide: true },
   }, async (request, reply) => {
-    const values = request.body;
+    const values: Values = {};
+    const files: requests.UploadedFile[] = [];
+    const FILE_LABELS: Record<string, string> = { idCopy: '身份证件或营业执照复印件', authorization: '授权委托书' };
+    if (request.isMultipart()) {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          if (data.length) files.push({ fileName: part.filename, data, label: FILE_LABELS[part.fieldname] ?? '申请材料' });
+        } else if (typeof part.value === 'string') values[part.fieldname] = part.value;
+      }
+    } else {
+      for (const [k, v] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof v === 'string') values[k] = v;
+    }
     const parsed = newRequestSchema.safeParse(toApiInput(values));
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -140,7 +157,7 @@ export async function requestsPages(app: App, ctx: AppContext) {
     try {
       requests.verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, ...input } = parsed.data;
-      const result = await requests.submitRequest(ctx, null, input);
+      const result = await requests.submitRequest(ctx, null, { ...input, attachments: files });
       return sendPage(request, reply, {
         title: '申请已提交',
         breadcrumbs: [{ label: '首页', href: '/' }, { label: '依申请公开', href: '/ysqgk' }, { label: '申请已提交' }],

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
@@ -10,6 +11,19 @@ import { registerWorkbook } from './register-export.js';
 import * as requests from './requests.service.js';
 
 const tags = ['依申请公开'];
+
+/** One file from a multipart body, with its `label` field (what the file is). */
+async function readUpload(request: FastifyRequest): Promise<requests.UploadedFile> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件。');
+  let label = '申请材料';
+  let file: requests.UploadedFile | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') file = { fileName: part.filename, data: await part.toBuffer(), label };
+    else if (part.fieldname === 'label' && typeof part.value === 'string') label = part.value.slice(0, 50) || label;
+  }
+  if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择要上传的文件。' }]);
+  return { ...file, label };
+}
 
 export async function requestRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/requests/challenge', {
@@ -58,6 +72,21 @@ export async function requestRoutes(app: App, ctx: AppContext) {
     const doc = await requests.applicantDocument(ctx, request.params.trackingNo, password, request.params.documentId);
     return reply.type(doc.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.data);
   });
+
+  app.post('/api/v1/requests/:trackingNo/attachments', {
+    config: { auth: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
+    schema: { tags, summary: '申请人补充上传材料（multipart：file 与 label；需 X-Query-Password）', params: z.object({ trackingNo: z.string().max(40) }) },
+  }, async (request) => {
+    const password = request.headers['x-query-password'];
+    if (typeof password !== 'string') throw new AppError('REQUEST_NOT_FOUND');
+    const file = await readUpload(request);
+    return requests.addRequestAttachment(ctx, { trackingNo: request.params.trackingNo, queryPassword: password }, file);
+  });
+
+  app.post('/api/v1/handling/requests/:id/attachments', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '上传原件扫描件等材料（multipart：file 与 label）', params: idParam },
+  }, async (request) => requests.addRequestAttachment(ctx, { actor: actorOf(request), id: request.params.id }, await readUpload(request)));
 
   app.get('/api/v1/handling/requests', {
     config: { auth: 'staff' },

@@ -15,6 +15,7 @@ import { canApply, nextStatus, RequestAction, RequestStatus, STATUS_LABELS } fro
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { hashPassword, verifyPassword, dummyPasswordHash } from '../../lib/password-hash.js';
+import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
@@ -45,6 +46,38 @@ export interface NewRequest {
   /** Staff: for letters, whether it came by registered post (挂号信) and the day it was signed for. */
   registeredMail?: boolean;
   receivedOn?: IsoDate;
+  /** ID copy, power of attorney, the scanned letter … (checked by content before anything is stored). */
+  attachments?: UploadedFile[];
+}
+
+export interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+  /** What it is, e.g. 身份证件复印件, 授权委托书, 原件扫描件. */
+  label: string;
+}
+
+const MAX_REQUEST_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const REQUEST_ATTACHMENT_KINDS = new Set(['pdf', 'jpeg', 'png', 'docx']);
+
+/** Refuses disguised or oversized files before anything is stored. */
+export function checkUploads(files: UploadedFile[]): void {
+  if (files.length > 5) throw new AppError('VALIDATION_FAILED', [{ path: 'attachments', message: '附件最多5个。' }]);
+  files.forEach((f, i) => {
+    const kind = sniffFileKind(f.data, f.fileName);
+    if (f.data.length > MAX_REQUEST_ATTACHMENT_BYTES) throw new AppError('BODY_TOO_LARGE', [{ path: `attachments.${i}`, message: `“${f.fileName}”超过10MB。` }]);
+    if (!kind || !REQUEST_ATTACHMENT_KINDS.has(kind)) throw new AppError('ATTACHMENT_TYPE', [{ path: `attachments.${i}`, message: `“${f.fileName}”不是 PDF、JPEG、PNG 或 DOCX 文件（按文件内容判断）。` }]);
+  });
+}
+
+async function storeUploads(ctx: AppContext, trx: Parameters<typeof repo.insertDocument>[0], requestId: number, files: UploadedFile[], visibleToApplicant: boolean) {
+  for (const f of files) {
+    const kind = sniffFileKind(f.data, f.fileName)!;
+    const blob = await ctx.blobs.put(f.data);
+    await repo.insertDocument(trx, {
+      requestId, kind: 'attachment', title: f.label, fileName: f.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200), mime: MIME[kind], blobKey: blob.key, public: visibleToApplicant,
+    });
+  }
 }
 
 // ---------------------------------------------------------------- anti-spam
@@ -120,6 +153,7 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 
 export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest) {
   checkIdentity(input.applicant);
+  checkUploads(input.attachments ?? []);
   const today = todayInChina(ctx.now());
   let org = await findOrgByCode(ctx.db, input.orgCode);
   if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '受理机关不存在。' }]);
@@ -147,6 +181,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
       requestId, onDate: today, type: 'submitted', title: `${CHANNEL_LABELS[channel]}已提交`, actorUserId: actor?.userId, orgId: org!.id,
     });
     if (receivedOn) await repo.insertEvent(trx, { requestId, onDate: receivedOn, type: 'received', title: '申请已收到，开始计算答复期限', actorUserId: actor?.userId, orgId: org!.id });
+    await storeUploads(ctx, trx, requestId, input.attachments ?? [], true);
     await recordAudit(trx, {
       actor, orgId: org!.id, action: 'request.submit', targetType: 'request', targetId: trackingNo,
       summary: { after: { channel, applicantType: a.type, status, receivedOn, idNumber: a.idNumber, phone: a.phone } },
@@ -543,4 +578,26 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
 /** The blank application form for letters and walk-ins. */
 export async function blankApplicationForm(): Promise<Buffer> {
   return renderApplicationFormDocx();
+}
+
+/** Staff add a scanned original or other material to a request; the applicant adds a missing ID copy with the query password. */
+export async function addRequestAttachment(ctx: AppContext, who: { actor: Actor; id: number } | { trackingNo: string; queryPassword: string }, file: UploadedFile) {
+  checkUploads([file]);
+  let request: repo.RequestRow;
+  let actor: Actor | null = null;
+  if ('actor' in who) {
+    const found = await readableRequest(ctx, who.actor, who.id);
+    if (!canHandle(who.actor, found.scope, found.request.orgId)) throw new AppError('FORBIDDEN');
+    request = found.request;
+    actor = who.actor;
+  } else {
+    request = await authenticateApplicant(ctx, who.trackingNo, who.queryPassword);
+    if (request.status === 'completed') throw new AppError('REQUEST_ACTION_NOT_ALLOWED');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await storeUploads(ctx, trx, request.id, [file], true);
+    await repo.insertEvent(trx, { requestId: request.id, onDate: todayInChina(ctx.now()), type: 'attachment', title: `已上传材料：${file.label}`, actorUserId: actor?.userId ?? null, orgId: request.orgId, public: true });
+    await recordAudit(trx, { actor, orgId: request.orgId, action: 'request.attach', targetType: 'request', targetId: request.trackingNo, summary: { label: file.label, size: file.data.length } });
+  });
+  return { ok: true };
 }
