@@ -92,10 +92,16 @@ describe('the review workflow', () => {
     expect(diff.changes).toEqual([{ field: 'title', before: '初稿标题', after: '修改后的标题' }]);
   });
 
-  it('requires a legal ground for anything not disclosed proactively, and refuses to publish it', async () => {
+  it('requires a legal ground for anything not disclosed proactively, keeps it out of the public catalog, and lets staff find it', async () => {
     const missing = await as('clerk', 'POST', '/api/v1/items', makeItem({ disclosure: 'withheld' }));
     expect(missing.json().code).toBe('ITEM_WITHHELD_REASON');
-    await expect(publishItem(t, { disclosure: 'onRequest', withheldGround: 'processInformation', withheldReason: '内部讨论稿' })).rejects.toThrow(/ITEM_NOT_PROACTIVE/);
+    const item = await publishItem(t, { title: '示例县财政局专项资金分配会议纪要', disclosure: 'onRequest', withheldGround: 'processInformation', withheldReason: '会议纪要属于过程性信息，依申请公开' });
+    expect(item).toMatchObject({ status: 'published', statusLabel: '已审批（不主动公开）' });
+    expect((await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('分配会议纪要')}`)).json().items).toEqual([]);
+    expect((await t.app.inject(`/api/v1/catalog/${encodeURIComponent(item.indexNo)}`)).statusCode).toBe(404);
+    const staff = (await as('office', 'GET', `/api/v1/items/search?q=${encodeURIComponent('分配会议纪要')}`)).json();
+    expect(staff.items.map((i: { title: string }) => i.title)).toEqual(['示例县财政局专项资金分配会议纪要']);
+    expect((await as('clerk2', 'GET', `/api/v1/items/search?q=${encodeURIComponent('分配会议纪要')}`)).json().items).toEqual([]);
   });
 
   it('validates the 发文字号 and suggests the right form', async () => {

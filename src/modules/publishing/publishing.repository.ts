@@ -198,3 +198,13 @@ export async function saveGuide(db: Executor, orgId: number, content: Record<str
   await db.insertInto('orgGuides').values({ orgId, content: value, updatedBy: userId })
     .onConflict((oc) => oc.column('orgId').doUpdateSet({ content: value, updatedBy: userId, updatedAt: new Date() })).execute();
 }
+
+export async function staffSearch(db: Executor, tsquery: string, orgIds: number[] | 'all') {
+  let q = itemColumns(db)
+    .where(sql<boolean>`info_items.search_text @@ to_tsquery('simple', ${tsquery})`)
+    .where('infoItems.status', 'in', ['published', 'withdrawn'])
+    .orderBy('infoItems.publishedAt', 'desc')
+    .limit(100);
+  if (orgIds !== 'all') q = q.where('infoItems.orgId', 'in', orgIds.length ? orgIds : [-1]);
+  return q.execute();
+}

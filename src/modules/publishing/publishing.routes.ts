@@ -54,6 +54,11 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '新建信息草稿', body: itemBody },
   }, async (request, reply) => reply.code(201).send(await items.createItem(ctx, actorOf(request), request.body)));
 
+  app.get('/api/v1/items/search', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '工作人员检索本机关已审批信息（含依申请公开信息，答复申请时使用）', querystring: z.object({ q: z.string().trim().min(1).max(100) }) },
+  }, async (request) => items.searchForStaff(ctx, actorOf(request), request.query.q));
+
   app.get('/api/v1/items/:id', {
     config: { auth: 'staff' },
     schema: { tags, summary: '信息详情（含审核记录、检查结果、版本）', params: idParam },

@@ -12,7 +12,7 @@ import {
 } from '../../domain/item-workflow.js';
 import { DEFAULT_SENSITIVE_WORDS, redactText, scanText } from '../../domain/privacy-scan.js';
 import type { Actor } from '../../domain/roles.js';
-import { searchDocument } from '../../domain/search-text.js';
+import { searchDocument, searchQuery } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { extractText } from '../../lib/documents/text-extraction.js';
@@ -174,8 +174,7 @@ export async function reviewItem(ctx: AppContext, actor: Actor, id: number, inpu
     let next: ItemStatus = input.decision === 'return' ? 'draft' : step.approveTo;
     if (input.decision === 'approve' && step.from === 'leaderApproval') {
       if ((await repo.countOpenFindings(trx, id)) > 0) throw new AppError('ITEM_FINDINGS_OPEN');
-      if (locked.disclosure !== 'proactive') throw new AppError('ITEM_NOT_PROACTIVE');
-      const at = input.publishAt ? new Date(input.publishAt) : null;
+      const at = locked.disclosure === 'proactive' && input.publishAt ? new Date(input.publishAt) : null;
       if (at && at > now) {
         next = 'scheduled';
         await repo.updateItem(trx, id, { status: next, scheduledAt: at });
@@ -191,7 +190,11 @@ export async function reviewItem(ctx: AppContext, actor: Actor, id: number, inpu
   return getItem(ctx, actor, id);
 }
 
-/** Assigns the 索引号 and makes the item public, inside the caller's transaction. */
+/**
+ * Assigns the 索引号 and, for 主动公开 items, makes the item public, inside the caller's transaction.
+ * Approved 依申请公开 / 不予公开 items get their 索引号 too (the catalog of government information
+ * covers them) but stay out of the public catalog; staff find them when answering requests.
+ */
 async function publishNow(ctx: AppContext, trx: Parameters<typeof repo.nextSerial>[0], id: number, now: Date) {
   const item = (await repo.findItem(trx, id))!;
   const publishedOn = todayInChina(now);
@@ -315,12 +318,25 @@ async function interpretationWarning(ctx: AppContext, item: repo.ItemRow) {
   return { dueOn, overdue: today > dueOn, message: today > dueOn ? `该行政规范性文件的政策解读未在发布后${INTERPRETATION_LIMIT_WORKING_DAYS}个工作日内（${dueOn}前）发布。` : `请在${dueOn}前发布该行政规范性文件的政策解读。` };
 }
 
+function statusLabel(item: { status: string; disclosure: string }) {
+  return item.status === 'published' && item.disclosure !== 'proactive' ? '已审批（不主动公开）' : STATUS_LABELS[item.status as ItemStatus];
+}
+
+/** Staff search over every approved item of their bodies, 依申请公开 ones included (for answering requests). */
+export async function searchForStaff(ctx: AppContext, actor: Actor, q: string) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const tsquery = searchQuery(q);
+  if (!tsquery) return { items: [] };
+  const rows = await repo.staffSearch(ctx.db, tsquery, scope);
+  return { items: rows.map((r) => ({ id: r.id, title: r.title, indexNo: r.indexNo, orgName: r.orgName, disclosure: r.disclosure, status: r.status, statusLabel: statusLabel(r), publishedOn: r.publishedOn })) };
+}
+
 export async function getItem(ctx: AppContext, actor: Actor, id: number) {
   const { item } = await scoped(ctx, actor, id);
   const { searchText: _s, ...rest } = item;
   return {
     ...rest,
-    statusLabel: STATUS_LABELS[item.status as ItemStatus],
+    statusLabel: statusLabel(item),
     publicationDue: await publicationDue(ctx, item),
     interpretationWarning: await interpretationWarning(ctx, item),
     findings: await repo.listFindings(ctx.db, id),

@@ -137,7 +137,7 @@ export async function narrativeCounts(db: Executor, orgIds: number[], year: numb
   const end = `${year}-12-31`;
   const items = await sql<{ category: string; count: number }>`
     select category, count(*)::int as count from info_items
-    where org_id in (${sql.join(orgIds)}) and status in ('published', 'withdrawn') and published_on between ${start} and ${end}
+    where org_id in (${sql.join(orgIds)}) and status in ('published', 'withdrawn') and disclosure = 'proactive' and published_on between ${start} and ${end}
     group by 1 order by 2 desc`.execute(db);
   const channels = await sql<{ channel: string; count: number }>`
     select channel, count(*)::int as count from (

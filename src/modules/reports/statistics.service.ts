@@ -29,11 +29,11 @@ export async function statistics(ctx: AppContext, orgCode: string, year: number,
   const db = ctx.db;
   const byMonth = (await sql<{ month: number; n: number }>`
     select extract(month from published_on)::int as month, count(*)::int as n from info_items
-    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and published_on between ${start} and ${end}
+    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and disclosure = 'proactive' and published_on between ${start} and ${end}
     group by 1 order by 1`.execute(db)).rows;
   const byCategory = (await sql<{ category: string; n: number }>`
     select category, count(*)::int as n from info_items
-    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and published_on between ${start} and ${end}
+    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and disclosure = 'proactive' and published_on between ${start} and ${end}
     group by 1 order by 2 desc`.execute(db)).rows;
   const byChannel = (await sql<{ channel: string; n: number }>`
     select channel, count(*)::int as n from (
