@@ -35,6 +35,7 @@ import { portalRoutes } from '../modules/portal/portal.pages.js';
 import { publishingRoutes } from '../modules/publishing/publishing.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { requestRoutes } from '../modules/requests/requests.routes.js';
+import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await requestRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await interactionRoutes(app, ctx);
+  await settingsRoutes(app, ctx);
   await portalRoutes(app, ctx);
   await adminConsoleRoutes(app);
 

@@ -300,3 +300,26 @@ describe('公开指南', () => {
     expect(page.body).toContain('（三）办理流程');
   });
 });
+
+describe('settings', () => {
+  it('lets a body configure its categories and a shorter publication limit, and the administrator the sensitive words', async () => {
+    const key = `categories:${DEMO_FINANCE_CODE}`;
+    expect((await as('clerk', 'PUT', `/api/v1/settings/${key}`, { value: ['预算公开'] })).statusCode).toBe(403);
+    expect((await as('office', 'PUT', `/api/v1/settings/${key}`, { value: ['预算公开', '政府采购', '其他'] })).statusCode).toBe(200);
+    expect((await as('clerk', 'POST', '/api/v1/items', makeItem({ category: '工作动态' }))).json().details[0].path).toBe('category');
+    expect((await as('clerk', 'POST', '/api/v1/items', makeItem({ category: '预算公开' }))).statusCode).toBe(201);
+
+    expect((await as('office', 'PUT', `/api/v1/settings/publicationLimit:${DEMO_FINANCE_CODE}`, { value: 30 })).statusCode).toBe(400);
+    expect((await as('office', 'PUT', `/api/v1/settings/publicationLimit:${DEMO_FINANCE_CODE}`, { value: 5 })).statusCode).toBe(200);
+    const item = (await as('clerk', 'POST', '/api/v1/items', makeItem({ category: '预算公开', formedOn: '2026-03-09' }))).json();
+    // 5 working days after Monday 2026-03-09.
+    expect(item.publicationDue).toMatchObject({ dueOn: '2026-03-16', workingDaysLeft: 4, warning: 'dueSoon' });
+
+    expect((await as('office', 'PUT', '/api/v1/settings/sensitiveWords', { value: ['内部'] })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/settings/sensitiveWords', headers: await t.auth('admin'), payload: { value: ['内部资料', '征求意见稿'] } })).statusCode).toBe(200);
+    const { findings } = (await as('clerk', 'POST', '/api/v1/scan', { text: '本文为征求意见稿，请勿外传。' })).json();
+    expect(findings).toEqual([{ type: 'sensitiveWord', offset: 3, length: 5, masked: '*****' }]);
+    // Restore the defaults for the other tests in this file.
+    await as('office', 'PUT', `/api/v1/settings/${key}`, { value: ['机构职能', '政策文件', '规划计划', '工作动态', '人事信息', '财政预决算与三公经费', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府采购', '重大建设项目', '公共服务', '应急管理', '建议提案办理', '政策解读', '其他'] });
+  });
+});

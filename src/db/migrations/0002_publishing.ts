@@ -109,6 +109,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     )`.execute(db);
 
+  // Settings the disclosure office and the administrator keep: taxonomies, sensitive words, time limits.
+  await sql`
+    create table settings (
+      key text primary key,
+      value jsonb not null,
+      updated_by integer references users(id),
+      updated_at timestamptz not null default now()
+    )`.execute(db);
+
   // 索引号 serials: one counter per body and year, advanced inside the publishing transaction.
   await sql`
     create table index_counters (

@@ -1,5 +1,5 @@
 /** Tables of 主动公开 (see migrations/0002_publishing.ts). */
-import type { Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
 export interface InfoItemsTable {
@@ -106,7 +106,15 @@ export interface GuideContent {
   extra?: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updatedBy: number | null;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface PublishingTables {
+  settings: SettingsTable;
   orgGuides: OrgGuidesTable;
   itemAttachments: ItemAttachmentsTable;
   infoItems: InfoItemsTable;

@@ -8,11 +8,11 @@ import Papa from 'papaparse';
 import type { AppContext } from '../../context.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { parseIndexNo, validateDocNumber } from '../../domain/doc-number.js';
-import { CATEGORIES, TOPICS } from '../../domain/item-workflow.js';
 import type { Actor } from '../../domain/roles.js';
 import { searchDocument } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { categoriesOf, topics } from '../settings/settings.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { searchCatalog } from './catalog.service.js';
@@ -83,6 +83,7 @@ export async function importCatalog(ctx: AppContext, actor: Actor, orgCode: stri
   const scope = await visibleOrgIds(ctx.db, actor);
   if (!canAmendPublished(actor, scope, org.id)) throw new AppError('FORBIDDEN');
   const records = (await readRecords(file)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [HEADER_KEYS[k.trim()] ?? k, String(v ?? '').trim()])));
+  const [categories, topicList] = await Promise.all([categoriesOf(ctx, org.code), topics(ctx)]);
   const problems: { row: number; message: string }[] = [];
   const rows: ImportRow[] = [];
   const seen = new Set<string>();
@@ -97,8 +98,8 @@ export async function importCatalog(ctx: AppContext, actor: Actor, orgCode: stri
       const check = validateDocNumber(r.docNo);
       if (!check.ok) bad(`发文字号“${r.docNo}”格式不正确${check.suggestion ? `，应为“${check.suggestion}”` : ''}。`);
     }
-    if (r.category && !(CATEGORIES as readonly string[]).includes(r.category)) bad(`信息类别“${r.category}”不在目录类别中。`);
-    if (r.topic && !(TOPICS as readonly string[]).includes(r.topic)) bad(`主题分类“${r.topic}”不在主题分类表中。`);
+    if (r.category && !categories.includes(r.category)) bad(`信息类别“${r.category}”不在目录类别中。`);
+    if (r.topic && !topicList.includes(r.topic)) bad(`主题分类“${r.topic}”不在主题分类表中。`);
     if (r.validity && !VALIDITY[r.validity]) bad(`有效性“${r.validity}”应为 有效、失效、废止、已修订 之一。`);
     if (r.indexNo) {
       const parsed = parseIndexNo(r.indexNo);

@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { CATEGORIES, TOPICS } from '../../domain/item-workflow.js';
+import { categoriesOf, topics } from '../settings/settings.service.js';
 import type { App } from '../../http/types.js';
 import { escapeHtml, html, raw, SafeHtml } from '../../http/views/html.js';
 import { SITE_NAME } from '../../http/views/layout.js';
@@ -47,6 +47,7 @@ export async function publishingPages(app: App, ctx: AppContext) {
     const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
     const result = await searchCatalog(ctx, filters);
     const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
+    const [categories, topicList] = await Promise.all([categoriesOf(ctx, filters.org), topics(ctx)]);
     const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     publicCache(reply);
     return sendPage(request, reply, {
@@ -57,8 +58,8 @@ export async function publishingPages(app: App, ctx: AppContext) {
 <form class="catalog-filters" method="get" action="/xxgk/catalog" role="search">
 <div class="form-row"><label for="q">关键词</label><input id="q" name="q" type="search" value="${filters.q ?? ''}"></div>
 <div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgs.map((o) => html`<option value="${o.code}"${filters.org === o.code ? html` selected` : ''}>${o.name}</option>`)}</select></div>
-<div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(CATEGORIES, filters.category)}</select></div>
-<div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(TOPICS, filters.topic)}</select></div>
+<div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(categories, filters.category)}</select></div>
+<div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(topicList, filters.topic)}</select></div>
 <div class="form-row"><label for="year">发布年份</label><input id="year" name="year" inputmode="numeric" value="${filters.year ?? ''}"></div>
 <div class="form-row"><label for="validity">有效性</label><select id="validity" name="validity"><option value="">全部</option>${Object.entries(VALIDITY_LABELS).map(([k, v]) => html`<option value="${k}"${filters.validity === k ? html` selected` : ''}>${v}</option>`)}</select></div>
 <p><button type="submit">检索</button>　<a href="/xxgk/feed.xml">订阅（Atom）</a></p>
@@ -122,6 +123,7 @@ ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => 
     schema: { hide: true, params: z.object({ code: z.string().max(64) }) },
   }, async (request, reply) => {
     const { org, content } = await getGuide(ctx, request.params.code);
+    const categories = await categoriesOf(ctx, org.code);
     const text = (value: string | undefined, generated: SafeHtml) => (value ? html`${value.split(/\n+/).map((p) => html`<p>${p}</p>`)}` : generated);
     return sendPage(request, reply, {
       title: `${org.name}政府信息公开指南`,
@@ -129,7 +131,7 @@ ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => 
       body: html`<article class="guide"><h1>${org.name}政府信息公开指南</h1>
 <p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，编制本指南。</p>
 <h2>一、主动公开</h2>
-<p>（一）公开范围：本机关依照《条例》第十九条、第二十条的规定主动公开政府信息，具体见<a href="/xxgk/catalog?org=${org.code}">本机关政府信息公开目录</a>。目录类别包括：${CATEGORIES.join('、')}。</p>
+<p>（一）公开范围：本机关依照《条例》第十九条、第二十条的规定主动公开政府信息，具体见<a href="/xxgk/catalog?org=${org.code}">本机关政府信息公开目录</a>。目录类别包括：${categories.join('、')}。</p>
 <p>（二）公开方式：通过本平台、政府公报、新闻发布会以及报刊、广播、电视等途径公开。</p>
 <p>（三）公开时限：属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开（《条例》第二十六条）。</p>
 <h2>二、依申请公开</h2>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { CATEGORIES, TOPICS, WITHHELD_GROUNDS } from '../../domain/item-workflow.js';
+import { WITHHELD_GROUNDS } from '../../domain/item-workflow.js';
 import { actorOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { idParam, isoDate } from '../../http/schemas.js';
@@ -21,8 +21,8 @@ const itemBody = z.object({
   withheldReason: z.string().max(2000).nullable().optional(),
   docKind: z.enum(['rule', 'normative', 'other']).default('other').describe('规章/行政规范性文件/其他'),
   docNo: z.string().max(100).nullable().optional().describe('发文字号'),
-  category: z.enum(CATEGORIES).default('其他').describe('信息类别'),
-  topic: z.enum(TOPICS).default('其他').describe('主题分类'),
+  category: z.string().trim().min(1).max(50).default('其他').describe('信息类别（本机关目录类别之一）'),
+  topic: z.string().trim().min(1).max(50).default('其他').describe('主题分类'),
   keywords: z.string().max(200).nullable().optional(),
   writtenOn: isoDate.nullable().optional().describe('成文日期'),
   formedOn: isoDate.nullable().optional().describe('形成或变更日期'),
@@ -37,7 +37,7 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
       body: z.object({ text: z.string().max(1_000_000) }),
       response: { 200: z.object({ findings: z.array(z.object({ type: z.enum(['idCard', 'mobile', 'bankCard', 'email', 'sensitiveWord']), offset: z.number(), length: z.number(), masked: z.string() })) }) },
     },
-  }, async (request) => items.scan(request.body.text));
+  }, async (request) => items.scan(ctx, request.body.text));
 
   app.get('/api/v1/items/queue', {
     config: { auth: 'staff' },

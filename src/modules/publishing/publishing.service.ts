@@ -8,15 +8,16 @@ import type { AppContext } from '../../context.js';
 import { todayInChina } from '../../domain/dates.js';
 import { validateDocNumber, formatIndexNo } from '../../domain/doc-number.js';
 import {
-  CONFIDENTIALITY_CHECKLIST, ItemStatus, PUBLICATION_LIMIT_WORKING_DAYS, STATUS_LABELS, stepFor, WITHHELD_GROUNDS,
+  CONFIDENTIALITY_CHECKLIST, ItemStatus, STATUS_LABELS, stepFor, WITHHELD_GROUNDS,
 } from '../../domain/item-workflow.js';
-import { DEFAULT_SENSITIVE_WORDS, redactText, scanText } from '../../domain/privacy-scan.js';
+import { scanText } from '../../domain/privacy-scan.js';
 import type { Actor } from '../../domain/roles.js';
 import { searchDocument, searchQuery } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { extractText } from '../../lib/documents/text-extraction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { categoriesOf, publicationLimit, sensitiveWords, topics } from '../settings/settings.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import * as repo from './publishing.repository.js';
@@ -88,10 +89,10 @@ function snapshot(item: Partial<repo.ItemRow>) {
 }
 
 /** Scans title, text and every attachment; offsets of body findings count in `title + "\n" + text`. */
-async function rescan(trx: Parameters<typeof repo.replaceOpenFindings>[0], itemId: number, title: string, body: string) {
-  const found = scanText(`${title}\n${bodyText(body)}`, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map((f) => ({ ...f, source: 'body' }));
+async function rescan(trx: Parameters<typeof repo.replaceOpenFindings>[0], itemId: number, title: string, body: string, words: string[]) {
+  const found = scanText(`${title}\n${bodyText(body)}`, { sensitiveWords: words }).map((f) => ({ ...f, source: 'body' }));
   for (const a of await repo.listAttachments(trx, itemId)) {
-    found.push(...scanText(a.text, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map((f) => ({ ...f, source: `attachment:${a.id}` })));
+    found.push(...scanText(a.text, { sensitiveWords: words }).map((f) => ({ ...f, source: `attachment:${a.id}` })));
   }
   await repo.replaceOpenFindings(trx, itemId, found.map(({ type, offset, length, masked, source }) => ({ type, offset, length, masked, source })));
   return found.length;
@@ -111,11 +112,13 @@ export async function createItem(ctx: AppContext, actor: Actor, input: ItemInput
   if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '发布机构不存在。' }]);
   const scope = await visibleOrgIds(ctx.db, actor);
   if (!canDraft(actor, scope, org.id)) throw new AppError('FORBIDDEN');
+  await checkTaxonomy(ctx, org.id === actor.orgId ? actor.orgCode : input.orgCode, input);
+  const words = await sensitiveWords(ctx);
   const fields = fieldsOf(input);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const itemId = await repo.insertItem(trx, { ...fields, orgId: org.id, createdBy: actor.userId });
     await repo.insertVersion(trx, { itemId, version: 1, snapshot: snapshot(fields), changeNote: '创建草稿', publicNote: false, createdBy: actor.userId });
-    await rescan(trx, itemId, fields.title, fields.bodyHtml);
+    await rescan(trx, itemId, fields.title, fields.bodyHtml, words);
     await recordAudit(trx, { actor, orgId: org.id, action: 'item.create', targetType: 'item', targetId: itemId, summary: { after: { title: fields.title, disclosure: fields.disclosure } } });
     return itemId;
   });
@@ -126,12 +129,14 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: number, inp
   checkInput(input);
   const { item, scope } = await scoped(ctx, actor, id);
   if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError(item.status === 'draft' ? 'FORBIDDEN' : 'ITEM_NOT_EDITABLE');
+  await checkTaxonomy(ctx, item.orgCode, input);
+  const words = await sensitiveWords(ctx);
   const fields = fieldsOf(input);
   await ctx.db.transaction().execute(async (trx) => {
     const version = item.version + 1;
     await repo.updateItem(trx, id, { ...fields, version });
     await repo.insertVersion(trx, { itemId: id, version, snapshot: snapshot(fields), changeNote: '修改草稿', publicNote: false, createdBy: actor.userId });
-    await rescan(trx, id, fields.title, fields.bodyHtml);
+    await rescan(trx, id, fields.title, fields.bodyHtml, words);
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.update', targetType: 'item', targetId: id, summary: { before: { title: item.title }, after: { title: fields.title }, version } });
   });
   return getItem(ctx, actor, id);
@@ -232,6 +237,7 @@ export async function resolveFinding(ctx: AppContext, actor: Actor, id: number, 
   const allowed = canEditDraft(actor, scope, item.orgId, item.status as ItemStatus) || canReview(actor, scope, item.orgId, 'confidentialityReviewer') || canReview(actor, scope, item.orgId, 'leader');
   if (!allowed || item.status === 'published' || item.status === 'withdrawn') throw new AppError('FORBIDDEN');
   if (input.resolution === 'accept' && !input.reason?.trim()) throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: '保留该内容须说明理由。' }]);
+  const words = await sensitiveWords(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const finding = (await repo.listFindings(trx, id)).find((f) => f.id === findingId && f.status === 'open');
     if (!finding) throw new AppError('FINDING_NOT_FOUND');
@@ -249,7 +255,7 @@ export async function resolveFinding(ctx: AppContext, actor: Actor, id: number, 
       await repo.insertVersion(trx, { itemId: id, version, snapshot: snapshot({ ...item, bodyHtml, title }), changeNote: `脱敏处理（${finding.type}）`, publicNote: false, createdBy: actor.userId });
       await repo.resolveFinding(trx, id, findingId, 'redacted', null, actor.userId);
       // Offsets of the remaining findings have moved: scan the redacted text afresh.
-      await rescan(trx, id, title, bodyHtml);
+      await rescan(trx, id, title, bodyHtml, words);
     } else {
       await repo.resolveFinding(trx, id, findingId, 'accepted', input.reason!.trim(), actor.userId);
     }
@@ -276,7 +282,7 @@ export async function correctItem(ctx: AppContext, actor: Actor, id: number, inp
   if (item.status !== 'published') throw new AppError('ITEM_STEP_NOT_ALLOWED');
   const title = input.title?.trim() ?? item.title;
   const bodyHtml = input.bodyHtml !== undefined ? sanitizeBody(input.bodyHtml) : item.bodyHtml;
-  const findings = scanText(`${title}\n${bodyText(bodyHtml)}`, { sensitiveWords: DEFAULT_SENSITIVE_WORDS });
+  const findings = scanText(`${title}\n${bodyText(bodyHtml)}`, { sensitiveWords: await sensitiveWords(ctx) });
   if (findings.length && (input.title !== undefined || input.bodyHtml !== undefined)) throw new AppError('ITEM_FINDINGS_OPEN', findings.map((f) => ({ message: `${f.type}：${f.masked}` })));
   await ctx.db.transaction().execute(async (trx) => {
     const version = item.version + 1;
@@ -295,7 +301,7 @@ export async function correctItem(ctx: AppContext, actor: Actor, id: number, inp
 async function publicationDue(ctx: AppContext, item: repo.ItemRow) {
   if (!item.formedOn || item.status === 'published' || item.status === 'withdrawn') return null;
   const calendar = await ctx.calendar();
-  const due = calendar.addWorkingDays(item.formedOn, PUBLICATION_LIMIT_WORKING_DAYS);
+  const due = calendar.addWorkingDays(item.formedOn, await publicationLimit(ctx, item.orgCode));
   const today = todayInChina(ctx.now());
   const left = today <= due.date ? calendar.workingDaysBetween(today, due.date) : -calendar.workingDaysBetween(due.date, today);
   return { dueOn: due.date, workingDaysLeft: left, warning: left < 0 ? 'overdue' : left <= 5 ? 'dueSoon' : null, certain: due.certain };
@@ -381,8 +387,17 @@ export async function myQueue(ctx: AppContext, actor: Actor) {
 }
 
 /** The contract's staff scanner (POST /api/v1/scan). */
-export function scan(text: string) {
-  return { findings: scanText(text, { sensitiveWords: DEFAULT_SENSITIVE_WORDS }).map(({ type, offset, length, masked }) => ({ type, offset, length, masked })) };
+export async function scan(ctx: AppContext, text: string) {
+  return { findings: scanText(text, { sensitiveWords: await sensitiveWords(ctx) }).map(({ type, offset, length, masked }) => ({ type, offset, length, masked })) };
+}
+
+/** 信息类别 and 主题分类 come from the configured taxonomies (national defaults). */
+async function checkTaxonomy(ctx: AppContext, orgCode: string | undefined, input: ItemInput) {
+  const [categories, topicList] = await Promise.all([categoriesOf(ctx, orgCode), topics(ctx)]);
+  const details = [];
+  if (!categories.includes(input.category)) details.push({ path: 'category', message: `信息类别“${input.category}”不在本机关目录类别中。` });
+  if (!topicList.includes(input.topic)) details.push({ path: 'topic', message: `主题分类“${input.topic}”不在主题分类表中。` });
+  if (details.length) throw new AppError('VALIDATION_FAILED', details);
 }
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -395,11 +410,12 @@ export async function addAttachment(ctx: AppContext, actor: Actor, id: number, f
   if (!kind) throw new AppError('ATTACHMENT_TYPE', [{ path: 'file', message: '只能上传 PDF、DOCX、XLSX、PNG、JPEG 文件（按文件内容判断）。' }]);
   if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('BODY_TOO_LARGE');
   const text = await extractText(kind, file.data);
+  const words = await sensitiveWords(ctx);
   const blob = await ctx.blobs.put(file.data);
   const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `附件.${kind}`;
   await ctx.db.transaction().execute(async (trx) => {
     const attachmentId = await repo.insertAttachment(trx, { itemId: id, fileName, kind, mime: MIME[kind], size: file.data.length, blobKey: blob.key, text });
-    await rescan(trx, id, item.title, item.bodyHtml);
+    await rescan(trx, id, item.title, item.bodyHtml, words);
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.attach', targetType: 'item', targetId: id, summary: { attachmentId, fileName, kind, size: file.data.length } });
   });
   return getItem(ctx, actor, id);
@@ -408,9 +424,10 @@ export async function addAttachment(ctx: AppContext, actor: Actor, id: number, f
 export async function removeAttachment(ctx: AppContext, actor: Actor, id: number, attachmentId: number) {
   const { item, scope } = await scoped(ctx, actor, id);
   if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError('ITEM_NOT_EDITABLE');
+  const words = await sensitiveWords(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteAttachment(trx, id, attachmentId))) throw new AppError('NOT_FOUND');
-    await rescan(trx, id, item.title, item.bodyHtml);
+    await rescan(trx, id, item.title, item.bodyHtml, words);
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.detach', targetType: 'item', targetId: id, summary: { attachmentId } });
   });
   return getItem(ctx, actor, id);

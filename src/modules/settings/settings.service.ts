@@ -1,0 +1,78 @@
+/**
+ * Settings kept by the disclosure office and the administrator, with the national
+ * defaults where nothing was set:
+ * - `topics` — the 主题分类 taxonomy (administrator);
+ * - `categories` and `categories:<orgCode>` — a body's 信息类别 (条例第二十条), per body;
+ * - `sensitiveWords` — words the privacy scan flags (administrator);
+ * - `publicationLimit:<orgCode>` — working days to publish after formation (≤ 20, 条例第二十六条).
+ */
+import type { AppContext } from '../../context.js';
+import { CATEGORIES, PUBLICATION_LIMIT_WORKING_DAYS, TOPICS } from '../../domain/item-workflow.js';
+import { DEFAULT_SENSITIVE_WORDS } from '../../domain/privacy-scan.js';
+import { Actor, hasRole } from '../../domain/roles.js';
+import { AppError } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
+import * as repo from './settings.repository.js';
+
+export async function topics(ctx: AppContext): Promise<string[]> {
+  return ((await repo.get(ctx.db, 'topics')) as string[] | undefined) ?? [...TOPICS];
+}
+
+export async function categoriesOf(ctx: AppContext, orgCode?: string): Promise<string[]> {
+  const own = orgCode ? ((await repo.get(ctx.db, `categories:${orgCode}`)) as string[] | undefined) : undefined;
+  return own ?? ((await repo.get(ctx.db, 'categories')) as string[] | undefined) ?? [...CATEGORIES];
+}
+
+export async function sensitiveWords(ctx: AppContext): Promise<string[]> {
+  return ((await repo.get(ctx.db, 'sensitiveWords')) as string[] | undefined) ?? DEFAULT_SENSITIVE_WORDS;
+}
+
+export async function publicationLimit(ctx: AppContext, orgCode: string): Promise<number> {
+  return ((await repo.get(ctx.db, `publicationLimit:${orgCode}`)) as number | undefined) ?? PUBLICATION_LIMIT_WORKING_DAYS;
+}
+
+type Kind = 'topics' | 'categories' | 'sensitiveWords' | 'publicationLimit';
+
+function parseKey(key: string): { kind: Kind; orgCode?: string } {
+  const [kind, orgCode] = key.split(':');
+  if (!['topics', 'categories', 'sensitiveWords', 'publicationLimit'].includes(kind)) throw new AppError('NOT_FOUND');
+  if ((kind === 'topics' || kind === 'sensitiveWords') && orgCode) throw new AppError('NOT_FOUND');
+  if (kind === 'publicationLimit' && !orgCode) throw new AppError('NOT_FOUND');
+  return { kind: kind as Kind, orgCode };
+}
+
+export async function readSetting(ctx: AppContext, key: string) {
+  const { kind, orgCode } = parseKey(key);
+  const value = kind === 'topics' ? await topics(ctx) : kind === 'categories' ? await categoriesOf(ctx, orgCode) : kind === 'sensitiveWords' ? await sensitiveWords(ctx) : await publicationLimit(ctx, orgCode!);
+  return { key, value };
+}
+
+export async function writeSetting(ctx: AppContext, actor: Actor, key: string, value: unknown) {
+  const { kind, orgCode } = parseKey(key);
+  let orgId: number | null = null;
+  if (orgCode) {
+    const org = await findOrgByCode(ctx.db, orgCode);
+    if (!org) throw new AppError('ORG_NOT_FOUND');
+    const scope = await visibleOrgIds(ctx.db, actor);
+    if (!hasRole(actor, 'admin', 'disclosureOffice') || !inScope(scope, org.id)) throw new AppError('FORBIDDEN');
+    orgId = org.id;
+  } else if (!hasRole(actor, 'admin')) {
+    throw new AppError('FORBIDDEN');
+  }
+  if (kind === 'publicationLimit') {
+    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > PUBLICATION_LIMIT_WORKING_DAYS) {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'value', message: '公开时限应为1至20个工作日（条例第二十六条规定不超过20个工作日）。' }]);
+    }
+  } else if (!Array.isArray(value) || !value.length || value.length > 200 || !value.every((v) => typeof v === 'string' && v.trim() && v.length <= 50)) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'value', message: '应为不超过200项、每项不超过50字的列表。' }]);
+  }
+  const clean = Array.isArray(value) ? [...new Set(value.map((v: string) => v.trim()))] : value;
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await repo.get(trx, key);
+    await repo.put(trx, key, clean, actor.userId);
+    await recordAudit(trx, { actor, orgId, action: 'settings.update', targetType: 'setting', targetId: key, summary: { before: before ?? null, after: clean } });
+  });
+  return { key, value: clean };
+}
