@@ -7,6 +7,7 @@ import type { Db } from './db/client.js';
 import type { WorkingDayCalendar } from './domain/calendar.js';
 import type { BlobStore } from './lib/blob-store.js';
 import type { CryptoBox } from './lib/crypto-box.js';
+import type { PageCache } from './lib/page-cache.js';
 
 export interface AppContext {
   db: Db;
@@ -19,4 +20,6 @@ export interface AppContext {
   blobs: BlobStore;
   /** Encrypts personal data at rest and signs stateless tokens. */
   crypto: CryptoBox;
+  /** Rendered public catalog pages; publishing invalidates it. */
+  pages: PageCache;
 }

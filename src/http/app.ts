@@ -21,6 +21,7 @@ import type { Db } from '../db/client.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { LocalBlobStore } from '../lib/blob-store.js';
 import { CryptoBox } from '../lib/crypto-box.js';
+import { PageCache } from '../lib/page-cache.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -66,6 +67,7 @@ export function createContext(config: AppConfig, db: Db, now: () => Date = () =>
     now,
     blobs,
     crypto,
+    pages: new PageCache(),
     // Cached per instance; other instances pick up an administrator's change within a minute.
     calendar() {
       if (!cached || Date.now() - cached.at > CALENDAR_TTL_MS) cached = { at: Date.now(), calendar: loadCalendar(db) };

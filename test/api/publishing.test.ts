@@ -323,3 +323,19 @@ describe('settings', () => {
     await as('office', 'PUT', `/api/v1/settings/${key}`, { value: ['机构职能', '政策文件', '规划计划', '工作动态', '人事信息', '财政预决算与三公经费', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府采购', '重大建设项目', '公共服务', '应急管理', '建议提案办理', '政策解读', '其他'] });
   });
 });
+
+describe('the rendered-page cache', () => {
+  it('serves a repeated page from cache and drops it the moment a withdrawal commits', async () => {
+    const item = await publishItem(t, { title: '页面缓存测试通知' });
+    const url = `/xxgk/items/${item.indexNo}`;
+    const first = await t.app.inject(url);
+    await t.db.updateTable('infoItems').set({ title: '绕过应用直接修改的标题' }).where('id', '=', item.id).execute();
+    // Served from cache: the direct database change is not visible yet …
+    expect((await t.app.inject(url)).body).toBe(first.body);
+    // … but a change through the application invalidates at once.
+    await as('leader', 'POST', `/api/v1/items/${item.id}/withdraw`, { reason: '测试撤销' });
+    const after = await t.app.inject(url);
+    expect(after.body).toContain('撤销原因：测试撤销');
+    expect(after.body).toContain('绕过应用直接修改的标题');
+  });
+});

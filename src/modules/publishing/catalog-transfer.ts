@@ -131,5 +131,6 @@ export async function importCatalog(ctx: AppContext, actor: Actor, orgCode: stri
     }
     await recordAudit(trx, { actor, orgId: org.id, action: 'item.importCatalog', targetType: 'org', targetId: org.code, summary: { rows: rows.length } });
   });
+  ctx.pages.invalidate();
   return { dryRun: false, valid: rows.length, imported: rows.length };
 }

@@ -9,7 +9,7 @@ import { categoriesOf, topics } from '../settings/settings.service.js';
 import type { App } from '../../http/types.js';
 import { escapeHtml, html, raw, SafeHtml } from '../../http/views/html.js';
 import { SITE_NAME } from '../../http/views/layout.js';
-import { sendPage } from '../../http/views/placeholder.js';
+import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { getGuide } from './guide.service.js';
 import { catalogAttachment, catalogItem, itemPath, searchCatalog } from './catalog.service.js';
@@ -43,14 +43,15 @@ export async function publishingPages(app: App, ctx: AppContext) {
       }),
     },
   }, async (request, reply) => {
+    publicCache(reply);
+    return sendCachedPage(ctx, request, reply, async () => {
     const query = request.query;
     const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
     const result = await searchCatalog(ctx, filters);
     const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
     const [categories, topicList] = await Promise.all([categoriesOf(ctx, filters.org), topics(ctx)]);
     const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-    publicCache(reply);
-    return sendPage(request, reply, {
+    return {
       title: filters.q ? `检索：${filters.q}` : '政府信息公开目录',
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: '公开目录' }],
       head: html`<link rel="alternate" type="application/atom+xml" title="最新公开信息" href="/xxgk/feed.xml">`,
@@ -70,6 +71,7 @@ ${result.items.length ? html`<ol class="catalog-list">${result.items.map((i) => 
 ${i.snippet ? html`<p>${highlight(i.snippet, result.terms)}</p>` : ''}
 </li>`)}</ol>` : html`<p>没有找到符合条件的政府信息。没有找到所需信息的，可以<a href="/ysqgk">申请政府信息公开</a>。</p>`}
 ${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一页</a></p>` : ''}`,
+    };
     });
   });
 
@@ -77,14 +79,14 @@ ${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一�
     config: { auth: 'public' },
     schema: { hide: true, params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20) }) },
   }, async (request, reply) => {
-    const item = await catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`);
     publicCache(reply);
-    reply.header('last-modified', new Date(item.updatedAt).toUTCString());
+    return sendCachedPage(ctx, request, reply, async () => {
+    const item = await catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`);
     const meta: [string, string | null][] = [
       ['索引号', item.indexNo], ['发布机构', item.orgName], ['发文字号', item.docNo], ['成文日期', item.writtenOn], ['发布日期', item.publishedOn],
       ['主题分类', item.topic], ['信息类别', item.category], ['有效性', `${VALIDITY_LABELS[item.validity]}${item.validityChangedOn && item.validity !== 'valid' ? `（${item.validityChangedOn}）` : ''}`],
     ];
-    return sendPage(request, reply, {
+    return {
       title: item.title,
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '公开目录', href: '/xxgk/catalog' }, { label: item.title }],
       body: html`<article>
@@ -98,6 +100,7 @@ ${item.interprets ? html`<p>解读的文件：<a href="${item.interprets.url}">$
 ${item.interpretations.length ? html`<h2>政策解读</h2><ul>${item.interpretations.map((i) => html`<li><a href="${i.url ?? '#'}">${i.title}</a></li>`)}</ul>` : ''}
 ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => html`<li>${new Date(c.at).toISOString().slice(0, 10)}：${c.note}</li>`)}</ul>` : ''}
 </article>`,
+    };
     });
   });
 

@@ -192,6 +192,8 @@ export async function reviewItem(ctx: AppContext, actor: Actor, id: number, inpu
     await repo.insertReview(trx, { itemId: id, step: step.from, decision: input.decision, comment: input.comment ?? null, checklist: input.checklist ? (input.checklist as Record<string, boolean>) : null, actorUserId: actor.userId });
     await recordAudit(trx, { actor, orgId: item.orgId, action: `item.${input.decision}`, targetType: 'item', targetId: id, summary: { step: step.from, before: { status: step.from }, after: { status: next }, comment: input.comment ?? null } });
   });
+  // After the commit: a page rendered from the old state cannot be cached under the new version.
+  ctx.pages.invalidate();
   return getItem(ctx, actor, id);
 }
 
@@ -229,6 +231,7 @@ export async function publishDueItems(ctx: AppContext) {
       await publishNow(ctx, trx, id, now);
       await recordAudit(trx, { actor: null, orgId: locked.orgId, action: 'item.publishScheduled', targetType: 'item', targetId: id });
     });
+    ctx.pages.invalidate();
   }
 }
 
@@ -272,6 +275,7 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, id: number, re
     await repo.updateItem(trx, id, { status: 'withdrawn', withdrawnOn: todayInChina(ctx.now()), withdrawnReason: reason });
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.withdraw', targetType: 'item', targetId: id, summary: { reason } });
   });
+  ctx.pages.invalidate();
   return getItem(ctx, actor, id);
 }
 
@@ -295,6 +299,7 @@ export async function correctItem(ctx: AppContext, actor: Actor, id: number, inp
     await repo.setSearchText(trx, id, searchDocument(title, title, item.keywords, item.docNo, bodyText(bodyHtml)));
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.correct', targetType: 'item', targetId: id, summary: { version, changeNote: input.changeNote, validity: input.validity ?? null } });
   });
+  ctx.pages.invalidate();
   return getItem(ctx, actor, id);
 }
 

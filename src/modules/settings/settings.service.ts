@@ -74,5 +74,6 @@ export async function writeSetting(ctx: AppContext, actor: Actor, key: string, v
     await repo.put(trx, key, clean, actor.userId);
     await recordAudit(trx, { actor, orgId, action: 'settings.update', targetType: 'setting', targetId: key, summary: { before: before ?? null, after: clean } });
   });
+  ctx.pages.invalidate();
   return { key, value: clean };
 }

@@ -1,0 +1,28 @@
+/**
+ * A small in-process cache of rendered public pages. Entries are dropped when the
+ * catalog changes in this instance (publication, correction, withdrawal, import bump the
+ * version) and expire after a few seconds, which bounds staleness when several
+ * instances serve the same database.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, { version: number; at: number; body: string }>();
+  private version = 0;
+
+  constructor(private readonly ttlMs = 10_000, private readonly maxEntries = 5_000) {}
+
+  invalidate(): void {
+    this.version += 1;
+    this.entries.clear();
+  }
+
+  get(key: string, now = Date.now()): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== this.version || now - entry.at > this.ttlMs) return undefined;
+    return entry.body;
+  }
+
+  set(key: string, body: string, now = Date.now()): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { version: this.version, at: now, body });
+  }
+}
