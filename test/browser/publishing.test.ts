@@ -37,6 +37,8 @@ describe('主动公开 from draft to catalog', () => {
     await drawer.getByRole('button', { name: '保存草稿' }).click();
     await clerk.getByText('未处理 1 项').waitFor();
     await expect(clerk.getByText('110105********002X').isVisible()).resolves.toBe(true);
+    // Shown in place: the number is marked where it stands in the text.
+    await expect(clerk.locator('mark').first().textContent()).resolves.toBe(VALID_ID);
     await clerk.getByRole('button', { name: '提交审核' }).click();
     await clerk.getByText('待科室负责人审核').waitFor();
     const id = Number(clerk.url().split('/').pop());

@@ -351,6 +351,8 @@ export async function getItem(ctx: AppContext, actor: Actor, id: number) {
     publicationDue: await publicationDue(ctx, item),
     interpretationWarning: await interpretationWarning(ctx, item),
     findings: await repo.listFindings(ctx.db, id),
+    /** The text the scan read (title, a line break, the body's text): finding offsets point into it. */
+    scannedText: `${item.title}\n${bodyText(item.bodyHtml)}`,
     attachments: (await repo.listAttachments(ctx.db, id)).map(({ blobKey: _b, text: _t, ...a }) => a),
     reviews: await repo.listReviews(ctx.db, id),
     versions: (await repo.listVersions(ctx.db, id)).map((v) => ({ version: v.version, changeNote: v.changeNote, publicNote: v.publicNote, createdAt: v.createdAt })),

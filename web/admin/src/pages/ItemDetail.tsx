@@ -1,15 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Space, Tag, Timeline, Typography } from 'antd';
 import { ApiError, get, getCsrfToken, post } from '../api';
 import { currentPath } from '../router';
 import { useSession } from '../session';
 
-interface Finding { id: number; type: string; masked: string; status: 'open' | 'redacted' | 'accepted'; reason: string | null }
+interface Finding { id: number; type: string; masked: string; status: 'open' | 'redacted' | 'accepted'; reason: string | null; offset: number; length: number; source: string }
+
+/** The scanned text with each open finding marked where it stands. */
+function MarkedText({ text, findings }: { text: string; findings: Finding[] }) {
+  const marks = findings.filter((f) => f.status === 'open' && f.source === 'body').sort((a, b) => a.offset - b.offset);
+  const parts: (string | JSX.Element)[] = [];
+  let pos = 0;
+  for (const f of marks) {
+    if (f.offset < pos) continue;
+    parts.push(text.slice(pos, f.offset));
+    parts.push(<mark key={f.id} title={FINDING_LABELS[f.type] ?? f.type} style={{ background: '#ffccc7' }}>{text.slice(f.offset, f.offset + f.length)}</mark>);
+    pos = f.offset + f.length;
+  }
+  parts.push(text.slice(pos));
+  return <div style={{ whiteSpace: 'pre-wrap', padding: 12, background: '#fffbe6', marginBottom: 12 }} aria-label="检查结果在原文中的位置">{parts}</div>;
+}
 interface Review { id: number; step: string; decision: string; comment: string | null; createdAt: string }
 interface Item {
   id: number; title: string; status: string; statusLabel: string; orgName: string; bodyHtml: string; indexNo: string | null; docNo: string | null;
   category: string; topic: string; disclosure: string; publishedOn: string | null; withdrawnReason: string | null;
-  publicationDue: { dueOn: string; warning: string | null } | null; findings: Finding[]; reviews: Review[];
+  publicationDue: { dueOn: string; warning: string | null } | null; findings: Finding[]; reviews: Review[]; scannedText: string;
   attachments: { id: number; fileName: string; size: number }[];
   interpretationWarning: { dueOn: string; overdue: boolean; message: string } | null;
   versions: { version: number; changeNote: string | null }[];
@@ -93,6 +108,7 @@ export default function ItemDetail() {
       </Card>
 
       <Card title={`个人信息与敏感内容检查（未处理 ${openFindings.length} 项）`} style={{ marginBottom: 16 }}>
+        {openFindings.some((f) => f.source === 'body') && <MarkedText text={item.scannedText} findings={item.findings} />}
         <List
           dataSource={item.findings}
           locale={{ emptyText: '未发现个人信息或敏感内容' }}
@@ -106,7 +122,7 @@ export default function ItemDetail() {
                 </Space>,
               ] : []}
             >
-              <Tag color={f.status === 'open' ? 'red' : 'green'}>{FINDING_LABELS[f.type] ?? f.type}</Tag> {f.masked} {f.status === 'redacted' ? '（已脱敏）' : f.status === 'accepted' ? `（保留：${f.reason}）` : ''}
+              <Tag color={f.status === 'open' ? 'red' : 'green'}>{FINDING_LABELS[f.type] ?? f.type}</Tag> {f.masked}{f.source !== 'body' ? '（附件中）' : ''} {f.status === 'redacted' ? '（已脱敏）' : f.status === 'accepted' ? `（保留：${f.reason}）` : ''}
             </List.Item>
           )}
         />
