@@ -1,43 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from '../support/browser.js';
-import { startTestServer, TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { newContext, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 
 /** A valid GB 32100 code that the demo county does not use. */
 const NEW_DEPARTMENT_CODE = '11990100123401066Y';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const env = useBrowserAndServer();
 
 describe('the admin console', () => {
   it("shows the server's Chinese message for a wrong password", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await signIn(page, 'admin', 'wrong-password');
+    await signInToConsole(page, env.server.url, 'admin', 'wrong-password', { waitForDashboard: false });
     await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码错误');
     await context.close();
   });
 
   it('lets the administrator create a department and a clerk in it', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await signIn(page, 'admin', server.adminPassword);
-    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await signInToConsole(page, env.server.url, 'admin', env.server.adminPassword);
 
     await page.getByRole('link', { name: '组织机构' }).click();
     await page.getByRole('button', { name: '新建部门' }).click();
@@ -62,16 +43,16 @@ describe('the admin console', () => {
     await page.getByRole('cell', { name: 'datclerk' }).waitFor();
 
     // The new clerk can sign in.
-    const res = await server.testApp.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'datclerk', password: 'Str0ng-Password' } });
+    const res = await env.server.testApp.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'datclerk', password: 'Str0ng-Password' } });
     expect(res.statusCode).toBe(200);
-    expect((await server.testApp.app.inject(`/api/v1/orgs/${NEW_DEPARTMENT_CODE}`)).json()).toMatchObject({ name: '示例县数据资源局', type: 'department' });
+    expect((await env.server.testApp.app.inject(`/api/v1/orgs/${NEW_DEPARTMENT_CODE}`)).json()).toMatchObject({ name: '示例县数据资源局', type: 'department' });
     await context.close();
   });
 
   it('shows the audit trail and verifies its chain for the supervisor', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await signIn(page, 'supervisor', server.demoPassword);
+    await signInToConsole(page, env.server.url, 'supervisor', env.server.demoPassword);
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('button', { name: '校验哈希链' }).click();
     await page.getByText('哈希链完整').waitFor();

@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
-import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
-import { startTestServer, TestServer } from '../support/server.js';
+import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/no-such-page'];
 
 describe('the public portal with JavaScript disabled', () => {
   it('shows the home page with landmarks, a skip link and the main sections', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.locator('header').count()).toBe(1);
     expect(await page.locator('nav[aria-label="主导航"]').count()).toBe(1);
@@ -37,9 +26,9 @@ describe('the public portal with JavaScript disabled', () => {
   });
 
   it("lists the bodies and shows a body's contact details", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/orgs`);
+    await page.goto(`${env.server.url}/orgs`);
     await page.getByRole('link', { name: '示例县财政局' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('示例县财政局');
     await expect(page.locator('dl.contact').textContent()).resolves.toContain('示例县城关镇财政路8号');
@@ -47,11 +36,11 @@ describe('the public portal with JavaScript disabled', () => {
   });
 
   it('switches to large text and high contrast with plain links', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/orgs`);
+    await page.goto(`${env.server.url}/orgs`);
     await page.getByRole('link', { name: '大字号' }).click();
-    expect(page.url()).toBe(`${server.url}/orgs`);
+    expect(page.url()).toBe(`${env.server.url}/orgs`);
     await page.getByRole('link', { name: '高对比度' }).click();
     expect(await page.getAttribute('body', 'class')).toBe('large-text high-contrast');
     await page.getByRole('link', { name: '标准配色' }).click();
@@ -62,18 +51,18 @@ describe('the public portal with JavaScript disabled', () => {
 
 describe('accessibility (axe-core)', () => {
   it.each(PORTAL_PAGES)('%s has no serious or critical violations', async (path) => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await context.close();
   });
 
   it('the high-contrast variant has no serious or critical violations either', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/prefs?highContrast=1&largeText=1&back=/orgs`);
+    await page.goto(`${env.server.url}/prefs?highContrast=1&largeText=1&back=/orgs`);
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await context.close();

@@ -1,34 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 import { CHECKLIST } from '../support/items.js';
-import { startTestServer, TestServer } from '../support/server.js';
 
 const VALID_ID = '11010519491231002X';
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(server.demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
+const env = useBrowserAndServer();
 
 describe('主动公开 from draft to catalog', () => {
   it('flags an ID number, blocks approval until redaction, then publishes, and shows a withdrawal with its reason', async () => {
     // The clerk drafts in the console.
-    const clerk = await (await newContext(browser)).newPage();
-    await signIn(clerk, 'clerk');
+    const clerk = await (await newContext(env.browser)).newPage();
+    await signInToConsole(clerk, env.server.url, 'clerk', env.server.demoPassword);
     await clerk.getByRole('link', { name: '信息发布' }).click();
     await clerk.getByRole('button', { name: '新建信息' }).click();
     const drawer = clerk.getByRole('dialog');
@@ -44,16 +25,16 @@ describe('主动公开 from draft to catalog', () => {
     const id = Number(clerk.url().split('/').pop());
 
     // Department head and confidentiality reviewer through the API.
-    const { app } = server.testApp;
+    const { app } = env.server.testApp;
     const review = async (user: 'depthead' | 'reviewer', payload: object) =>
-      expect((await app.inject({ method: 'POST', url: `/api/v1/items/${id}/review`, headers: await server.testApp.auth(user), payload })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/items/${id}/review`, headers: await env.server.testApp.auth(user), payload })).statusCode).toBe(200);
     await review('depthead', { decision: 'approve' });
     await review('reviewer', { decision: 'approve', checklist: CHECKLIST });
 
     // The leader cannot approve while the finding is open; redaction clears it.
-    const leader = await (await newContext(browser)).newPage();
-    await signIn(leader, 'leader');
-    await leader.goto(`${server.url}/admin/#/items/${id}`);
+    const leader = await (await newContext(env.browser)).newPage();
+    await signInToConsole(leader, env.server.url, 'leader', env.server.demoPassword);
+    await leader.goto(`${env.server.url}/admin/#/items/${id}`);
     await leader.getByRole('button', { name: '通过' }).click();
     await expect(leader.getByRole('alert').textContent()).resolves.toContain('还有未处理的个人信息');
     await leader.getByRole('button', { name: '脱敏' }).click();
@@ -62,8 +43,8 @@ describe('主动公开 from draft to catalog', () => {
     await leader.locator('.ant-tag', { hasText: '已发布' }).waitFor();
 
     // The public, without JavaScript: catalog, search, feed.
-    const visitor = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
-    await visitor.goto(`${server.url}/xxgk/catalog`);
+    const visitor = await (await newContext(env.browser, { javaScriptEnabled: false })).newPage();
+    await visitor.goto(`${env.server.url}/xxgk/catalog`);
     await visitor.getByRole('link', { name: '示例县财政局关于困难群众临时救助资金发放情况的公示' }).click();
     const body = await visitor.locator('main').textContent();
     expect(body).toContain('110105********002X');
@@ -71,11 +52,11 @@ describe('主动公开 from draft to catalog', () => {
     await expect(visitor.locator('table.metadata').textContent()).resolves.toMatch(/索引号.*发布机构.*示例县财政局.*发布日期/s);
     const itemUrl = visitor.url();
 
-    await visitor.goto(`${server.url}/xxgk/catalog`);
+    await visitor.goto(`${env.server.url}/xxgk/catalog`);
     await visitor.getByLabel('关键词').fill('临时救助');
     await visitor.getByRole('button', { name: '检索' }).click();
     await expect(visitor.locator('mark').first().textContent()).resolves.toBe('临时救助');
-    const feed = await visitor.request.get(`${server.url}/xxgk/feed.xml`);
+    const feed = await visitor.request.get(`${env.server.url}/xxgk/feed.xml`);
     expect(await feed.text()).toContain('临时救助资金发放情况的公示');
 
     // Withdrawal keeps the entry with its reason.
@@ -87,13 +68,13 @@ describe('主动公开 from draft to catalog', () => {
   });
 
   it('catalog, item and guide pages pass axe-core', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await page.goto(`${server.url}/xxgk/catalog`);
+    const page = await (await newContext(env.browser)).newPage();
+    await page.goto(`${env.server.url}/xxgk/catalog`);
     const item = page.locator('ol.catalog-list a').first();
     const paths = ['/xxgk/catalog', '/xxgk/catalog?q=%E6%95%91%E5%8A%A9', '/xxgk/guide', '/xxgk/guide/11990100123400151W'];
     if (await item.count()) paths.push((await item.getAttribute('href'))!);
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       const violations = seriousViolations(await axeViolations(page));
       expect(violations, `${path}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
     }

@@ -1,30 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
-import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
-import { startTestServer, TestServer } from '../support/server.js';
+import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+const env = useBrowserAndServer(async (server) => {
   const { app } = server.testApp;
   const office = await server.testApp.auth('office');
   const csv = 'receivedOn,channel,applicantType,outcome,completedOn\n2025-03-02,online,natural,granted,2025-03-20\n2025-06-02,letter,commercial,partial,2025-06-30';
   expect((await app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/request-ledger`, headers: { ...office, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(200);
   expect((await app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: office, payload: {} })).statusCode).toBe(200);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('a published annual report on the portal', () => {
   it('opens with JavaScript off and holds the three tables of the national format', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/xxgk/reports`);
+    await page.goto(`${env.server.url}/xxgk/reports`);
     await page.getByRole('link', { name: '示例县财政局2025年政府信息公开工作年度报告' }).click();
     const tables = page.locator('table.report-table');
     expect(await tables.count()).toBe(3);
@@ -37,10 +27,10 @@ describe('a published annual report on the portal', () => {
   });
 
   it('passes axe-core without serious violations', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     for (const path of ['/xxgk/reports', `/xxgk/reports/${DEMO_FINANCE_CODE}/2025`, `/xxgk/stats/${DEMO_FINANCE_CODE}/2025`]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       const violations = seriousViolations(await axeViolations(page));
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     }

@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, launchBrowser, newContext, seriousViolations } from '../support/browser.js';
+import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
 import { VALID_ID_NUMBER } from '../support/requests.js';
-import { startTestServer, TestServer } from '../support/server.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const NUMERALS = '零一二三四五六七八九十';
 
 describe('依申请公开 with JavaScript disabled', () => {
   it('an applicant applies, staff handle it, and the applicant follows every step and downloads the notice', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/ysqgk`);
+    await page.goto(`${env.server.url}/ysqgk`);
     await page.getByRole('link', { name: '在线申请' }).click();
 
     // A wrong check digit is refused with the field marked, and nothing typed is lost.
@@ -50,9 +39,9 @@ describe('依申请公开 with JavaScript disabled', () => {
     expect(trackingNo).toMatch(/^YSQ\d{4}-/);
 
     // Staff: confirm receipt, ask for a supplement, receive it, consult a third party, extend, reply 部分公开.
-    const { app } = server.testApp;
-    const office = await server.testApp.auth('office');
-    const id = (await sql<{ id: number }>`select id from disclosure_requests where tracking_no = ${trackingNo}`.execute(server.testApp.db)).rows[0].id;
+    const { app } = env.server.testApp;
+    const office = await env.server.testApp.auth('office');
+    const id = (await sql<{ id: number }>`select id from disclosure_requests where tracking_no = ${trackingNo}`.execute(env.server.testApp.db)).rows[0].id;
     const act = async (payload: object) => {
       const res = await app.inject({ method: 'POST', url: `/api/v1/handling/requests/${id}/actions`, headers: office, payload });
       expect(res.statusCode, res.body).toBe(200);
@@ -65,7 +54,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     await act({ action: 'extend', workingDays: 10, reason: '需征求意见并区分处理' });
     await act({ action: 'reply', outcome: 'partial', note: '投标报价属于商业秘密，不予公开；其余部分予以公开。' });
 
-    await page.goto(`${server.url}/ysqgk/status`);
+    await page.goto(`${env.server.url}/ysqgk/status`);
     await page.getByLabel('受理编号').fill(trackingNo);
     await page.getByLabel('查询密码').fill('lisi-password');
     await page.getByRole('button', { name: '查询' }).click();
@@ -81,7 +70,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     expect((await pdfDownload).suggestedFilename()).toMatch(/答复告知书.*\.pdf$/);
 
     // A wrong password shows nothing of the request.
-    await page.goto(`${server.url}/ysqgk/status`);
+    await page.goto(`${env.server.url}/ysqgk/status`);
     await page.getByLabel('受理编号').fill(trackingNo);
     await page.getByLabel('查询密码').fill('someone-else');
     await page.getByRole('button', { name: '查询' }).click();
@@ -91,9 +80,9 @@ describe('依申请公开 with JavaScript disabled', () => {
   });
 
   it.each(['/ysqgk', '/ysqgk/apply', '/ysqgk/status'])('%s passes axe-core without serious violations', async (path) => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await context.close();

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, TestServer } from './server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,4 +48,31 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * One listening platform and one browser for a test file: `const env = useBrowserAndServer()`,
+ * then `env.server` and `env.browser` inside tests.
+ */
+export function useBrowserAndServer(setup?: (server: TestServer) => Promise<void>) {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startTestServer();
+    env.browser = await launchBrowser();
+    if (setup) await setup(env.server);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Signs in to the console at /admin/ and waits for the dashboard. */
+export async function signInToConsole(page: Page, baseUrl: string, username: string, password: string, options: { waitForDashboard?: boolean } = {}) {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  if (options.waitForDashboard ?? true) await page.getByRole('heading', { name: '工作台' }).waitFor();
 }

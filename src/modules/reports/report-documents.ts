@@ -3,9 +3,8 @@
  * with an embedded CJK font, both from the same table model as the web page.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
 import { REPORT_SPEC } from '../../domain/annual-report.js';
-import { findCjkFonts } from '../../lib/documents/cjk-font.js';
+import { startCjkPdf } from '../../lib/documents/pdf.js';
 import { AppError } from '../../http/errors.js';
 import { reportTables, ReportTable } from './report-tables.js';
 import type { AnnualReport } from './reports.service.js';
@@ -65,14 +64,9 @@ export async function reportDocx(report: AnnualReport): Promise<Buffer> {
 // ---------------------------------------------------------------- PDF
 
 export async function reportPdf(report: AnnualReport): Promise<Buffer> {
-  const fonts = findCjkFonts();
-  if (!fonts) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体（如 fonts-noto-cjk），暂不能生成 PDF。');
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 60, left: 50, right: 50 }, info: { Title: title(report), Author: report.orgName } });
-  doc.registerFont('body', fonts.body.path, fonts.body.family);
-  doc.registerFont('heading', fonts.heading.path, fonts.heading.family);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const pdf = startCjkPdf({ title: title(report), author: report.orgName, margins: { top: 60, bottom: 60, left: 50, right: 50 } });
+  if (!pdf) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体（如 fonts-noto-cjk），暂不能生成 PDF。');
+  const { doc, done } = pdf;
   const width = doc.page.width - 100;
   const s = REPORT_SPEC.sections;
   const text = sectionTexts(report);

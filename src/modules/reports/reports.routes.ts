@@ -38,34 +38,22 @@ export async function reportRoutes(app: App, ctx: AppContext) {
     },
   }, async (request) => reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query));
 
-  app.get('/api/v1/orgs/:code/annual-reports/:year/export.xlsx', {
-    config: { auth: 'public' },
-    schema: { tags, summary: '年度报告表格（XLSX）', params, querystring: z.object({ draft: flag, rollup: flag }) },
-  }, async (request, reply) => {
-    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
-    const data = await reportWorkbook(report);
-    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.xlsx`)}`).send(data);
-  });
-
-  app.get('/api/v1/orgs/:code/annual-reports/:year/export.docx', {
-    config: { auth: 'public' },
-    schema: { tags, summary: '年度报告（DOCX，公文格式）', params, querystring: z.object({ draft: flag, rollup: flag }) },
-  }, async (request, reply) => {
-    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
-    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.docx`)}`)
-      .send(await reportDocx(report));
-  });
-
-  app.get('/api/v1/orgs/:code/annual-reports/:year/export.pdf', {
-    config: { auth: 'public' },
-    schema: { tags, summary: '年度报告（PDF，内嵌中文字体）', params, querystring: z.object({ draft: flag, rollup: flag }) },
-  }, async (request, reply) => {
-    const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
-    return reply.type('application/pdf')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.orgName}${report.year}年政府信息公开工作年度报告.pdf`)}`)
-      .send(await reportPdf(report));
-  });
+  // The report as a file: XLSX (tables), DOCX (公文 style), PDF (embedded CJK font).
+  const exports = [
+    { ext: 'xlsx', summary: '年度报告表格（XLSX）', mime: XLSX_MIME, render: reportWorkbook },
+    { ext: 'docx', summary: '年度报告（DOCX，公文格式）', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: reportDocx },
+    { ext: 'pdf', summary: '年度报告（PDF，内嵌中文字体）', mime: 'application/pdf', render: reportPdf },
+  ] as const;
+  for (const format of exports) {
+    app.get(`/api/v1/orgs/:code/annual-reports/:year/export.${format.ext}`, {
+      config: { auth: 'public' },
+      schema: { tags, summary: format.summary, params, querystring: z.object({ draft: flag, rollup: flag }) },
+    }, async (request, reply) => {
+      const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
+      const fileName = `${report.orgName}${report.year}年政府信息公开工作年度报告.${format.ext}`;
+      return reply.type(format.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(await format.render(report));
+    });
+  }
 
   app.put('/api/v1/orgs/:code/annual-reports/:year/draft', {
     config: { auth: ['disclosureOffice', 'admin'] },

@@ -3,9 +3,8 @@
  * title in 方正小标宋 二号, body in 仿宋 三号, the body's name and date at the end.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
 import { formatChineseDate } from '../../domain/dates.js';
-import { findCjkFonts } from '../../lib/documents/cjk-font.js';
+import { startCjkPdf } from '../../lib/documents/pdf.js';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
@@ -75,14 +74,9 @@ export async function renderApplicationFormDocx(): Promise<Buffer> {
 
 /** The same notice as PDF with an embedded CJK font; null when the server has no CJK font installed. */
 export async function renderNoticePdf(content: NoticeContent): Promise<Buffer | null> {
-  const fonts = findCjkFonts();
-  if (!fonts) return null;
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 72 }, info: { Title: content.title, Author: content.orgName } });
-  doc.registerFont('body', fonts.body.path, fonts.body.family);
-  doc.registerFont('heading', fonts.heading.path, fonts.heading.family);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const pdf = startCjkPdf({ title: content.title, author: content.orgName, margins: { top: 72, bottom: 72, left: 80, right: 72 } });
+  if (!pdf) return null;
+  const { doc, done } = pdf;
   const width = doc.page.width - 152;
   doc.font('heading').fontSize(20).text(content.title, { width, align: 'center' }).moveDown(0.5);
   doc.font('body').fontSize(14).text(content.docNo, { width, align: 'center' }).moveDown();
