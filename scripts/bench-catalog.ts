@@ -14,7 +14,7 @@ import { formatIndexNo } from '../src/domain/doc-number.js';
 import { searchDocument } from '../src/domain/search-text.js';
 import { buildApp } from '../src/http/app.js';
 import { benchDatabase } from './bench/database.js';
-import { printResults, runLoad } from './bench/load.js';
+import { printResults, runLoad as runLoadAll } from './bench/load.js';
 
 const ON_POSTGRES = !!process.env.DATABASE_URL;
 const ITEMS = Number(process.env.ITEMS ?? (ON_POSTGRES ? 1_000_000 : 100_000));
@@ -85,13 +85,17 @@ async function main() {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const results = [];
   const options = { concurrency: CONCURRENCY, seconds: SECONDS };
+  // SCENARIOS=cold,search … runs a subset (names contain the word).
+  const only = process.env.SCENARIOS?.split(',');
+  const runLoad = (name: string, urls: string[], o: typeof options) =>
+    only && !only.some((w) => name.includes(w)) ? Promise.resolve(null) : runLoadAll(name, urls, o);
   results.push(await runLoad('item page, 2,000 popular items', indexNos.map((i) => `${url}/xxgk/items/${i}`), options));
   results.push(await runLoad('item page, 100,000 items (cold)', coldIndexNos.map((i) => `${url}/xxgk/items/${i}`), options));
   results.push(await runLoad('list page, first page', [`${url}/xxgk/catalog`], options));
   results.push(await runLoad('list page, deep keyset pages', deep.map((c) => `${url}/xxgk/catalog?cursor=${c}`), options));
   results.push(await runLoad('search, ten common queries', QUERIES.map((q) => `${url}/xxgk/catalog?q=${encodeURIComponent(q)}`), options));
   results.push(await runLoad('JSON API /api/v1/catalog?q=', QUERIES.map((q) => `${url}/api/v1/catalog?q=${encodeURIComponent(q)}`), options));
-  printResults(results);
+  printResults(results.filter((r): r is NonNullable<typeof r> => r !== null));
   await app.close();
   await drop();
 }

@@ -79,10 +79,13 @@ export async function catalogItem(ctx: AppContext, indexNo: string) {
   await publishDueItems(ctx);
   const item = await repo.findByIndexNo(ctx.db, indexNo);
   if (!item || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
-  const versions = (await repo.listVersions(ctx.db, item.id)).filter((v) => v.publicNote);
-  const interpretations = await repo.interpretationsOf(ctx.db, item.id);
-  const interprets = item.interpretsItemId ? await repo.findItem(ctx.db, item.interpretsItemId) : undefined;
-  const attachments = item.status === 'withdrawn' ? [] : await repo.listAttachments(ctx.db, item.id);
+  // Independent reads, issued together (a pool runs them on separate connections).
+  const [versions, interpretations, interprets, attachments] = await Promise.all([
+    repo.publicNotes(ctx.db, item.id),
+    repo.interpretationsOf(ctx.db, item.id),
+    item.interpretsItemId ? repo.titleAndIndexNo(ctx.db, item.interpretsItemId) : undefined,
+    item.status === 'withdrawn' ? [] : repo.attachmentHeaders(ctx.db, item.id),
+  ]);
   return {
     indexNo: item.indexNo!, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
     writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,

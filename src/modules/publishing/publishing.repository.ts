@@ -208,3 +208,16 @@ export async function staffSearch(db: Executor, tsquery: string, orgIds: number[
   if (orgIds !== 'all') q = q.where('infoItems.orgId', 'in', orgIds.length ? orgIds : [-1]);
   return q.execute();
 }
+
+/** What an item page shows besides the item: public change notes, interpretations, attachments (no file text). */
+export async function publicNotes(db: Executor, itemId: number) {
+  return db.selectFrom('itemVersions').select(['version', 'changeNote', 'createdAt']).where('itemId', '=', itemId).where('publicNote', '=', true).orderBy('version').execute();
+}
+
+export async function attachmentHeaders(db: Executor, itemId: number) {
+  return db.selectFrom('itemAttachments').select(['id', 'fileName', 'mime', 'size']).where('itemId', '=', itemId).orderBy('id').execute();
+}
+
+export async function titleAndIndexNo(db: Executor, id: number) {
+  return db.selectFrom('infoItems').select(['title', 'indexNo']).where('id', '=', id).executeTakeFirst();
+}
