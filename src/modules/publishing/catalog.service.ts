@@ -77,25 +77,19 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
 
 export async function catalogItem(ctx: AppContext, indexNo: string) {
   await publishDueItems(ctx);
-  const item = await repo.findByIndexNo(ctx.db, indexNo);
+  const item = await repo.itemPage(ctx.db, indexNo);
   if (!item || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
-  // Independent reads, issued together (a pool runs them on separate connections).
-  const [versions, interpretations, interprets, attachments] = await Promise.all([
-    repo.publicNotes(ctx.db, item.id),
-    repo.interpretationsOf(ctx.db, item.id),
-    item.interpretsItemId ? repo.titleAndIndexNo(ctx.db, item.interpretsItemId) : undefined,
-    item.status === 'withdrawn' ? [] : repo.attachmentHeaders(ctx.db, item.id),
-  ]);
+  const attachments = item.status === 'withdrawn' ? [] : item.attachments;
   return {
-    indexNo: item.indexNo!, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
+    indexNo: item.indexNo, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
     writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,
     validity: item.validity, validityChangedOn: item.validityChangedOn, replacedByIndexNo: item.replacedByIndexNo,
     status: item.status, withdrawnOn: item.withdrawnOn, withdrawnReason: item.withdrawnReason,
     bodyHtml: item.bodyHtml, text: bodyText(item.bodyHtml), updatedAt: item.updatedAt,
-    changes: versions.map((v) => ({ version: v.version, note: v.changeNote, at: v.createdAt })),
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size, url: `${itemPath(item.indexNo!)}/attachments/${a.id}` })),
-    interpretations: interpretations.map((i) => ({ title: i.title, indexNo: i.indexNo, url: i.indexNo ? itemPath(i.indexNo) : null })),
-    interprets: interprets?.indexNo ? { title: interprets.title, indexNo: interprets.indexNo, url: itemPath(interprets.indexNo) } : null,
+    changes: item.notes.map((v) => ({ version: v.version, note: v.changeNote, at: v.createdAt })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size, url: `${itemPath(item.indexNo)}/attachments/${a.id}` })),
+    interpretations: item.interpretations.map((i) => ({ title: i.title, indexNo: i.indexNo, url: i.indexNo ? itemPath(i.indexNo) : null })),
+    interprets: item.interprets?.indexNo ? { title: item.interprets.title, indexNo: item.interprets.indexNo, url: itemPath(item.interprets.indexNo) } : null,
   };
 }
 
