@@ -15,8 +15,6 @@ export interface ItemSummary {
   publicationDue?: { dueOn: string; warning: 'overdue' | 'dueSoon' | null } | null;
 }
 
-export const CATEGORIES = ['机构职能', '政策文件', '规划计划', '工作动态', '人事信息', '财政预决算与三公经费', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府采购', '重大建设项目', '公共服务', '应急管理', '建议提案办理', '政策解读', '其他'];
-export const TOPICS = ['综合政务', '国民经济管理、国有资产监管', '财政、金融、审计', '国土资源、能源', '农业、林业、水利', '工业、交通', '商贸、海关、旅游', '市场监管、安全生产监管', '城乡建设、环境保护', '科技、教育', '文化、广电、新闻出版', '卫生、体育', '人口与计划生育、妇女儿童工作', '劳动、人事、监察', '公安、安全、司法', '民政、扶贫、救灾', '民族、宗教', '对外事务', '港澳台侨工作', '国防', '其他'];
 export const WITHHELD_GROUNDS: Record<string, string> = {
   stateSecret: '国家秘密', prohibitedByLaw: '法律行政法规禁止公开', threeSecurityOneStability: '危及“三安全一稳定”', thirdPartyRights: '商业秘密、个人隐私',
   internalAffairs: '内部事务信息', processInformation: '过程性信息', enforcementFiles: '行政执法案卷',
@@ -30,8 +28,16 @@ export function toHtml(text: string): string {
 
 export function ItemForm({ onSaved }: { onSaved: (id: number) => void }) {
   const { message } = App.useApp();
+  const { user } = useSession();
   const [form] = Form.useForm();
   const disclosure = Form.useWatch('disclosure', form);
+  // The body's own 信息类别 and the 主题分类 taxonomy, as configured on the server.
+  const [categories, setCategories] = useState<string[]>([]);
+  const [topics, setTopics] = useState<string[]>([]);
+  useEffect(() => {
+    void get<{ value: string[] }>(`/api/v1/settings/categories:${user.orgCode}`).then((r) => setCategories(r.value));
+    void get<{ value: string[] }>('/api/v1/settings/topics').then((r) => setTopics(r.value));
+  }, [user.orgCode]);
 
   async function save(values: Record<string, string>) {
     try {
@@ -46,7 +52,7 @@ export function ItemForm({ onSaved }: { onSaved: (id: number) => void }) {
   }
 
   return (
-    <Form form={form} layout="vertical" onFinish={save} initialValues={{ disclosure: 'proactive', docKind: 'other', category: '工作动态', topic: '综合政务' }}>
+    <Form form={form} layout="vertical" onFinish={save} initialValues={{ disclosure: 'proactive', docKind: 'other', category: '其他', topic: '其他' }}>
       <Form.Item label="标题" name="title" rules={[{ required: true, message: '请输入标题' }]}><Input /></Form.Item>
       <Form.Item label="公开属性" name="disclosure">
         <Select options={[{ value: 'proactive', label: '主动公开' }, { value: 'onRequest', label: '依申请公开' }, { value: 'withheld', label: '不予公开' }]} />
@@ -63,8 +69,8 @@ export function ItemForm({ onSaved }: { onSaved: (id: number) => void }) {
         <Select options={[{ value: 'other', label: '其他文件' }, { value: 'normative', label: '行政规范性文件' }, { value: 'rule', label: '规章' }]} />
       </Form.Item>
       <Form.Item label="发文字号" name="docNo" extra="如：县财发〔2026〕12号"><Input /></Form.Item>
-      <Form.Item label="信息类别" name="category"><Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
-      <Form.Item label="主题分类" name="topic"><Select options={TOPICS.map((c) => ({ value: c, label: c }))} /></Form.Item>
+      <Form.Item label="信息类别" name="category"><Select options={categories.map((c) => ({ value: c, label: c }))} /></Form.Item>
+      <Form.Item label="主题分类" name="topic"><Select options={topics.map((c) => ({ value: c, label: c }))} /></Form.Item>
       <Form.Item label="成文日期" name="writtenOn" extra="YYYY-MM-DD"><Input /></Form.Item>
       <Form.Item label="形成或变更日期" name="formedOn" extra="自该日起20个工作日内公开（条例第二十六条）"><Input /></Form.Item>
       <Form.Item label="正文" name="body" rules={[{ required: true, message: '请输入正文' }]}><Input.TextArea rows={8} /></Form.Item>
