@@ -106,6 +106,7 @@ export class WorkingDayCalendar {
    */
   addWorkingDays(from: IsoDate, n: number): WorkingDayCount {
     if (!Number.isInteger(n)) throw new RangeError('working days must be a whole number');
+    parseIsoDate(from); // throws on a malformed date, also when n = 0
     const step = n < 0 ? -1 : 1;
     const uncertain = new Set<number>();
     let date = from;
@@ -122,6 +123,9 @@ export class WorkingDayCalendar {
 
   /** Working days in the interval (from, to]: 0 when to ≤ from. */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    // Malformed dates would otherwise be compared as strings and give a silently wrong count.
+    parseIsoDate(from);
+    parseIsoDate(to);
     let count = 0;
     for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
       if (this.isWorkingDay(d)) count += 1;
