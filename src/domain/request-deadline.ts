@@ -41,6 +41,12 @@ export interface RequestClock {
   supplementReceivedOn?: IsoDate | null;
   /** The one extension granted (条例第三十三条第二款), 0 when none. */
   extensionWorkingDays?: number;
+  /**
+   * 条例第三十五条: for a clearly excessive request whose reasons are accepted but which
+   * cannot be answered in time, the body fixes a reasonable later date and tells the
+   * applicant. It replaces the statutory date when it is later.
+   */
+  laterReplyDueOn?: IsoDate | null;
   pauses: ClockPause[];
 }
 
@@ -129,6 +135,7 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, clock: Reques
     }
   }
   noteCount(due);
+  if (clock.laterReplyDueOn && clock.laterReplyDueOn > due.date) due = { ...due, date: clock.laterReplyDueOn };
 
   let workingDaysLeft: number;
   if (today <= due.date) {

@@ -21,7 +21,12 @@ export type RequestAction =
   | 'abandonForUnpaidFee'
   | 'extend'
   | 'transfer'
+  | 'assign'
+  | 'draftReply'
+  | 'returnReply'
+  | 'approveReply'
   | 'reply'
+  | 'setLaterReplyDate'
   | 'requestExplanation'
   | 'recordDelivery'
   | 'archive';
@@ -38,7 +43,14 @@ const ALLOWED: Record<RequestAction, RequestStatus[]> = {
   abandonForUnpaidFee: ['paused'],
   extend: ['processing', 'paused'],
   transfer: ['submitted', 'processing'],
+  // 交办: the office assigns the request to the department holding the information at any open stage.
+  assign: ['submitted', 'processing', 'awaitingSupplement', 'paused'],
+  draftReply: ['processing'],
+  returnReply: ['processing'],
+  approveReply: ['processing'],
   reply: ['processing'],
+  // 条例第三十五条: reasons accepted but the reply impossible in time → a reasonable later date.
+  setLaterReplyDate: ['processing', 'paused'],
   // 条例第三十五条: the office may ask an applicant of clearly excessive requests for reasons.
   requestExplanation: ['processing'],
   recordDelivery: ['completed'],
@@ -55,6 +67,7 @@ const NEXT: Partial<Record<RequestAction, RequestStatus>> = {
   issueFeeNotice: 'paused',
   recordFeePaid: 'processing',
   abandonForUnpaidFee: 'completed',
+  approveReply: 'completed',
   reply: 'completed',
 };
 
@@ -62,7 +75,7 @@ export function canApply(action: RequestAction, status: RequestStatus): boolean 
   return ALLOWED[action].includes(status);
 }
 
-/** The state after the action (unchanged for extend and transfer). */
+/** The state after the action (unchanged for extend, transfer, assign and drafting). */
 export function nextStatus(action: RequestAction, status: RequestStatus): RequestStatus {
   return NEXT[action] ?? status;
 }

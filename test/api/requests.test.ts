@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
+import { multipart } from '../support/multipart.js';
 import { applyOnline, makeApplication, solvedChallenge, VALID_CREDIT_CODE, VALID_ID_NUMBER } from '../support/requests.js';
 
 /** The clock: 10:00 in Beijing on the given day. */
@@ -213,8 +214,12 @@ describe('who sees a request', () => {
     const id = await idOf(trackingNo);
     const asClerk = await t.app.inject({ url: `/api/v1/handling/requests/${id}`, headers: await t.auth('clerk2') });
     expect(asClerk.statusCode).toBe(404);
-    expect((await act(id, { action: 'confirmReceipt' }, 'clerk')).statusCode).toBe(403);
-    expect((await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('clerk2') })).statusCode).toBe(403);
+    // A clerk sees only what was assigned to their department (交办): nothing here, not even that it exists.
+    expect((await act(id, { action: 'confirmReceipt' }, 'clerk')).statusCode).toBe(404);
+    const clerkList = await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('clerk2') });
+    expect(clerkList.statusCode).toBe(200);
+    expect(clerkList.json().items).toEqual([]);
+    expect((await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('reviewer') })).statusCode).toBe(403);
 
     const list = await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('office') });
     const item = list.json().items.find((r: { trackingNo: string }) => r.trackingNo === trackingNo);
@@ -309,15 +314,6 @@ describe('registration checks, reminders, delivery and the register', () => {
 describe('uploaded material', () => {
   const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]);
   const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]);
-
-  function multipart(fields: Record<string, string>, files: { field: string; name: string; data: Buffer }[]) {
-    const boundary = '----gongkaitest' + Math.random().toString(16).slice(2);
-    const parts: Buffer[] = [];
-    for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-    for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.data, Buffer.from('\r\n'));
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
-    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
 
   async function portalFields() {
     const challenge = await solvedChallenge(t);

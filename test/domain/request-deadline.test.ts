@@ -243,6 +243,23 @@ describe('computeReplyDeadline', () => {
     expect(() => computeReplyDeadline(calendar, { receivedOn: '2026-03-02', extensionWorkingDays, pauses: [] }, '2026-03-02')).toThrow(RangeError);
   });
 
+  // 条例第三十五条: a reasonable later date set for an excessive request replaces the statutory one when later.
+  it.each<[string, RequestClock, string, Expected]>([
+    // Statutory date 03-16 (first row above); the later date 04-30 (Thu): 04-28, 29, 30 left.
+    ['a later date replaces the statutory one',
+      { receivedOn: '2026-02-10', laterReplyDueOn: '2026-04-30', pauses: [] }, '2026-04-27',
+      { dueOn: '2026-04-30', workingDaysLeft: 3, overdue: false, reminder: 'due5' }],
+    ['an earlier date is ignored',
+      { receivedOn: '2026-02-10', laterReplyDueOn: '2026-03-01', pauses: [] }, '2026-02-11',
+      { dueOn: '2026-03-16', workingDaysLeft: 19 }],
+    // Labour Day 2026: 05-01..05 off; 05-06 (Wed) is the first working day after the later date.
+    ['overdue once the later date has passed',
+      { receivedOn: '2026-02-10', laterReplyDueOn: '2026-04-30', pauses: [] }, '2026-05-06',
+      { dueOn: '2026-04-30', overdue: true, workingDaysLeft: -1 }],
+  ])('%s', (_name, clock, today, expected) => {
+    expect(computeReplyDeadline(calendar, clock, today)).toMatchObject(expected);
+  });
+
   it('ignores a supplement date earlier than the receipt', () => {
     expect(computeReplyDeadline(calendar, { receivedOn: '2026-03-02', supplementReceivedOn: '2026-02-24', pauses: [] }, '2026-03-02').dueOn).toBe('2026-03-30');
   });

@@ -4,6 +4,7 @@ import * as m0002 from './0002_publishing.js';
 import * as m0003 from './0003_requests.js';
 import * as m0004 from './0004_reports.js';
 import * as m0005 from './0005_interaction.js';
+import * as m0006 from './0006_request_handling.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_requests': m0003,
   '0004_reports': m0004,
   '0005_interaction': m0005,
+  '0006_request_handling': m0006,
 };

@@ -1,6 +1,35 @@
 /** Tables of 依申请公开 (see migrations/0003_requests.ts). */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { GeneratedTimestamp } from './foundation.js';
+
+/** A reply drafted by the handling department, waiting for the head of the 公开办. */
+export interface ReplyDraft {
+  outcome: string;
+  note: string | null;
+  thirdPartyNotice: boolean;
+  draftedBy: number;
+  draftedByName: string;
+  draftedOn: string;
+}
+
+export interface ApplicantAccountsTable {
+  id: Generated<number>;
+  login: string;
+  displayName: string;
+  passwordHash: string;
+  failedLogins: Generated<number>;
+  lockedUntil: Date | null;
+  createdAt: GeneratedTimestamp;
+  lastLoginAt: Date | null;
+}
+
+export interface ApplicantSessionsTable {
+  id: string;
+  accountId: number;
+  csrfToken: string;
+  createdAt: GeneratedTimestamp;
+  lastSeenAt: GeneratedTimestamp;
+}
 
 export interface DisclosureRequestsTable {
   id: Generated<number>;
@@ -35,6 +64,10 @@ export interface DisclosureRequestsTable {
   deliveredOn: string | null;
   deliveryNote: string | null;
   archivedOn: string | null;
+  applicantAccountId: number | null;
+  assignedOrgId: number | null;
+  replyDraft: ColumnType<ReplyDraft | null, string | null | undefined, string | null>;
+  excessiveReplyDueOn: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }
@@ -78,4 +111,6 @@ export interface RequestsTables {
   requestEvents: RequestEventsTable;
   requestPauses: RequestPausesTable;
   requestDocuments: RequestDocumentsTable;
+  applicantAccounts: ApplicantAccountsTable;
+  applicantSessions: ApplicantSessionsTable;
 }

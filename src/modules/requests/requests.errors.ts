@@ -9,5 +9,11 @@ export const requestErrors = {
   DEADLINE_ALREADY_EXTENDED: { status: 409, message: '答复期限只能延长一次，且不超过20个工作日（条例第三十三条）。' },
   REQUEST_OUTCOME_INVALID: { status: 400, message: '答复类型无效。' },
   REQUEST_TRANSFER_INVALID: { status: 400, message: '转办的目标机关不存在或不在本平台。' },
+  REQUEST_ASSIGN_INVALID: { status: 400, message: '承办部门不存在或不在本机关管辖范围内。' },
+  REQUEST_NO_DRAFT: { status: 409, message: '该申请没有待审核的答复稿。' },
+  REQUEST_DRAFT_PENDING: { status: 409, message: '答复稿正在等待审核，请先审核或退回。' },
+  REQUEST_SELF_APPROVAL: { status: 403, message: '答复稿须由拟稿人以外的政府信息公开工作机构负责人审核签发。' },
+  REQUEST_EXPLANATION_FIRST: { status: 409, message: '须先要求申请人说明理由，认为理由合理的，方可确定延迟答复的合理期限（条例第三十五条）。' },
+  REQUEST_LATER_DATE_INVALID: { status: 400, message: '延迟答复的日期须晚于当前答复期限。' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '文书不存在。' },
 } as const;

@@ -2,6 +2,8 @@ import type { Insertable } from 'kysely';
 import type { DisclosureRequestsTable } from '../../db/tables/requests.js';
 import type { Executor } from '../audit/audit.repository.js';
 
+export type { Executor };
+
 export async function insertRequest(db: Executor, row: Insertable<DisclosureRequestsTable>): Promise<number> {
   return (await db.insertInto('disclosureRequests').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -25,7 +27,8 @@ export async function updateRequest(db: Executor, id: number, fields: Partial<In
   await db.updateTable('disclosureRequests').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
 }
 
-export async function listRequests(db: Executor, q: { orgIds: number[] | 'all'; status?: string; limit: number; beforeId?: number }) {
+/** The requests of some bodies (orgIds) or assigned to some departments (assignedOrgIds), newest first. */
+export async function listRequests(db: Executor, q: { orgIds?: number[] | 'all'; assignedOrgIds?: number[] | 'all'; status?: string; limit: number; beforeId?: number }) {
   let query = db
     .selectFrom('disclosureRequests')
     .innerJoin('orgs', 'orgs.id', 'disclosureRequests.orgId')
@@ -33,7 +36,9 @@ export async function listRequests(db: Executor, q: { orgIds: number[] | 'all'; 
     .select(['orgs.code as orgCode', 'orgs.name as orgName'])
     .orderBy('disclosureRequests.id', 'desc')
     .limit(q.limit);
-  if (q.orgIds !== 'all') query = query.where('disclosureRequests.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  if (q.orgIds && q.orgIds !== 'all') query = query.where('disclosureRequests.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  if (q.assignedOrgIds === 'all') query = query.where('disclosureRequests.assignedOrgId', 'is not', null);
+  else if (q.assignedOrgIds) query = query.where('disclosureRequests.assignedOrgId', 'in', q.assignedOrgIds.length ? q.assignedOrgIds : [-1]);
   if (q.status) query = query.where('disclosureRequests.status', '=', q.status);
   if (q.beforeId) query = query.where('disclosureRequests.id', '<', q.beforeId);
   return query.execute();
@@ -50,6 +55,10 @@ export async function listEvents(db: Executor, requestId: number, publicOnly: bo
   let q = db.selectFrom('requestEvents').select(['id', 'at', 'onDate', 'type', 'title', 'note', 'public']).where('requestId', '=', requestId).orderBy('id');
   if (publicOnly) q = q.where('public', '=', true);
   return q.execute();
+}
+
+export async function hasEvent(db: Executor, requestId: number, type: string): Promise<boolean> {
+  return !!(await db.selectFrom('requestEvents').select('id').where('requestId', '=', requestId).where('type', '=', type).limit(1).executeTakeFirst());
 }
 
 export async function listPauses(db: Executor, requestId: number) {

@@ -84,8 +84,8 @@ export async function requestRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/v1/handling/requests/:id/attachments', {
-    config: { auth: ['disclosureOffice', 'admin'] },
-    schema: { tags, summary: '上传原件扫描件等材料（multipart：file 与 label）', params: idParam },
+    config: { auth: ['disclosureOffice', 'admin', 'clerk', 'deptHead'] },
+    schema: { tags, summary: '上传原件扫描件、提供的政府信息等材料（multipart：file 与 label；承办部门可上传）', params: idParam },
   }, async (request) => requests.addRequestAttachment(ctx, { actor: actorOf(request), id: request.params.id }, await readUpload(request)));
 
   app.get('/api/v1/handling/requests', {
@@ -126,8 +126,8 @@ export async function requestRoutes(app: App, ctx: AppContext) {
   }, async (request) => requests.revealApplicant(ctx, actorOf(request), request.params.id));
 
   app.post('/api/v1/handling/requests/:id/actions', {
-    config: { auth: ['disclosureOffice', 'admin'] },
-    schema: { tags, summary: '办理操作：确认收到、补正、征求意见、收费、延期、转办、答复', params: idParam, body: actionSchema },
+    config: { auth: ['disclosureOffice', 'admin', 'clerk', 'deptHead'] },
+    schema: { tags, summary: '办理操作：确认收到、补正、征求意见、收费、延期、转办、交办、拟稿、审核签发、答复（承办部门只能拟稿）', params: idParam, body: actionSchema },
   }, async (request) => requests.performAction(ctx, actorOf(request), request.params.id, request.body));
 
   app.get('/api/v1/handling/requests/:id/documents/:documentId', {

@@ -41,8 +41,13 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('abandonForUnpaidFee'), note: z.string().max(500).optional() }),
   z.object({ action: z.literal('extend'), workingDays: z.number().int().min(1).max(20), reason: text(500) }),
   z.object({ action: z.literal('transfer'), orgCode: text(64), note: z.string().max(500).optional() }),
+  z.object({ action: z.literal('assign'), orgCode: text(64).describe('承办部门的机构代码'), note: z.string().max(500).optional() }).describe('交办：由掌握信息的部门承办并拟写答复'),
+  z.object({ action: z.literal('draftReply'), outcome: z.enum(OUTCOME_KEYS), note: z.string().max(4000).optional(), thirdPartyNotice: z.boolean().optional() }).describe('承办部门拟写答复，送政府信息公开工作机构负责人审核'),
+  z.object({ action: z.literal('returnReply'), comment: text(1000) }).describe('退回答复稿'),
+  z.object({ action: z.literal('approveReply'), note: z.string().max(500).optional() }).describe('审核签发答复稿（拟稿人以外的公开办负责人）'),
   z.object({ action: z.literal('reply'), outcome: z.enum(OUTCOME_KEYS), note: z.string().max(4000).optional(), thirdPartyNotice: z.boolean().optional().describe('因公共利益决定公开时，书面告知第三方') }),
   z.object({ action: z.literal('requestExplanation'), note: text(1000) }),
+  z.object({ action: z.literal('setLaterReplyDate'), dueOn: isoDate, reason: text(500) }).describe('条例第三十五条：理由合理但无法按期答复，确定延迟答复的合理期限'),
   z.object({ action: z.literal('recordDelivery'), method: z.enum(['邮寄', '电子邮件', '当面领取', '在线下载']), note: z.string().max(500).optional() }),
   z.object({ action: z.literal('archive') }),
 ]);

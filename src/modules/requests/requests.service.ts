@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { AppContext } from '../../context.js';
+import type { ReplyDraft } from '../../db/tables/requests.js';
 import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { isValidCreditCode, isValidResidentIdNumber, maskAddress, maskEmail, maskIdNumber, maskPhone } from '../../domain/id-numbers.js';
 import {
@@ -17,11 +18,11 @@ import { AppError } from '../../http/errors.js';
 import { hashPassword, verifyPassword, dummyPasswordHash } from '../../lib/password-hash.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findOrgByCode } from '../orgs/orgs.repository.js';
-import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
 import { renderApplicationFormDocx, renderNoticeDocx, renderNoticePdf } from './notice.js';
 import * as repo from './requests.repository.js';
-import { canApproveExtension, canHandle, canListRequests, canRead } from './requests.policy.js';
+import { canApproveExtension, canApproveReply, canDraftReply, canHandle, canListRequests, canRead, listsAssignedOnly } from './requests.policy.js';
 
 export type ApplicantType = 'natural' | 'commercial' | 'research' | 'nonprofit' | 'legalService' | 'otherOrg';
 export type Channel = 'online' | 'letter' | 'inPerson' | 'email' | 'fax' | 'oral';
@@ -195,13 +196,14 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
 
 // ---------------------------------------------------------------- reading
 
-async function deadlineOf(ctx: AppContext, request: repo.RequestRow) {
+async function deadlineOf(ctx: AppContext, request: repo.RequestRow, db: repo.Executor = ctx.db) {
   if (!request.receivedOn || request.status === 'completed') return null;
-  const pauses = await repo.listPauses(ctx.db, request.id);
+  const pauses = await repo.listPauses(db, request.id);
   return computeReplyDeadline(await ctx.calendar(), {
     receivedOn: request.receivedOn,
     supplementReceivedOn: request.supplementReceivedOn,
     extensionWorkingDays: request.extensionDays,
+    laterReplyDueOn: request.excessiveReplyDueOn,
     pauses,
   }, todayInChina(ctx.now()));
 }
@@ -285,14 +287,17 @@ async function presentForStaff(ctx: AppContext, r: repo.RequestRow & { orgCode?:
     description: r.description, purpose: r.purpose, form: r.form, delivery: r.delivery,
     receivedOn: r.receivedOn, supplementRequestedOn: r.supplementRequestedOn, supplementDueOn: r.supplementDueOn,
     supplementReceivedOn: r.supplementReceivedOn, extensionDays: r.extensionDays, outcome: r.outcome, completedOn: r.completedOn,
-    feeAmount: r.feeAmount, deadline,
+    feeAmount: r.feeAmount, deadline, assignedOrgId: r.assignedOrgId, replyDraftPending: !!r.replyDraft,
   };
 }
 
 export async function listForStaff(ctx: AppContext, actor: Actor, q: { status?: string; limit: number; cursor?: number }) {
   if (!canListRequests(actor)) throw new AppError('FORBIDDEN');
   const scope = await visibleOrgIds(ctx.db, actor);
-  const rows = await repo.listRequests(ctx.db, { orgIds: scope, status: q.status, limit: q.limit + 1, beforeId: q.cursor });
+  const rows = await repo.listRequests(ctx.db, {
+    ...(listsAssignedOnly(actor) ? { assignedOrgIds: scope } : { orgIds: scope }),
+    status: q.status, limit: q.limit + 1, beforeId: q.cursor,
+  });
   const items = await Promise.all(rows.slice(0, q.limit).map((r) => presentForStaff(ctx, r)));
   return { items, ...(rows.length > q.limit ? { next: String(items[items.length - 1].id) } : {}) };
 }
@@ -312,7 +317,7 @@ async function readableRequest(ctx: AppContext, actor: Actor, id: number) {
   const request = await repo.findById(ctx.db, id);
   const scope = await visibleOrgIds(ctx.db, actor);
   // Another body's request is "not found", not "forbidden": its existence is not disclosed.
-  if (!request || !canRead(actor, scope, request.orgId)) throw new AppError('REQUEST_NOT_FOUND');
+  if (!request || !canRead(actor, scope, request)) throw new AppError('REQUEST_NOT_FOUND');
   return { request, scope };
 }
 
@@ -337,10 +342,22 @@ async function checks(ctx: AppContext, request: repo.RequestRow) {
 }
 
 export async function getForStaff(ctx: AppContext, actor: Actor, id: number) {
-  const { request } = await readableRequest(ctx, actor, id);
+  const { request, scope } = await readableRequest(ctx, actor, id);
   const org = await repo.findOrgName(ctx.db, request.orgId);
+  const assignedOrg = request.assignedOrgId ? await repo.findOrgName(ctx.db, request.assignedOrgId) : null;
+  const handles = canHandle(actor, scope, request.orgId);
   return {
     ...(await presentForStaff(ctx, { ...request, orgCode: org.code, orgName: org.name })),
+    assignedOrg,
+    replyDraft: request.replyDraft ? { ...request.replyDraft, outcomeLabel: outcomeSpec(request.replyDraft.outcome)?.label ?? request.replyDraft.outcome } : null,
+    laterReplyDueOn: request.excessiveReplyDueOn,
+    // What the console offers this staff member (the server checks again on every action).
+    permissions: {
+      handle: handles,
+      draftReply: canDraftReply(actor, scope, request),
+      approveReply: handles && canApproveReply(actor) && !!request.replyDraft && request.replyDraft.draftedBy !== actor.userId,
+      revealPersonalData: handles,
+    },
     checks: await checks(ctx, request),
     deliveredOn: request.deliveredOn,
     deliveryNote: request.deliveryNote,
@@ -385,32 +402,80 @@ export type ActionInput =
   | { action: 'abandonForUnpaidFee'; note?: string }
   | { action: 'extend'; workingDays: number; reason: string }
   | { action: 'transfer'; orgCode: string; note?: string }
+  | { action: 'assign'; orgCode: string; note?: string }
+  | { action: 'draftReply'; outcome: string; note?: string; thirdPartyNotice?: boolean }
+  | { action: 'returnReply'; comment: string }
+  | { action: 'approveReply'; note?: string }
   | { action: 'reply'; outcome: string; note?: string; thirdPartyNotice?: boolean }
   | { action: 'requestExplanation'; note: string }
+  | { action: 'setLaterReplyDate'; dueOn: IsoDate; reason: string }
   | { action: 'recordDelivery'; method: string; note?: string }
   | { action: 'archive' };
+
+interface NoticeToIssue {
+  kind: string;
+  title: string;
+  paragraphs: string[];
+  /** Shown to the applicant on the status page; consultation letters and drafts are not. */
+  public: boolean;
+  addressee?: string;
+}
+
+/** The reply notice (告知书) for an outcome: what was asked, the decision, the handler's explanation, the basis and the remedies. */
+function replyNotice(request: repo.RequestRow, outcome: string, note: string | null | undefined, draft: boolean): NoticeToIssue {
+  const spec = outcomeSpec(outcome)!;
+  return {
+    kind: draft ? 'replyDraft' : 'notice',
+    title: draft ? '政府信息公开申请答复告知书（送审稿）' : '政府信息公开申请答复告知书',
+    public: !draft,
+    paragraphs: [
+      `本机关于${request.supplementReceivedOn ?? request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}），申请获取：${request.description}`,
+      spec.decision,
+      ...(note ? [note] : []),
+      `依据：${spec.basis}。`,
+      REMEDIES,
+    ],
+  };
+}
+
+/** Which staff may take the action on this request (on top of the role check of the route). */
+function checkMayAct(actor: Actor, scope: Awaited<ReturnType<typeof visibleOrgIds>>, request: repo.RequestRow, input: ActionInput): void {
+  if (input.action === 'draftReply') {
+    if (!canDraftReply(actor, scope, request)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (!canHandle(actor, scope, request.orgId)) throw new AppError('FORBIDDEN');
+  if (input.action === 'approveReply') {
+    if (!canApproveReply(actor)) throw new AppError('FORBIDDEN', undefined, '答复稿须经政府信息公开工作机构负责人审核。');
+    if (request.replyDraft && request.replyDraft.draftedBy === actor.userId) throw new AppError('REQUEST_SELF_APPROVAL');
+  }
+}
 
 export async function performAction(ctx: AppContext, actor: Actor, id: number, input: ActionInput) {
   const today = todayInChina(ctx.now());
   const calendar = await ctx.calendar();
-  let transferTo: Awaited<ReturnType<typeof findOrgByCode>>;
+  let otherOrg: Awaited<ReturnType<typeof findOrgByCode>>;
   if (input.action === 'transfer') {
-    transferTo = await findOrgByCode(ctx.db, input.orgCode);
-    if (!transferTo) throw new AppError('REQUEST_TRANSFER_INVALID', [{ path: 'orgCode', message: '目标机关不存在。' }]);
+    otherOrg = await findOrgByCode(ctx.db, input.orgCode);
+    if (!otherOrg) throw new AppError('REQUEST_TRANSFER_INVALID', [{ path: 'orgCode', message: '目标机关不存在。' }]);
   }
-  if (input.action === 'reply' && !outcomeSpec(input.outcome)) throw new AppError('REQUEST_OUTCOME_INVALID', [{ path: 'outcome', message: '答复类型无效。' }]);
+  if (input.action === 'assign') {
+    otherOrg = await findOrgByCode(ctx.db, input.orgCode);
+    if (!otherOrg) throw new AppError('REQUEST_ASSIGN_INVALID', [{ path: 'orgCode', message: '承办部门不存在。' }]);
+  }
+  if ((input.action === 'reply' || input.action === 'draftReply') && !outcomeSpec(input.outcome)) throw new AppError('REQUEST_OUTCOME_INVALID', [{ path: 'outcome', message: '答复类型无效。' }]);
   if (input.action === 'extend' && !canApproveExtension(actor)) throw new AppError('FORBIDDEN', undefined, '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条）。');
 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const request = await repo.lockById(trx, id);
     const scope = await visibleOrgIds(trx, actor);
-    if (!request || !canRead(actor, scope, request.orgId)) throw new AppError('REQUEST_NOT_FOUND');
-    if (!canHandle(actor, scope, request.orgId)) throw new AppError('FORBIDDEN');
+    if (!request || !canRead(actor, scope, request)) throw new AppError('REQUEST_NOT_FOUND');
+    checkMayAct(actor, scope, request, input);
     const status = request.status as RequestStatus;
     if (!canApply(input.action as RequestAction, status)) throw new AppError('REQUEST_ACTION_NOT_ALLOWED');
     const fields: Parameters<typeof repo.updateRequest>[2] = { status: nextStatus(input.action as RequestAction, status) };
     const event = { requestId: id, onDate: today, actorUserId: actor.userId, orgId: request.orgId };
-    let notice: { kind: string; title: string; paragraphs: string[] } | null = null;
+    let notice: NoticeToIssue | null = null;
 
     switch (input.action) {
       case 'confirmReceipt': {
@@ -426,7 +491,7 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         const due = calendar.addWorkingDays(today, input.periodWorkingDays).date;
         Object.assign(fields, { supplementRequestedOn: today, supplementDueOn: due });
         await repo.insertEvent(trx, { ...event, type: 'supplementRequested', title: `要求补正，请于${due}前补正`, note: input.items });
-        notice = { kind: 'supplementNotice', title: '政府信息公开申请补正告知书', paragraphs: [
+        notice = { kind: 'supplementNotice', title: '政府信息公开申请补正告知书', public: true, paragraphs: [
           `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，请您对以下内容作出补正：${input.items}`,
           `请于${due}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
         ] };
@@ -443,8 +508,8 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         const outcome = input.action === 'abandonForNoSupplement' ? 'otherHandling.noSupplement' : 'otherHandling.unpaidFee';
         if (input.action === 'abandonForNoSupplement' && request.supplementDueOn && today <= request.supplementDueOn) throw new AppError('REQUEST_ACTION_NOT_ALLOWED', undefined, `补正期限（${request.supplementDueOn}）尚未届满。`);
         if (input.action === 'abandonForUnpaidFee') await repo.endOpenPause(trx, id, today);
-        Object.assign(fields, { outcome, completedOn: today });
-        notice = { kind: 'notice', title: '政府信息公开申请告知书', paragraphs: [outcomeSpec(outcome)!.decision, `依据：${outcomeSpec(outcome)!.basis}。`, REMEDIES] };
+        Object.assign(fields, { outcome, completedOn: today, replyDraft: null });
+        notice = { kind: 'notice', title: '政府信息公开申请告知书', public: true, paragraphs: [outcomeSpec(outcome)!.decision, `依据：${outcomeSpec(outcome)!.basis}。`, REMEDIES] };
         await repo.insertEvent(trx, { ...event, type: 'completed', title: `已办结：${outcomeSpec(outcome)!.label}`, note: input.note });
         break;
       }
@@ -453,7 +518,7 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         const due = consultationAnswerDue(calendar, today);
         await repo.insertEvent(trx, { ...event, type: 'consultationStarted', title: '征求第三方或其他机关意见，期间不计入答复期限', note: `被征求意见方应于${due}前答复。` });
         await repo.insertEvent(trx, { ...event, type: 'consultationParty', title: `征求意见对象：${input.party}`, public: false, note: input.note });
-        notice = { kind: 'consultationLetter', title: '政府信息公开征求意见书', paragraphs: [
+        notice = { kind: 'consultationLetter', title: '政府信息公开征求意见书', public: false, addressee: '被征求意见方', paragraphs: [
           `本机关收到一份政府信息公开申请（受理编号：${request.trackingNo}），申请公开的信息可能涉及贵方的商业秘密或个人隐私。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。`,
           `请于${due}前书面答复是否同意公开及理由。逾期未提出意见的，由本机关依照条例规定决定。`,
         ] };
@@ -470,7 +535,7 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         fields.feeAmount = input.amount;
         await repo.insertPause(trx, { requestId: id, reason: 'fee', startedOn: today, note: input.basis });
         await repo.insertEvent(trx, { ...event, type: 'feeNotice', title: `发出收费通知：信息处理费${input.amount}元，请于${due}前缴纳；缴费期间不计入答复期限` });
-        notice = { kind: 'feeNotice', title: '政府信息公开信息处理费收费通知书', paragraphs: [
+        notice = { kind: 'feeNotice', title: '政府信息公开信息处理费收费通知书', public: true, paragraphs: [
           `您的政府信息公开申请（受理编号：${request.trackingNo}）申请数量或频次明显超过合理范围，根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关决定收取信息处理费。`,
           `计费依据和标准：${input.basis}。应缴金额：${input.amount}元。请于${due}前缴纳。自本通知发出至缴费完成期间不计入答复期限；逾期未缴纳的，视为放弃申请。`,
         ] };
@@ -486,18 +551,60 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         if (input.workingDays < 1 || input.workingDays > MAX_EXTENSION_WORKING_DAYS) throw new AppError('DEADLINE_ALREADY_EXTENDED');
         fields.extensionDays = input.workingDays;
         await repo.insertEvent(trx, { ...event, type: 'extended', title: `经政府信息公开工作机构负责人同意，答复期限延长${input.workingDays}个工作日`, note: input.reason });
-        notice = { kind: 'extensionNotice', title: '政府信息公开申请延期答复告知书', paragraphs: [
+        notice = { kind: 'extensionNotice', title: '政府信息公开申请延期答复告知书', public: true, paragraphs: [
           `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。因${input.reason}，需要延长答复期限。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.workingDays}个工作日。`,
         ] };
         break;
       }
       case 'transfer': {
-        fields.orgId = transferTo!.id;
-        await repo.insertEvent(trx, { ...event, type: 'transferred', title: `申请已转由${transferTo!.name}办理`, note: input.note });
+        // The receiving body's own office assigns and drafts afresh.
+        Object.assign(fields, { orgId: otherOrg!.id, assignedOrgId: null, replyDraft: null });
+        await repo.insertEvent(trx, { ...event, type: 'transferred', title: `申请已转由${otherOrg!.name}办理`, note: input.note });
+        break;
+      }
+      case 'assign': {
+        // The department belongs to the body answering the request (its own 科室 or a body below it).
+        if (!inScope(await subtreeIds(trx, request.orgId), otherOrg!.id)) throw new AppError('REQUEST_ASSIGN_INVALID', [{ path: 'orgCode', message: '承办部门不属于受理机关。' }]);
+        fields.assignedOrgId = otherOrg!.id;
+        await repo.insertEvent(trx, { ...event, type: 'assigned', title: `已交由${otherOrg!.name}承办`, note: input.note, public: false });
+        break;
+      }
+      case 'draftReply': {
+        if (request.replyDraft) throw new AppError('REQUEST_DRAFT_PENDING');
+        const draft: ReplyDraft = {
+          outcome: input.outcome, note: input.note ?? null, thirdPartyNotice: !!input.thirdPartyNotice,
+          draftedBy: actor.userId, draftedByName: actor.displayName, draftedOn: today,
+        };
+        fields.replyDraft = JSON.stringify(draft);
+        await repo.insertEvent(trx, { ...event, type: 'replyDrafted', title: `答复已拟稿（${outcomeSpec(input.outcome)!.label}），待政府信息公开工作机构负责人审核`, note: input.note, public: false });
+        notice = replyNotice(request, input.outcome, input.note, true);
+        break;
+      }
+      case 'returnReply': {
+        if (!request.replyDraft) throw new AppError('REQUEST_NO_DRAFT');
+        fields.replyDraft = null;
+        await repo.insertEvent(trx, { ...event, type: 'replyReturned', title: '答复稿已退回修改', note: input.comment, public: false });
         break;
       }
       case 'requestExplanation': {
         await repo.insertEvent(trx, { ...event, type: 'explanationRequested', title: '申请数量、频次明显超过合理范围，已要求申请人说明理由（条例第三十五条）', note: input.note });
+        notice = { kind: 'explanationNotice', title: '政府信息公开申请说明理由告知书', public: true, paragraphs: [
+          `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。您申请公开政府信息的数量、频次明显超过合理范围，根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您说明理由。`,
+          input.note,
+          '本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在规定期限内答复的，将确定延迟答复的合理期限并告知您。',
+        ] };
+        break;
+      }
+      case 'setLaterReplyDate': {
+        if (!(await repo.hasEvent(trx, id, 'explanationRequested'))) throw new AppError('REQUEST_EXPLANATION_FIRST');
+        const current = await deadlineOf(ctx, request, trx);
+        if (input.dueOn <= (current?.dueOn ?? today)) throw new AppError('REQUEST_LATER_DATE_INVALID', [{ path: 'dueOn', message: `延迟答复的日期须晚于当前答复期限（${current?.dueOn ?? today}）。` }]);
+        fields.excessiveReplyDueOn = input.dueOn;
+        await repo.insertEvent(trx, { ...event, type: 'laterReplyDate', title: `申请理由合理，但无法在规定期限内答复，确定于${input.dueOn}前答复（条例第三十五条）`, note: input.reason });
+        notice = { kind: 'laterReplyNotice', title: '政府信息公开申请延迟答复告知书', public: true, paragraphs: [
+          `本机关于${request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}）。经审查，您说明的申请理由合理，但因${input.reason}，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。`,
+          `根据条例第三十五条的规定，本机关确定延迟答复的合理期限，将于${input.dueOn}前答复您。`,
+        ] };
         break;
       }
       case 'recordDelivery': {
@@ -510,56 +617,34 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
         await repo.insertEvent(trx, { ...event, type: 'archived', title: '已归档', public: false });
         break;
       }
-      case 'reply': {
-        const spec = outcomeSpec(input.outcome)!;
-        if (input.thirdPartyNotice) {
+      case 'reply':
+      case 'approveReply': {
+        const decision = input.action === 'reply'
+          ? { outcome: input.outcome, note: input.note ?? null, thirdPartyNotice: !!input.thirdPartyNotice }
+          : request.replyDraft ?? (() => { throw new AppError('REQUEST_NO_DRAFT'); })();
+        const spec = outcomeSpec(decision.outcome)!;
+        if (decision.thirdPartyNotice) {
           // 条例第三十二条: disclosure over a third party's objection, for the public interest, is notified to it in writing.
           const org = await repo.findOrgName(trx, request.orgId);
           const letter = await renderNoticeDocx({
             title: '政府信息公开第三方告知书', docNo: `受理编号：${request.trackingNo}`, addressee: '第三方',
-            paragraphs: [`本机关收到的政府信息公开申请（受理编号：${request.trackingNo}）涉及贵方的信息。经审查，本机关认为不公开可能对公共利益造成重大影响，根据《中华人民共和国政府信息公开条例》第三十二条的规定，决定予以公开。公开的内容：${request.description}。理由：${input.note ?? '公共利益需要'}。`, REMEDIES],
+            paragraphs: [`本机关收到的政府信息公开申请（受理编号：${request.trackingNo}）涉及贵方的信息。经审查，本机关认为不公开可能对公共利益造成重大影响，根据《中华人民共和国政府信息公开条例》第三十二条的规定，决定予以公开。公开的内容：${request.description}。理由：${decision.note ?? '公共利益需要'}。`, REMEDIES],
             orgName: org.name, date: today,
           });
           const blob = await ctx.blobs.put(letter);
           await repo.insertDocument(trx, { requestId: id, kind: 'thirdPartyNotice', title: '政府信息公开第三方告知书', fileName: `第三方告知书-${request.trackingNo}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key, public: false });
         }
-        Object.assign(fields, { outcome: input.outcome, outcomeNote: input.note ?? null, completedOn: today });
+        Object.assign(fields, { outcome: decision.outcome, outcomeNote: decision.note, completedOn: today, replyDraft: null });
+        const signedOff = input.action === 'approveReply' ? `（${request.replyDraft!.draftedByName}拟稿，${actor.displayName}审核签发）` : '';
         await repo.insertEvent(trx, { ...event, type: 'completed', title: `已答复：${spec.label}` });
-        notice = { kind: 'notice', title: '政府信息公开申请答复告知书', paragraphs: [
-          `本机关于${request.supplementReceivedOn ?? request.receivedOn}收到您的政府信息公开申请（受理编号：${request.trackingNo}），申请获取：${request.description}`,
-          spec.decision,
-          ...(input.note ? [input.note] : []),
-          `依据：${spec.basis}。`,
-          REMEDIES,
-        ] };
+        if (signedOff) await repo.insertEvent(trx, { ...event, type: 'replyApproved', title: `答复稿已审核签发${signedOff}`, note: input.note, public: false });
+        notice = replyNotice(request, decision.outcome, decision.note, false);
         break;
       }
     }
 
     await repo.updateRequest(trx, id, fields);
-    let documentId: number | null = null;
-    if (notice) {
-      const org = await repo.findOrgName(trx, fields.orgId ?? request.orgId);
-      const content = {
-        title: notice.title, docNo: `受理编号：${request.trackingNo}`, addressee: notice.kind === 'consultationLetter' ? '被征求意见方' : request.applicantName,
-        paragraphs: notice.paragraphs, orgName: org.name, date: today,
-      };
-      const blob = await ctx.blobs.put(await renderNoticeDocx(content));
-      documentId = await repo.insertDocument(trx, {
-        requestId: id, kind: notice.kind, title: notice.title, fileName: `${notice.title}-${request.trackingNo}.docx`,
-        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key,
-        public: notice.kind !== 'consultationLetter',
-      });
-      // The same notice as PDF, for applicants without a word processor (when the server has CJK fonts).
-      const pdf = await renderNoticePdf(content);
-      if (pdf) {
-        const pdfBlob = await ctx.blobs.put(pdf);
-        await repo.insertDocument(trx, {
-          requestId: id, kind: `${notice.kind}Pdf`, title: `${notice.title}（PDF）`, fileName: `${notice.title}-${request.trackingNo}.pdf`,
-          mime: 'application/pdf', blobKey: pdfBlob.key, public: notice.kind !== 'consultationLetter',
-        });
-      }
-    }
+    const documentId = notice ? await issueNotice(ctx, trx, request, fields.orgId ?? request.orgId, notice, today) : null;
     await recordAudit(trx, {
       actor, orgId: request.orgId, action: `request.${input.action}`, targetType: 'request', targetId: request.trackingNo,
       summary: { before: { status: request.status, orgId: request.orgId }, after: fields, input },
@@ -575,6 +660,29 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
   }
 }
 
+/** Renders a notice in 公文 style as DOCX (and PDF when the server has CJK fonts) and files it with the request. */
+async function issueNotice(ctx: AppContext, trx: Parameters<typeof repo.insertDocument>[0], request: repo.RequestRow, orgId: number, notice: NoticeToIssue, today: IsoDate) {
+  const org = await repo.findOrgName(trx, orgId);
+  const content = {
+    title: notice.title, docNo: `受理编号：${request.trackingNo}`, addressee: notice.addressee ?? request.applicantName,
+    paragraphs: notice.paragraphs, orgName: org.name, date: today,
+  };
+  const blob = await ctx.blobs.put(await renderNoticeDocx(content));
+  const documentId = await repo.insertDocument(trx, {
+    requestId: request.id, kind: notice.kind, title: notice.title, fileName: `${notice.title}-${request.trackingNo}.docx`,
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', blobKey: blob.key, public: notice.public,
+  });
+  const pdf = await renderNoticePdf(content);
+  if (pdf) {
+    const pdfBlob = await ctx.blobs.put(pdf);
+    await repo.insertDocument(trx, {
+      requestId: request.id, kind: `${notice.kind}Pdf`, title: `${notice.title}（PDF）`, fileName: `${notice.title}-${request.trackingNo}.pdf`,
+      mime: 'application/pdf', blobKey: pdfBlob.key, public: notice.public,
+    });
+  }
+  return documentId;
+}
+
 /** The blank application form for letters and walk-ins. */
 export async function blankApplicationForm(): Promise<Buffer> {
   return renderApplicationFormDocx();
@@ -587,7 +695,7 @@ export async function addRequestAttachment(ctx: AppContext, who: { actor: Actor;
   let actor: Actor | null = null;
   if ('actor' in who) {
     const found = await readableRequest(ctx, who.actor, who.id);
-    if (!canHandle(who.actor, found.scope, found.request.orgId)) throw new AppError('FORBIDDEN');
+    if (!canDraftReply(who.actor, found.scope, found.request)) throw new AppError('FORBIDDEN');
     request = found.request;
     actor = who.actor;
   } else {
