@@ -174,3 +174,34 @@ describe('条例第三十五条: a reasonable later date for an excessive reques
     expect(view.documents.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['explanationNotice', 'laterReplyNotice']));
   });
 });
+
+describe('信息处理费 by the official tiers (国办函〔2020〕109号)', () => {
+  it('quotes both methods and issues a notice computed by the server', async () => {
+    today = '2026-03-10';
+    const { id } = await receivedRequest();
+    const quote = await t.app.inject({ url: `/api/v1/handling/requests/${id}/fee-quote?pages=150`, headers: await t.auth('office') });
+    expect(quote.statusCode).toBe(200);
+    expect(quote.json().byPages).toEqual({ amount: 1700, basis: '按量计收：共150页，前30页不收费；第31—100页10元/页×70页=700元；第101—150页20元/页×50页=1000元；合计1700元。' });
+    expect(quote.json().byCount.amount).toBe(0);
+    expect((await t.app.inject({ url: `/api/v1/handling/requests/${id}/fee-quote`, headers: await t.auth('clerk') })).statusCode).toBe(403);
+
+    const free = await act(id, { action: 'issueFeeNotice', method: 'byCount' });
+    expect(free.statusCode).toBe(400);
+    expect(free.json().details[0].message).toContain('不收费');
+    expect((await act(id, { action: 'issueFeeNotice', method: 'byPages' })).json().details[0].path).toBe('pages');
+    expect((await act(id, { action: 'issueFeeNotice' })).statusCode).toBe(400);
+
+    const charged = await act(id, { action: 'issueFeeNotice', method: 'byPages', pages: 150 });
+    expect(charged.statusCode).toBe(200);
+    expect(charged.json()).toMatchObject({ status: 'paused', feeAmount: 1700 });
+    expect(charged.json().pauses[0].note).toContain('合计1700元');
+  });
+
+  it('serves the outcome table with each legal basis to the console', async () => {
+    const res = await t.app.inject({ url: '/api/v1/handling/reference', headers: await t.auth('clerk') });
+    expect(res.statusCode).toBe(200);
+    const outcomes = res.json().outcomes as { key: string; basis: string; replyable: boolean }[];
+    expect(outcomes.find((o) => o.key === 'partial')?.basis).toContain('第三十七条');
+    expect(outcomes.filter((o) => !o.replyable).map((o) => o.key)).toEqual(['otherHandling.noSupplement', 'otherHandling.unpaidFee']);
+  });
+});

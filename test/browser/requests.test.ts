@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
+import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 import { VALID_ID_NUMBER } from '../support/requests.js';
 
 const env = useBrowserAndServer();
@@ -52,7 +52,44 @@ describe('依申请公开 with JavaScript disabled', () => {
     await act({ action: 'startConsultation', party: '中标单位' });
     await act({ action: 'endConsultation', answer: '不同意公开报价' });
     await act({ action: 'extend', workingDays: 10, reason: '需征求意见并区分处理' });
-    await act({ action: 'reply', outcome: 'partial', note: '投标报价属于商业秘密，不予公开；其余部分予以公开。' });
+
+    // In the console: the office assigns the request to 财政局, whose clerk drafts a 部分公开 reply
+    // that the head of the office approves.
+    const staff = await newContext(env.browser);
+    const consolePage = await staff.newPage();
+    const openRequest = async (username: string) => {
+      await signInToConsole(consolePage, env.server.url, username, env.server.demoPassword);
+      await consolePage.goto(`${env.server.url}/admin/#/requests/${id}`);
+      await consolePage.getByRole('heading', { name: `申请 ${trackingNo}` }).waitFor();
+    };
+    const signOut = async () => {
+      await consolePage.context().clearCookies();
+    };
+    await openRequest('office');
+    await consolePage.getByRole('button', { name: '交办' }).click();
+    await consolePage.getByRole('dialog').getByLabel('承办部门').click();
+    await consolePage.locator('.ant-select-item-option', { hasText: /^示例县财政局$/ }).click();
+    await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();
+    await consolePage.getByText(/已交由示例县财政局承办/).waitFor();
+    await signOut();
+
+    await openRequest('clerk');
+    await consolePage.getByRole('button', { name: '拟写答复' }).click();
+    const dialog = consolePage.getByRole('dialog');
+    await dialog.getByLabel('答复类型').click();
+    await consolePage.locator('.ant-select-item-option', { hasText: '部分公开' }).click();
+    await expect(dialog.getByText(/依据：.*第三十七条/).count()).resolves.toBe(1);
+    await dialog.getByLabel(/说明/).fill('投标报价属于商业秘密，不予公开；其余部分予以公开。');
+    await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();
+    await consolePage.getByText('待审核的答复稿').waitFor();
+    expect(await consolePage.getByRole('button', { name: '审核签发' }).count()).toBe(0);
+    await signOut();
+
+    await openRequest('office');
+    await consolePage.getByRole('button', { name: '审核签发' }).click();
+    await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();
+    await consolePage.getByText('已办结').first().waitFor();
+    await staff.close();
 
     await page.goto(`${env.server.url}/ysqgk/status`);
     await page.getByLabel('受理编号').fill(trackingNo);
@@ -61,6 +98,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     await expect(page.locator('#status').textContent()).resolves.toContain('已办结（部分公开）');
     const steps = await page.locator('ol.steps li').allTextContents();
     expect(steps.join('\n')).toMatch(/已确认收到申请[\s\S]*要求补正[\s\S]*已收到补正材料[\s\S]*征求第三方[\s\S]*恢复计算[\s\S]*延长10个工作日[\s\S]*已答复：部分公开/);
+    expect(steps.join('\n')).not.toContain('拟稿');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: '政府信息公开申请答复告知书（DOCX）' }).click();
     const file = await download;

@@ -120,6 +120,19 @@ export async function requestRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '申请详情（含全部办理记录）', params: idParam },
   }, async (request) => requests.getForStaff(ctx, actorOf(request), request.params.id));
 
+  app.get('/api/v1/handling/requests/:id/fee-quote', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: {
+      tags, summary: '信息处理费试算：按件（本自然月第几件）与按量（页数）两种标准',
+      params: idParam, querystring: z.object({ pages: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+    },
+  }, async (request) => requests.quoteFee(ctx, actorOf(request), request.params.id, request.query.pages));
+
+  app.get('/api/v1/handling/reference', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '办理用的代码表：答复类型及法律依据、办理状态' },
+  }, async () => requests.referenceData());
+
   app.get('/api/v1/handling/requests/:id/personal-data', {
     config: { auth: ['disclosureOffice', 'admin'] },
     schema: { tags, summary: '查看申请人完整个人信息（记入审计日志）', params: idParam },

@@ -10,8 +10,8 @@ import { isValidCreditCode, isValidResidentIdNumber, maskAddress, maskEmail, mas
 import {
   computeReplyDeadline, MAX_EXTENSION_WORKING_DAYS, supplementRequestDeadline, consultationAnswerDue, feePaymentDue,
 } from '../../domain/request-deadline.js';
-import { feeByCount } from '../../domain/fees.js';
-import { outcomeSpec, REMEDIES } from '../../domain/request-outcomes.js';
+import { describeFeeByCount, describeFeeByPages, feeByCount, feeByPages } from '../../domain/fees.js';
+import { OUTCOMES, outcomeSpec, REMEDIES } from '../../domain/request-outcomes.js';
 import { canApply, nextStatus, RequestAction, RequestStatus, STATUS_LABELS } from '../../domain/request-state.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
@@ -328,8 +328,7 @@ const PUBLICATION_WORDS = ['年鉴', '公报', '出版物', '报纸', '期刊', 
 /** What the office checks at registration: earlier requests of the same applicant, petitions, publications, the 按件 fee tier. */
 async function checks(ctx: AppContext, request: repo.RequestRow) {
   const earlier = await repo.requestsOfApplicant(ctx.db, request.applicantKey, request.id);
-  const month = new Date(request.submittedAt).toISOString().slice(0, 7);
-  const thisMonth = earlier.filter((r) => new Date(r.submittedAt).toISOString().slice(0, 7) === month && r.id < request.id).length + 1;
+  const thisMonth = await nthApplicationThisMonth(ctx.db, request);
   const normalise = (s: string) => s.replace(/\s+/g, '');
   return {
     earlierRequests: earlier.length,
@@ -397,7 +396,7 @@ export type ActionInput =
   | { action: 'abandonForNoSupplement'; note?: string }
   | { action: 'startConsultation'; party: string; note?: string }
   | { action: 'endConsultation'; answer: string }
-  | { action: 'issueFeeNotice'; amount: number; basis: string }
+  | { action: 'issueFeeNotice'; method?: 'byCount' | 'byPages'; pages?: number; amount?: number; basis?: string }
   | { action: 'recordFeePaid'; note?: string }
   | { action: 'abandonForUnpaidFee'; note?: string }
   | { action: 'extend'; workingDays: number; reason: string }
@@ -449,6 +448,40 @@ function checkMayAct(actor: Actor, scope: Awaited<ReturnType<typeof visibleOrgId
     if (!canApproveReply(actor)) throw new AppError('FORBIDDEN', undefined, '答复稿须经政府信息公开工作机构负责人审核。');
     if (request.replyDraft && request.replyDraft.draftedBy === actor.userId) throw new AppError('REQUEST_SELF_APPROVAL');
   }
+}
+
+/** The applicant's n-th application in the calendar month of this one (按件 counts per natural month). */
+async function nthApplicationThisMonth(db: repo.Executor, request: repo.RequestRow): Promise<number> {
+  const monthOf = (at: Date | string) => todayInChina(new Date(at)).slice(0, 7);
+  const earlier = await repo.requestsOfApplicant(db, request.applicantKey, request.id);
+  return earlier.filter((r) => monthOf(r.submittedAt) === monthOf(request.submittedAt) && r.id < request.id).length + 1;
+}
+
+/** The fee by the official tiers (按件 or 按量), or as entered; a fee of nothing needs no notice. */
+async function feeOf(db: repo.Executor, request: repo.RequestRow, input: Extract<ActionInput, { action: 'issueFeeNotice' }>) {
+  if (input.method === 'byPages' && input.pages === undefined) throw new AppError('VALIDATION_FAILED', [{ path: 'pages', message: '按量计收须填写页数。' }]);
+  const quote = input.method ? feeQuote(await nthApplicationThisMonth(db, request), input.pages ?? 0)[input.method] : null;
+  const amount = quote?.amount ?? input.amount;
+  const basis = quote?.basis ?? input.basis;
+  if (!amount || !basis) {
+    throw new AppError('VALIDATION_FAILED', [{ path: quote ? 'method' : 'amount', message: quote ? `${quote.basis}无需发出收费通知。` : '请选择按件或按量计收，或填写金额和计费依据。' }]);
+  }
+  return { amount, basis };
+}
+
+/** Both ways to charge this application, for the handler to choose (one method per application). */
+export function feeQuote(nthThisMonth: number, pages: number) {
+  return {
+    byCount: { amount: feeByCount(nthThisMonth), basis: describeFeeByCount(nthThisMonth) },
+    byPages: { amount: feeByPages(pages), basis: describeFeeByPages(pages) },
+  };
+}
+
+export async function quoteFee(ctx: AppContext, actor: Actor, id: number, pages: number) {
+  const { request, scope } = await readableRequest(ctx, actor, id);
+  if (!canHandle(actor, scope, request.orgId)) throw new AppError('FORBIDDEN');
+  const nth = await nthApplicationThisMonth(ctx.db, request);
+  return { applicationsThisMonth: nth, pages, ...feeQuote(nth, pages) };
 }
 
 export async function performAction(ctx: AppContext, actor: Actor, id: number, input: ActionInput) {
@@ -532,12 +565,13 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
       }
       case 'issueFeeNotice': {
         const due = feePaymentDue(calendar, today);
-        fields.feeAmount = input.amount;
-        await repo.insertPause(trx, { requestId: id, reason: 'fee', startedOn: today, note: input.basis });
-        await repo.insertEvent(trx, { ...event, type: 'feeNotice', title: `发出收费通知：信息处理费${input.amount}元，请于${due}前缴纳；缴费期间不计入答复期限` });
+        const { amount, basis } = await feeOf(trx, request, input);
+        fields.feeAmount = amount;
+        await repo.insertPause(trx, { requestId: id, reason: 'fee', startedOn: today, note: basis });
+        await repo.insertEvent(trx, { ...event, type: 'feeNotice', title: `发出收费通知：信息处理费${amount}元，请于${due}前缴纳；缴费期间不计入答复期限` });
         notice = { kind: 'feeNotice', title: '政府信息公开信息处理费收费通知书', public: true, paragraphs: [
           `您的政府信息公开申请（受理编号：${request.trackingNo}）申请数量或频次明显超过合理范围，根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关决定收取信息处理费。`,
-          `计费依据和标准：${input.basis}。应缴金额：${input.amount}元。请于${due}前缴纳。自本通知发出至缴费完成期间不计入答复期限；逾期未缴纳的，视为放弃申请。`,
+          `计费依据和标准：${basis.replace(/。$/, '')}。应缴金额：${amount}元。请于${due}前缴纳。自本通知发出至缴费完成期间不计入答复期限；逾期未缴纳的，视为放弃申请。`,
         ] };
         break;
       }
@@ -681,6 +715,15 @@ async function issueNotice(ctx: AppContext, trx: Parameters<typeof repo.insertDo
     });
   }
   return documentId;
+}
+
+/** Code tables for the console: outcomes with their legal basis, statuses. */
+export function referenceData() {
+  const automatic = new Set(['otherHandling.noSupplement', 'otherHandling.unpaidFee']);
+  return {
+    outcomes: OUTCOMES.map((o) => ({ key: o.key, label: o.label, basis: o.basis, replyable: !automatic.has(o.key) })),
+    statuses: Object.entries(STATUS_LABELS).map(([key, label]) => ({ key, label })),
+  };
 }
 
 /** The blank application form for letters and walk-ins. */

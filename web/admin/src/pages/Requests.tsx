@@ -8,7 +8,7 @@ export interface Deadline { dueOn: string; paused: boolean; overdue: boolean; re
 export interface RequestSummary {
   id: number; trackingNo: string; status: string; statusLabel: string; orgName: string; channel: string;
   applicant: { name: string; type: string; idNumber: string; phone: string }; description: string; receivedOn: string | null;
-  outcome: string | null; completedOn: string | null; deadline: Deadline | null;
+  outcome: string | null; completedOn: string | null; deadline: Deadline | null; replyDraftPending: boolean;
 }
 
 export function DeadlineTag({ deadline }: { deadline: Deadline | null }) {
@@ -64,7 +64,7 @@ export default function Requests() {
           { title: '申请人', render: (_, r) => `${r.applicant.name}（${r.applicant.phone}）` },
           { title: '所需信息', dataIndex: 'description', ellipsis: true },
           { title: '办理机关', dataIndex: 'orgName' },
-          { title: '状态', dataIndex: 'statusLabel', render: (s) => <Tag>{s}</Tag> },
+          { title: '状态', dataIndex: 'statusLabel', render: (s, r) => <><Tag>{s}</Tag>{r.replyDraftPending && <Tag color="gold">答复稿待审核</Tag>}</> },
           { title: '答复期限', render: (_, r) => <DeadlineTag deadline={r.deadline} /> },
         ]}
         rowClassName={(r) => (r.deadline?.overdue ? 'overdue-row' : '')}
