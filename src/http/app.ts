@@ -29,6 +29,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
+import { applicantRoutes } from '../modules/applicants/applicants.routes.js';
 import { interactionRoutes } from '../modules/interaction/interaction.routes.js';
 import { orgRoutes } from '../modules/orgs/orgs.routes.js';
 import { platformRoutes } from '../modules/platform/platform.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await auditRoutes(app, ctx);
   await publishingRoutes(app, ctx);
   await requestRoutes(app, ctx);
+  await applicantRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await interactionRoutes(app, ctx);
   await settingsRoutes(app, ctx);

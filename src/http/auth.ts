@@ -47,7 +47,12 @@ export function registerAuth(app: App, ctx: AppContext): void {
       if (request.actor && !SAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
         const body = request.body as Record<string, unknown> | undefined;
         const token = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-        if (token !== request.csrfToken) throw new AppError('CSRF_INVALID');
+        if (token !== request.csrfToken) {
+          // A public form (the portal's application form, say) posted from a browser that also holds
+          // a console session is the public's form: it goes through anonymously, never as the staff member.
+          if (auth !== 'public') throw new AppError('CSRF_INVALID');
+          request.actor = null;
+        }
       }
     }
     if (auth === 'public') return;

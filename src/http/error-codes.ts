@@ -2,6 +2,7 @@
  * The one table of error codes: HTTP status and the Chinese message shown to users.
  * Capabilities keep their own codes next to their code (`*.errors.ts`) and are merged here.
  */
+import { applicantErrors } from '../modules/applicants/applicants.errors.js';
 import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
@@ -47,6 +48,7 @@ export const errorCodes = {
   ...platformErrors,
   ...publishingErrors,
   ...requestErrors,
+  ...applicantErrors,
   ...reportErrors,
 } satisfies Record<string, ErrorSpec>;
 

@@ -12,6 +12,7 @@ import { sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { newRequestSchema, publicApplyRate } from './requests.schemas.js';
 import * as requests from './requests.service.js';
+import * as applicants from '../applicants/applicants.service.js';
 
 type Values = Record<string, string>;
 
@@ -51,6 +52,7 @@ function formErrors(details: { path?: string; message: string }[] | undefined): 
 
 async function renderForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, values: Values, errors: Record<string, string> = {}, status = 200) {
   const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
+  const applicant = await applicants.authenticate(ctx, request.cookies[applicants.APPLICANT_COOKIE]);
   const challenge = requests.issueChallenge(ctx);
   const errorList = Object.values(errors);
   reply.code(status);
@@ -60,7 +62,9 @@ async function renderForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     body: html`<h1>在线申请政府信息公开</h1>
 <p class="notice">已主动公开的政府信息可直接查阅，无需申请：请先在<a href="/xxgk/catalog">政府信息公开目录</a>中检索。一份申请只针对一项政府信息（一事一申请）。</p>
 ${errorList.length ? html`<div class="error" role="alert"><p>提交未成功，请修改以下内容：</p><ul>${errorList.map((e) => html`<li>${e}</li>`)}</ul></div>` : ''}
+${applicant ? html`<p class="notice">您已登录申请人账户（${applicant.displayName}），提交的申请将列入<a href="/ysqgk/account">我的申请</a>。</p>` : html`<p><a href="/ysqgk/account">登录申请人账户</a>后提交，可在“我的申请”中查看全部申请。</p>`}
 <form method="post" action="/ysqgk/apply" enctype="multipart/form-data" novalidate>
+${applicant ? html`<input type="hidden" name="_csrf" value="${applicant.csrfToken}">` : ''}
 <fieldset><legend>受理机关</legend>
 ${select('orgCode', '向哪个机关申请', orgs.map((o) => [o.code, o.name]), values, errors)}
 </fieldset>
@@ -110,6 +114,22 @@ function toApiInput(v: Values) {
   };
 }
 
+/** The applicant's view of a request: summary, every public step, the documents to download. */
+export function applicantStatusBody(ctx: AppContext, view: Awaited<ReturnType<typeof requests.viewAsApplicant>>) {
+  return html`<h1>办理进度</h1>
+<table><caption>申请概况</caption><tbody>
+<tr><th scope="row">受理编号</th><td>${view.trackingNo}</td></tr>
+<tr><th scope="row">受理机关</th><td>${view.orgName}</td></tr>
+<tr><th scope="row">当前状态</th><td id="status">${view.statusLabel}${view.outcomeLabel ? `（${view.outcomeLabel}）` : ''}</td></tr>
+<tr><th scope="row">收到日期</th><td>${view.receivedOn ?? '待确认'}</td></tr>
+<tr><th scope="row">答复期限</th><td id="due-on">${view.dueOn ?? (view.completedOn ? `已于${view.completedOn}办结` : '确认收到后计算')}${view.deadline?.paused ? '（暂停计时中）' : ''}</td></tr>
+</tbody></table>
+<h2>办理步骤</h2>
+<ol class="steps">${view.steps.map((s) => html`<li><time datetime="${s.date}">${s.date}</time> ${s.title}${s.note ? html`：${s.note}` : ''}</li>`)}</ol>
+<h2>文书</h2>
+${view.documents.length ? html`<ul>${view.documents.map((d) => html`<li><a href="${requests.documentLink(ctx, view.trackingNo, d.id)}">${d.title.replace('（PDF）', '')}（${d.fileName.endsWith('.pdf') ? 'PDF' : 'DOCX'}）</a></li>`)}</ul>` : html`<p>暂无文书。</p>`}`;
+}
+
 export async function requestsPages(app: App, ctx: AppContext) {
   app.get('/ysqgk', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(request, reply, {
@@ -124,13 +144,17 @@ export async function requestsPages(app: App, ctx: AppContext) {
   <li>确认收到：网上、传真、电子邮件申请以双方确认之日为收到日；当面申请以提交之日为收到日；挂号信以签收之日为收到日（条例第三十一条）。</li>
   <li>答复：能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复，经批准可延长不超过20个工作日（条例第三十三条）。</li>
 </ol>
-<p><a class="button" href="/ysqgk/apply">在线申请</a>　<a class="button" href="/ysqgk/status">查询办理进度</a></p>
+<p><a class="button" href="/ysqgk/apply">在线申请</a>　<a class="button" href="/ysqgk/status">查询办理进度</a>　<a class="button" href="/ysqgk/account">我的申请（申请人账户）</a></p>
 <h2>收费</h2>
 <p>行政机关依申请提供政府信息，不收取费用；申请数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费（条例第四十二条）。</p>`,
     }));
 
-  app.get('/ysqgk/apply', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    renderForm(ctx, request, reply, { form: 'electronic', delivery: 'online' }));
+  app.get('/ysqgk/apply', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    // A signed-in applicant starts with what the account knows.
+    const applicant = await applicants.authenticate(ctx, request.cookies[applicants.APPLICANT_COOKIE]);
+    const known: Values = applicant ? { name: applicant.displayName, [applicant.login.includes('@') ? 'email' : 'phone']: applicant.login } : {};
+    return renderForm(ctx, request, reply, { form: 'electronic', delivery: 'online', ...known });
+  });
 
   app.post('/ysqgk/apply', {
     config: { auth: 'public', rateLimit: publicApplyRate(ctx.config.publicFormRateLimit) },
@@ -157,13 +181,16 @@ export async function requestsPages(app: App, ctx: AppContext) {
     try {
       requests.verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, ...input } = parsed.data;
-      const result = await requests.submitRequest(ctx, null, { ...input, attachments: files });
+      // Signed in to an applicant account (and the form is the one we served): the request joins it.
+      const applicant = await applicants.authenticate(ctx, request.cookies[applicants.APPLICANT_COOKIE]);
+      const applicantAccountId = applicant && values._csrf === applicant.csrfToken ? applicant.accountId : undefined;
+      const result = await requests.submitRequest(ctx, null, { ...input, attachments: files }, { applicantAccountId });
       return sendPage(request, reply, {
         title: '申请已提交',
         breadcrumbs: [{ label: '首页', href: '/' }, { label: '依申请公开', href: '/ysqgk' }, { label: '申请已提交' }],
         body: html`<h1>申请已提交</h1>
 <p>您的受理编号为：<strong id="tracking-no">${result.trackingNo}</strong></p>
-<p>请牢记受理编号和查询密码。受理机关确认收到申请后开始计算答复期限，您可以随时<a href="/ysqgk/status">查询办理进度</a>。</p>`,
+<p>请牢记受理编号和查询密码。受理机关确认收到申请后开始计算答复期限，您可以随时<a href="/ysqgk/status">查询办理进度</a>${applicantAccountId ? html`，或在<a href="/ysqgk/account">我的申请</a>中查看` : ''}。</p>`,
       });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -196,18 +223,7 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
       return sendPage(request, reply, {
         title: `办理进度 ${view.trackingNo}`,
         breadcrumbs: crumbs,
-        body: html`<h1>办理进度</h1>
-<table><caption>申请概况</caption><tbody>
-<tr><th scope="row">受理编号</th><td>${view.trackingNo}</td></tr>
-<tr><th scope="row">受理机关</th><td>${view.orgName}</td></tr>
-<tr><th scope="row">当前状态</th><td id="status">${view.statusLabel}${view.outcomeLabel ? `（${view.outcomeLabel}）` : ''}</td></tr>
-<tr><th scope="row">收到日期</th><td>${view.receivedOn ?? '待确认'}</td></tr>
-<tr><th scope="row">答复期限</th><td id="due-on">${view.dueOn ?? (view.completedOn ? `已于${view.completedOn}办结` : '确认收到后计算')}${view.deadline?.paused ? '（暂停计时中）' : ''}</td></tr>
-</tbody></table>
-<h2>办理步骤</h2>
-<ol class="steps">${view.steps.map((s) => html`<li><time datetime="${s.date}">${s.date}</time> ${s.title}${s.note ? html`：${s.note}` : ''}</li>`)}</ol>
-<h2>文书</h2>
-${view.documents.length ? html`<ul>${view.documents.map((d) => html`<li><a href="${requests.documentLink(ctx, view.trackingNo, d.id)}">${d.title.replace('（PDF）', '')}（${d.fileName.endsWith('.pdf') ? 'PDF' : 'DOCX'}）</a></li>`)}</ul>` : html`<p>暂无文书。</p>`}`,
+        body: applicantStatusBody(ctx, view),
       });
     } catch (error) {
       if (!isAppError(error)) throw error;

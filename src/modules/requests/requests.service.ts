@@ -152,7 +152,8 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   online: '网上申请', letter: '信函申请', inPerson: '当面申请', email: '电子邮件申请', fax: '传真申请', oral: '口头申请（工作人员代为填写）',
 };
 
-export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest) {
+/** `applicantAccountId`: the signed-in applicant's account (申请人账户), which then lists the request. */
+export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest, options: { applicantAccountId?: number } = {}) {
   checkIdentity(input.applicant);
   checkUploads(input.attachments ?? []);
   const today = todayInChina(ctx.now());
@@ -176,7 +177,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
       idNumberEnc: ctx.crypto.encrypt(a.idNumber.toUpperCase()), applicantKey: applicantKey(ctx, a.idNumber), phoneEnc: ctx.crypto.encrypt(a.phone),
       emailEnc: a.email ? ctx.crypto.encrypt(a.email) : null, addressEnc: a.address ? ctx.crypto.encrypt(a.address) : null,
       description: input.description, purpose: input.purpose ?? null, form: input.form, delivery: input.delivery,
-      queryPasswordHash, status, receivedOn, registeredBy: actor?.userId ?? null,
+      queryPasswordHash, status, receivedOn, registeredBy: actor?.userId ?? null, applicantAccountId: options.applicantAccountId ?? null,
     });
     await repo.insertEvent(trx, {
       requestId, onDate: today, type: 'submitted', title: `${CHANNEL_LABELS[channel]}已提交`, actorUserId: actor?.userId, orgId: org!.id,
@@ -210,7 +211,11 @@ async function deadlineOf(ctx: AppContext, request: repo.RequestRow, db: repo.Ex
 
 /** The applicant's own view. A wrong number and a wrong password look the same. */
 export async function viewAsApplicant(ctx: AppContext, trackingNo: string, queryPassword: string) {
-  const request = await authenticateApplicant(ctx, trackingNo, queryPassword);
+  return presentToApplicant(ctx, await authenticateApplicant(ctx, trackingNo, queryPassword));
+}
+
+/** What the applicant sees of their request: public steps and documents only. */
+export async function presentToApplicant(ctx: AppContext, request: repo.RequestRow) {
   const org = await repo.findOrgName(ctx.db, request.orgId);
   const deadline = await deadlineOf(ctx, request);
   const events = await repo.listEvents(ctx.db, request.id, true);
@@ -235,7 +240,8 @@ export async function viewAsApplicant(ctx: AppContext, trackingNo: string, query
   };
 }
 
-async function authenticateApplicant(ctx: AppContext, trackingNo: string, queryPassword: string) {
+/** The request when the tracking number and query password match; a wrong one of either is the same 404. */
+export async function authenticateApplicant(ctx: AppContext, trackingNo: string, queryPassword: string) {
   const request = await repo.findByTrackingNo(ctx.db, trackingNo.trim().toUpperCase());
   const ok = await verifyPassword(queryPassword, request?.queryPasswordHash ?? (await dummyPasswordHash()));
   if (!request || !ok) throw new AppError('REQUEST_NOT_FOUND');
