@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
+import { pdfText } from '../support/documents.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -148,10 +145,7 @@ describe('outputs', () => {
     const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
-    fs.writeFileSync(path.join(dir, 'r.pdf'), res.rawPayload);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-    fs.rmSync(dir, { recursive: true, force: true });
+    const text = pdfText(res.rawPayload);
     for (const phrase of ['示例县财政局2025年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '一、本年新收政府信息公开申请数量', '4.保护第三方合法权益', '五、存在的主要问题及改进情况']) {
       expect(text.replace(/\s+/g, '')).toContain(phrase.replace(/\s+/g, ''));
     }

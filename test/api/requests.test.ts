@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
+import { docxXml, pdfText } from '../support/documents.js';
 import { multipart } from '../support/multipart.js';
 import { applyOnline, makeApplication, solvedChallenge, VALID_CREDIT_CODE, VALID_ID_NUMBER } from '../support/requests.js';
 
@@ -357,5 +358,21 @@ describe('uploaded material', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/requests/${trackingNo}/attachments`, headers: { 'x-query-password': 'my-secret-pw', ...ok.headers }, payload: ok.payload })).statusCode).toBe(200);
     const view = (await applicantView(trackingNo)).json();
     expect(view.documents.map((d: { title: string }) => d.title)).toEqual(['原件扫描件', '授权委托书']);
+  });
+});
+
+describe('the blank application form for letters and walk-ins', () => {
+  it('downloads as DOCX and as PDF with every field of 条例第二十九条', async () => {
+    const docx = await t.app.inject('/ysqgk/form.docx');
+    expect(docx.statusCode).toBe(200);
+    const pdf = await t.app.inject('/ysqgk/form.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const texts = [(await docxXml(docx.rawPayload)).replace(/<[^>]+>/g, ''), pdfText(pdf.rawPayload).replace(/\s+/g, '')];
+    for (const text of texts) {
+      for (const field of ['政府信息公开申请表', '姓名或名称', '证件名称及号码', '所需政府信息的名称、文号或者便于查询的其他特征性描述', '获取信息的方式']) {
+        expect(text).toContain(field);
+      }
+    }
   });
 });

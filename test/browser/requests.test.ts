@@ -78,7 +78,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     const dialog = consolePage.getByRole('dialog');
     await dialog.getByLabel('答复类型').click();
     await consolePage.locator('.ant-select-item-option', { hasText: '部分公开' }).click();
-    await expect(dialog.getByText(/依据：.*第三十七条/).count()).resolves.toBe(1);
+    await dialog.getByText(/依据：.*第三十七条/).waitFor();
     await dialog.getByLabel(/说明/).fill('投标报价属于商业秘密，不予公开；其余部分予以公开。');
     await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();
     await consolePage.getByText('待审核的答复稿').waitFor();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { startTestServer, TestServer } from './server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,6 +55,9 @@ export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
  * then `env.server` and `env.browser` inside tests.
  */
 export function useBrowserAndServer(setup?: (server: TestServer) => Promise<void>) {
+  // A browser flow takes seconds alone but can take several times longer while the other test
+  // files keep both cores busy; the guard is generous so that only a real hang fails.
+  vi.setConfig({ testTimeout: 120_000 });
   const env = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
     env.server = await startTestServer();

@@ -72,6 +72,28 @@ export async function renderApplicationFormDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** The blank application form as PDF, a table to fill in by hand; null without a CJK font. */
+export async function renderApplicationFormPdf(): Promise<Buffer | null> {
+  const pdf = startCjkPdf({ title: '政府信息公开申请表', author: '政府信息公开申请表', margins: { top: 64, bottom: 56, left: 64, right: 64 } });
+  if (!pdf) return null;
+  const { doc, done } = pdf;
+  const left = 64;
+  const width = doc.page.width - 128;
+  const labelWidth = width * 0.4;
+  doc.font('heading').fontSize(20).text('政府信息公开申请表', left, doc.y, { width, align: 'center' }).moveDown();
+  doc.font('body').fontSize(12);
+  let y = doc.y;
+  for (const label of FORM_ROWS) {
+    const height = Math.max(40, doc.heightOfString(label, { width: labelWidth - 12 }) + 16);
+    doc.rect(left, y, labelWidth, height).rect(left + labelWidth, y, width - labelWidth, height).stroke();
+    doc.text(label, left + 6, y + 8, { width: labelWidth - 12 });
+    y += height;
+  }
+  doc.text('说明：一份申请表只针对一项政府信息；请附身份证件复印件，委托代理的请附授权委托书。', left, y + 12, { width });
+  doc.end();
+  return done;
+}
+
 /** The same notice as PDF with an embedded CJK font; null when the server has no CJK font installed. */
 export async function renderNoticePdf(content: NoticeContent): Promise<Buffer | null> {
   const pdf = startCjkPdf({ title: content.title, author: content.orgName, margins: { top: 72, bottom: 72, left: 80, right: 72 } });

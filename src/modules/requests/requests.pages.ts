@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { isAppError } from '../../http/errors.js';
+import { AppError, isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
 import { sendPage } from '../../http/views/placeholder.js';
@@ -140,7 +140,7 @@ export async function requestsPages(app: App, ctx: AppContext) {
 <p class="notice">已主动公开的政府信息可直接查阅：请先在<a href="/xxgk/catalog">政府信息公开目录</a>中检索。</p>
 <h2>办理流程</h2>
 <ol>
-  <li>提交申请：在线填写申请表，或以信函、传真、电子邮件、当面等方式提交（<a href="/ysqgk/form.docx">下载申请表</a>）。</li>
+  <li>提交申请：在线填写申请表，或以信函、传真、电子邮件、当面等方式提交（下载申请表：<a href="/ysqgk/form.docx">DOCX</a>　<a href="/ysqgk/form.pdf">PDF</a>）。</li>
   <li>确认收到：网上、传真、电子邮件申请以双方确认之日为收到日；当面申请以提交之日为收到日；挂号信以签收之日为收到日（条例第三十一条）。</li>
   <li>答复：能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复，经批准可延长不超过20个工作日（条例第三十三条）。</li>
 </ol>
@@ -242,6 +242,15 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
   }, async (request, reply) => {
     const doc = await requests.documentByLink(ctx, request.params.trackingNo, request.params.documentId, request.query.e, request.query.s);
     return reply.type(doc.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.data);
+  });
+
+  app.get('/ysqgk/form.pdf', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const pdf = await requests.blankApplicationFormPdf();
+    if (!pdf) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体，暂不能生成 PDF，请下载 DOCX 申请表。');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府信息公开申请表.pdf')}`)
+      .send(pdf);
   });
 
   app.get('/ysqgk/form.docx', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -20,7 +20,7 @@ import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
-import { renderApplicationFormDocx, renderNoticeDocx, renderNoticePdf } from './notice.js';
+import { renderApplicationFormDocx, renderApplicationFormPdf, renderNoticeDocx, renderNoticePdf } from './notice.js';
 import * as repo from './requests.repository.js';
 import { canApproveExtension, canApproveReply, canDraftReply, canHandle, canListRequests, canRead, listsAssignedOnly } from './requests.policy.js';
 
@@ -735,6 +735,11 @@ export function referenceData() {
 /** The blank application form for letters and walk-ins. */
 export async function blankApplicationForm(): Promise<Buffer> {
   return renderApplicationFormDocx();
+}
+
+/** The same form as PDF, for printing; null when the server has no CJK font. */
+export async function blankApplicationFormPdf(): Promise<Buffer | null> {
+  return renderApplicationFormPdf();
 }
 
 /** Staff add a scanned original or other material to a request; the applicant adds a missing ID copy with the query password. */
