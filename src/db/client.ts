@@ -53,8 +53,33 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, types });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const preparingPool = {
+    connect: async () => preparing(await pool.connect()),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * A query whose SQL starts with the marker comment `/*prepared:name*\/` runs as a named
+ * prepared statement on PostgreSQL: parsed and planned once per connection instead of on
+ * every call. Used for the hottest public queries (the item page); on PGlite the marker is
+ * just a comment.
+ */
+export const PREPARED_MARKER = /^\/\*prepared:([a-z_]+)\*\//;
+const PATCHED = Symbol('gongkai.preparing');
+
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  const marked = client as pg.PoolClient & { [PATCHED]?: true };
+  if (marked[PATCHED]) return client;
+  const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown;
+  (client as unknown as { query: unknown }).query = (config: unknown, values?: unknown) => {
+    const name = typeof config === 'string' ? PREPARED_MARKER.exec(config)?.[1] : undefined;
+    return name ? query({ name, text: config, values }) : query(config, values);
+  };
+  marked[PATCHED] = true;
+  return client;
 }
 
 async function openPglite(options: OpenOptions): Promise<Database> {

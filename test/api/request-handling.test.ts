@@ -119,6 +119,10 @@ describe('the two-step reply (拟稿 → 审核签发)', () => {
     expect(drafted.json().documents.map((d: { kind: string }) => d.kind)).toContain('replyDraft');
     expect((await act(id, { action: 'draftReply', outcome: 'partial' }, 'clerk')).json().code).toBe('REQUEST_DRAFT_PENDING');
     expect((await act(id, { action: 'approveReply' }, 'clerk')).statusCode).toBe(403);
+    const reminders = async (user: User) => (await t.app.inject({ url: '/api/v1/handling/requests/reminders', headers: await t.auth(user) })).json();
+    expect((await reminders('office')).awaitingApproval.map((r: { trackingNo: string }) => r.trackingNo)).toContain(trackingNo);
+    expect((await reminders('clerk')).awaitingApproval.map((r: { trackingNo: string }) => r.trackingNo)).toContain(trackingNo);
+    expect((await reminders('clerk2')).awaitingApproval).toEqual([]);
     // The draft and its preview are internal.
     const view = await applicantView(trackingNo);
     expect(view.status).toBe('processing');

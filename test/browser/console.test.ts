@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newContext, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { chooseOption, newContext, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 
 /** A valid GB 32100 code that the demo county does not use. */
 const NEW_DEPARTMENT_CODE = '11990100123401066Y';
@@ -34,10 +34,8 @@ describe('the admin console', () => {
     const userDrawer = page.getByRole('dialog');
     await userDrawer.getByLabel('用户名').fill('datclerk');
     await userDrawer.getByLabel('姓名').fill('数据局信息员');
-    await userDrawer.getByLabel('所属机构').click();
-    await page.locator('.ant-select-item-option', { hasText: '示例县数据资源局' }).click();
-    await userDrawer.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option', { hasText: '信息员' }).click();
+    await chooseOption(page, userDrawer, '所属机构', '示例县数据资源局');
+    await chooseOption(page, userDrawer, '角色', '信息员');
     await userDrawer.getByLabel('密码').fill('Str0ng-Password');
     await userDrawer.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: 'datclerk' }).waitFor();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer, chooseOption } from '../support/browser.js';
 import { VALID_ID_NUMBER } from '../support/requests.js';
 
 const env = useBrowserAndServer();
@@ -67,8 +67,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     };
     await openRequest('office');
     await consolePage.getByRole('button', { name: '交办' }).click();
-    await consolePage.getByRole('dialog').getByLabel('承办部门').click();
-    await consolePage.locator('.ant-select-item-option', { hasText: /^示例县财政局$/ }).click();
+    await chooseOption(consolePage, consolePage.getByRole('dialog'), '承办部门', '示例县财政局');
     await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();
     await consolePage.getByText(/已交由示例县财政局承办/).waitFor();
     await signOut();
@@ -76,8 +75,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     await openRequest('clerk');
     await consolePage.getByRole('button', { name: '拟写答复' }).click();
     const dialog = consolePage.getByRole('dialog');
-    await dialog.getByLabel('答复类型').click();
-    await consolePage.locator('.ant-select-item-option', { hasText: '部分公开' }).click();
+    await chooseOption(consolePage, dialog, '答复类型', '部分公开');
     await dialog.getByText(/依据：.*第三十七条/).waitFor();
     await dialog.getByLabel(/说明/).fill('投标报价属于商业秘密，不予公开；其余部分予以公开。');
     await consolePage.getByRole('button', { name: /^确\s?定$/ }).click();

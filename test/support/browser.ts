@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { startTestServer, TestServer } from './server.js';
 
@@ -78,4 +78,23 @@ export async function signInToConsole(page: Page, baseUrl: string, username: str
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   if (options.waitForDashboard ?? true) await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
+/**
+ * Picks an option of an Ant Design select by its label and waits until the select shows it.
+ * The dropdown animates; under load a click can land before it is ready, so try again.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string | RegExp, option: string) {
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const shown = scope.getByLabel(label).locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+  for (let attempt = 1; ; attempt += 1) {
+    await scope.getByLabel(label).click();
+    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: exact });
+    await item.first().click();
+    for (let i = 0; i < 50; i += 1) {
+      if ((await shown.textContent())?.includes(option)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3) throw new Error(`the select “${String(label)}” does not show “${option}”`);
+  }
 }

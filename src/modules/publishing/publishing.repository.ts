@@ -224,7 +224,7 @@ export async function itemPage(db: Executor, indexNo: string) {
     interpretations: { title: string; indexNo: string | null }[];
     interprets: { title: string; indexNo: string | null } | null;
     attachments: { id: number; fileName: string; mime: string; size: number }[];
-  }>`
+  }>`/*prepared:item_page*/
     select i.id, o.code as org_code, o.name as org_name, i.title, i.status, i.disclosure, i.doc_no, i.written_on, i.published_on,
       i.category, i.topic, i.keywords, i.validity, i.validity_changed_on, i.replaced_by_index_no, i.withdrawn_on, i.withdrawn_reason,
       i.body_html, i.updated_at, i.index_no,

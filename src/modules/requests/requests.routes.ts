@@ -111,8 +111,8 @@ export async function requestRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/api/v1/handling/requests/reminders', {
-    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
-    schema: { tags, summary: '期限提醒：5个和2个工作日内到期、已逾期的申请' },
+    config: { auth: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'] },
+    schema: { tags, summary: '期限提醒：5个和2个工作日内到期、已逾期的申请，及待审核的答复稿（承办部门只看交办给本部门的）' },
   }, async (request) => requests.reminders(ctx, actorOf(request)));
 
   app.get('/api/v1/handling/requests/:id', {

@@ -316,6 +316,8 @@ export async function reminders(ctx: AppContext, actor: Actor) {
     overdue: open.filter((r) => r.deadline!.overdue),
     due2: open.filter((r) => r.deadline!.reminder === 'due2'),
     due5: open.filter((r) => r.deadline!.reminder === 'due5'),
+    // Drafts waiting for the head of the 公开办.
+    awaitingApproval: items.filter((r) => r.replyDraftPending && r.status !== 'completed'),
   };
 }
 

@@ -1,26 +1,77 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Descriptions, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, List, Row, Tag, Typography } from 'antd';
 import { get } from '../api';
 import { useSession } from '../session';
 import { ROLE_LABELS } from '../types';
+import { DeadlineTag, type RequestSummary } from './Requests';
+
+interface Reminders { overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[] }
+interface QueueItem { id: number; title: string; statusLabel: string; publicationDue?: { dueOn: string; warning: 'overdue' | 'dueSoon' | null } | null }
+
+const REQUEST_ROLES = ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'] as const;
+
+function RequestList({ items }: { items: RequestSummary[] }) {
+  return (
+    <List size="small" dataSource={items} locale={{ emptyText: '无' }} renderItem={(r) => (
+      <List.Item><a href={`#/requests/${r.id}`}>{r.trackingNo}</a> {r.description.slice(0, 24)} <DeadlineTag deadline={r.deadline} /></List.Item>
+    )} />
+  );
+}
 
 export default function Dashboard() {
   const { user, hasRole } = useSession();
   const [calendarMessage, setCalendarMessage] = useState<string | null>(null);
+  const [reminders, setReminders] = useState<Reminders | null>(null);
+  const [queue, setQueue] = useState<QueueItem[] | null>(null);
 
   useEffect(() => {
-    if (!hasRole('admin')) return;
-    get<{ uncertainYears: number[]; message?: string }>('/api/v1/calendar/status')
-      .then((s) => setCalendarMessage(s.uncertainYears.length ? s.message ?? null : null))
-      .catch(() => undefined);
+    if (hasRole('admin')) {
+      get<{ uncertainYears: number[]; message?: string }>('/api/v1/calendar/status')
+        .then((s) => setCalendarMessage(s.uncertainYears.length ? s.message ?? null : null))
+        .catch(() => undefined);
+    }
+    if (hasRole(...REQUEST_ROLES)) get<Reminders>('/api/v1/handling/requests/reminders').then(setReminders).catch(() => undefined);
+    get<{ items: QueueItem[] }>('/api/v1/items/queue').then((r) => setQueue(r.items)).catch(() => undefined);
   }, [hasRole]);
 
+  const overdueItems = queue?.filter((i) => i.publicationDue?.warning === 'overdue') ?? [];
   return (
     <>
       <Typography.Title level={2}>工作台</Typography.Title>
       {calendarMessage && (
         <Alert type="warning" showIcon message="请录入新年度节假日安排" description={<>{calendarMessage} <a href="#/calendar">前往工作日历</a></>} style={{ marginBottom: 16 }} />
       )}
+      {reminders && reminders.overdue.length > 0 && (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={`有${reminders.overdue.length}件政府信息公开申请已超过答复期限`} />
+      )}
+      <Row gutter={16}>
+        {reminders && (
+          <Col xs={24} lg={12}>
+            <Card title="依申请公开期限提醒" style={{ marginBottom: 16 }}>
+              <Typography.Title level={5}><Tag color="red">已逾期 {reminders.overdue.length}</Tag></Typography.Title>
+              <RequestList items={reminders.overdue} />
+              <Typography.Title level={5}><Tag color="orange">2个工作日内到期 {reminders.due2.length}</Tag></Typography.Title>
+              <RequestList items={reminders.due2} />
+              <Typography.Title level={5}><Tag color="gold">5个工作日内到期 {reminders.due5.length}</Tag></Typography.Title>
+              <RequestList items={reminders.due5} />
+              {hasRole('disclosureOffice') && (<>
+                <Typography.Title level={5}><Tag color="blue">答复稿待审核 {reminders.awaitingApproval.length}</Tag></Typography.Title>
+                <RequestList items={reminders.awaitingApproval} />
+              </>)}
+            </Card>
+          </Col>
+        )}
+        {queue && (
+          <Col xs={24} lg={12}>
+            <Card title={`信息发布待办（${queue.length}）`} extra={<a href="#/items">全部</a>} style={{ marginBottom: 16 }}>
+              {overdueItems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${overdueItems.length}条信息已超过公开时限（条例第二十六条）`} />}
+              <List size="small" dataSource={queue.slice(0, 10)} locale={{ emptyText: '暂无待办' }} renderItem={(i) => (
+                <List.Item><a href={`#/items/${i.id}`}>{i.title}</a> <Tag>{i.statusLabel}</Tag>{i.publicationDue?.warning && <Tag color={i.publicationDue.warning === 'overdue' ? 'red' : 'orange'}>{i.publicationDue.dueOn}</Tag>}</List.Item>
+              )} />
+            </Card>
+          </Col>
+        )}
+      </Row>
       <Card>
         <Descriptions column={1} title="当前用户">
           <Descriptions.Item label="姓名">{user.displayName}</Descriptions.Item>
