@@ -106,7 +106,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   await app.register(fastifyCookie);
   // Strong ETags from the body: a cached public page revalidates cheaply and changes the moment its content does.
-  await app.register(fastifyEtag);
+  // fnv1a: the ETag only detects change, and hashing every public page must stay cheap.
+  await app.register(fastifyEtag, { algorithm: 'fnv1a' });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   // Spreadsheet uploads (ledgers, legacy catalogs) as the raw body.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));

@@ -7,22 +7,28 @@
 export class PageCache {
   private readonly entries = new Map<string, { version: number; at: number; body: string }>();
   private version = 0;
+  /** When the catalog last changed in this instance (ms); pages rendered in a later second are current. */
+  changedAt = Date.now();
 
   constructor(private readonly ttlMs = 10_000, private readonly maxEntries = 5_000) {}
 
   invalidate(): void {
     this.version += 1;
+    this.changedAt = Date.now();
     this.entries.clear();
   }
 
-  get(key: string, now = Date.now()): string | undefined {
+  /** The page and when it was rendered (its Last-Modified: the content cannot be newer). */
+  get(key: string, now = Date.now()): { body: string; at: number } | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.version !== this.version || now - entry.at > this.ttlMs) return undefined;
-    return entry.body;
+    return entry;
   }
 
-  set(key: string, body: string, now = Date.now()): void {
+  set(key: string, body: string, now = Date.now()): { body: string; at: number } {
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { version: this.version, at: now, body });
+    const entry = { version: this.version, at: now, body };
+    this.entries.set(key, entry);
+    return entry;
   }
 }

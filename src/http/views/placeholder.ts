@@ -23,17 +23,21 @@ export function sendPlaceholder(request: FastifyRequest, reply: FastifyReply, ti
  * The key includes the 适老化 preferences, which change the markup.
  */
 export async function sendCachedPage(
-  ctx: { pages: { get(key: string): string | undefined; set(key: string, body: string): void } },
+  ctx: { pages: { changedAt: number; get(key: string): { body: string; at: number } | undefined; set(key: string, body: string): { body: string; at: number } } },
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<Omit<Parameters<typeof renderPage>[0], 'path' | 'prefs'>>,
 ) {
   const prefs = portalPrefs(request);
   const key = `${request.url}|${prefs.largeText ? 'L' : ''}${prefs.highContrast ? 'C' : ''}`;
-  let body = ctx.pages.get(key);
-  if (body === undefined) {
-    body = renderPage({ ...(await render()), path: request.url.split('?')[0], prefs });
-    ctx.pages.set(key, body);
-  }
-  return reply.type('text/html; charset=utf-8').send(body);
+  const page = ctx.pages.get(key) ?? ctx.pages.set(key, renderPage({ ...(await render()), path: request.url.split('?')[0], prefs }));
+  // Last-Modified: the render time rounded up to the second, never earlier than the content's
+  // last change. HTTP dates have one-second precision, so If-Modified-Since (from a client
+  // without the ETag) is honoured only for pages rendered in a later second than the last change.
+  const lastModified = Math.ceil(page.at / 1000) * 1000;
+  reply.header('last-modified', new Date(lastModified).toUTCString());
+  const since = Date.parse(String(request.headers['if-modified-since'] ?? ''));
+  const settled = Math.floor(page.at / 1000) > Math.floor(ctx.pages.changedAt / 1000);
+  if (!request.headers['if-none-match'] && settled && since >= lastModified) return reply.code(304).send();
+  return reply.type('text/html; charset=utf-8').send(page.body);
 }
