@@ -6,21 +6,60 @@
  * Targets (issue 4, 2-core machine, PostgreSQL): item ≥ 2,000 req/s, p95 ≤ 25 ms;
  * list p95 ≤ 50 ms; search p95 ≤ 150 ms. Pages repeat within a scenario, so most answers
  * come from the rendered-page cache; the "cold" item scenario shows the uncached path.
+ * WORKERS=n (PostgreSQL) runs the production server with WEB_CONCURRENCY=n in its own
+ * processes instead of in this one; REUSE=<database> reruns on data kept with KEEP=1.
  */
 import { sql } from 'kysely';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
 import { testConfig } from '../src/config.js';
 import { formatIndexNo } from '../src/domain/doc-number.js';
 import { searchDocument } from '../src/domain/search-text.js';
 import { buildApp } from '../src/http/app.js';
 import { benchDatabase } from './bench/database.js';
-import { printResults, runLoad as runLoadAll } from './bench/load.js';
+import { printResults, runLoadMeasured as runLoadAll } from './bench/load.js';
 
 const ON_POSTGRES = !!process.env.DATABASE_URL;
 const ITEMS = Number(process.env.ITEMS ?? (ON_POSTGRES ? 1_000_000 : 100_000));
 const BODIES = 200;
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONCURRENCY = 50;
+const WORKERS = Number(process.env.WORKERS ?? 1);
+
+async function startInProcess(db: Awaited<ReturnType<typeof benchDatabase>>['database']['db']) {
+  const app = await buildApp({ config: testConfig({ dataDir: '/tmp/gongkai-bench' }), db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, pid: undefined, close: () => app.close() };
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function startServerProcesses(databaseUrl: string, workers: number) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: String(workers), SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/gongkai-bench', PUBLIC_FORM_RATE_LIMIT: '1000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('已启动') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+  if (!output.includes('已启动')) throw new Error(`server did not start: ${output}`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
 
 const WORDS = ['政府信息公开', '财政预算', '三公经费', '依申请公开', '行政许可', '政府采购', '重大建设项目', '乡村振兴', '义务教育', '医疗保障', '安全生产', '生态环境', '城乡建设', '社会救助', '就业创业', '市场监管', '应急管理', '规划计划', '人事任免', '工作动态'];
 const QUERIES = ['信息公开', '三公经费', '依申请', '政府采购', '乡村振兴', '义务教育', '安全生产', '社会救助', '应急管理', '财政预算'];
@@ -30,10 +69,7 @@ function pick<T>(list: T[], i: number): T {
   return list[i % list.length];
 }
 
-async function main() {
-  console.log(`数据库：${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}；生成 ${ITEMS} 条信息、${BODIES} 个机关……`);
-  const { database, drop } = await benchDatabase('catalog');
-  const db = database.db;
+async function generateCatalog(db: Awaited<ReturnType<typeof benchDatabase>>['database']['db']) {
   const county = await db.selectFrom('orgs').select('id').where('type', '=', 'government').executeTakeFirstOrThrow();
   const orgs: { id: number; code: string }[] = [];
   for (let i = 0; i < BODIES; i += 1) {
@@ -74,21 +110,34 @@ async function main() {
   await sql`analyze info_items`.execute(db);
   console.log(`\n生成数据用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+}
+
+async function main() {
+  console.log(`数据库：${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}；生成 ${ITEMS} 条信息、${BODIES} 个机关……`);
+  const { database, drop, reused, url: databaseUrl } = await benchDatabase('catalog');
+  const db = database.db;
+  if (!reused) await generateCatalog(db);
   const indexNos = (await sql<{ indexNo: string }>`select index_no from info_items where index_no is not null order by random() limit 2000`.execute(db)).rows.map((r) => r.indexNo);
   // A sample far larger than the page cache holds: mostly cold renders.
   const coldIndexNos = (await sql<{ indexNo: string }>`select index_no from info_items where index_no is not null order by random() limit ${Math.min(ITEMS, 100_000)}`.execute(db)).rows.map((r) => r.indexNo);
   const deep = (await sql<{ publishedAt: Date; id: number }>`select published_at, id from info_items where status = 'published' order by random() limit 200`.execute(db)).rows
     .map((r) => Buffer.from(`${new Date(r.publishedAt).toISOString()}|${r.id}`).toString('base64url'));
 
-  const app = await buildApp({ config: testConfig({ dataDir: '/tmp/gongkai-bench' }), db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // WORKERS=n (PostgreSQL): the production server (src/server.ts) with WEB_CONCURRENCY=n in its own processes.
+  const server = WORKERS > 1 && databaseUrl ? await startServerProcesses(databaseUrl, WORKERS) : await startInProcess(db);
+  const url = server.url;
+  console.log(`服务进程 server processes: ${WORKERS > 1 && databaseUrl ? WORKERS : 1}`);
   const results = [];
-  const options = { concurrency: CONCURRENCY, seconds: SECONDS };
+  const options = { concurrency: CONCURRENCY, seconds: SECONDS, serverPid: server.pid };
   // SCENARIOS=cold,search … runs a subset (names contain the word).
   const only = process.env.SCENARIOS?.split(',');
-  const runLoad = (name: string, urls: string[], o: typeof options) =>
-    only && !only.some((w) => name.includes(w)) ? Promise.resolve(null) : runLoadAll(name, urls, o);
+  // Each scenario first runs WARMUP seconds unrecorded (JIT, connection pool, page cache), as load tests do.
+  const warmup = Number(process.env.WARMUP ?? 2);
+  const runLoad = async (name: string, urls: string[], o: typeof options) => {
+    if (only && !only.some((w) => name.includes(w))) return null;
+    if (warmup > 0) await runLoadAll(`${name} (warm-up)`, urls, { ...o, seconds: warmup });
+    return runLoadAll(name, urls, o);
+  };
   results.push(await runLoad('item page, 2,000 popular items', indexNos.map((i) => `${url}/xxgk/items/${i}`), options));
   results.push(await runLoad('item page, 100,000 items (cold)', coldIndexNos.map((i) => `${url}/xxgk/items/${i}`), options));
   results.push(await runLoad('list page, first page', [`${url}/xxgk/catalog`], options));
@@ -96,7 +145,7 @@ async function main() {
   results.push(await runLoad('search, ten common queries', QUERIES.map((q) => `${url}/xxgk/catalog?q=${encodeURIComponent(q)}`), options));
   results.push(await runLoad('JSON API /api/v1/catalog?q=', QUERIES.map((q) => `${url}/api/v1/catalog?q=${encodeURIComponent(q)}`), options));
   printResults(results.filter((r): r is NonNullable<typeof r> => r !== null));
-  await app.close();
+  await server.close();
   await drop();
 }
 

@@ -15,7 +15,7 @@ const extra = process.argv.slice(2);
 const results = [];
 results.push(['PGlite', run('tests on PGlite (embedded PostgreSQL)', { TEST_DB: 'pglite' }, extra)]);
 if (process.env.DATABASE_URL) {
-  const dbTests = extra.length ? extra : ['test/api'];
+  const dbTests = extra.length ? extra : ['test/api', 'test/postgres'];
   results.push(['PostgreSQL', run(`database tests on PostgreSQL (${new URL(process.env.DATABASE_URL).pathname.slice(1)})`, { TEST_DB: 'postgres' }, dbTests)]);
 } else {
   console.log('\nDATABASE_URL is not set: the PostgreSQL pass is skipped (CI sets it).');

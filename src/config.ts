@@ -20,7 +20,9 @@ const configSchema = z.object({
   /** Applications a single address may submit through public forms in 10 minutes. */
   publicFormRateLimit: z.coerce.number().int().min(1).max(100000).default(10),
   seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-});
+  /** Server processes on this machine (node:cluster); more than one needs PostgreSQL. */
+  workers: z.coerce.number().int().min(1).max(64).default(1),
+}).refine((c) => c.workers === 1 || !!c.databaseUrl, { path: ['workers'], message: 'WEB_CONCURRENCY 大于 1 时须设置 DATABASE_URL（内嵌数据库只能由一个进程打开）' });
 
 export type AppConfig = z.infer<typeof configSchema>;
 
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL,
     seedDemo: env.SEED_DEMO,
     publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
+    workers: env.WEB_CONCURRENCY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

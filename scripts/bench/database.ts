@@ -4,7 +4,7 @@ import { Database, openDatabase } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 
-export async function benchDatabase(label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function benchDatabase(label: string): Promise<{ database: Database; url?: string; reused?: boolean; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
@@ -12,9 +12,17 @@ export async function benchDatabase(label: string): Promise<{ database: Database
     await seedDemoCounty(database.db, { adminPassword: 'Bench-Passw0rd!', demoPassword: 'Bench-Passw0rd!' });
     return { database, drop: () => database.close() };
   }
-  const name = `gongkai_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  // REUSE=<database> runs the scenarios again on data kept with KEEP=1 (no generation).
+  if (process.env.REUSE) {
+    const u = new URL(url);
+    u.pathname = `/${process.env.REUSE}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
+    await migrateToLatest(database.db);
+    return { database, url: u.toString(), reused: true, drop: async () => { await database.close(); await admin.end(); } };
+  }
+  const name = `gongkai_bench_${label}_${process.pid}`;
   await admin.query(`drop database if exists ${name}`);
   await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
   const u = new URL(url);
@@ -24,6 +32,7 @@ export async function benchDatabase(label: string): Promise<{ database: Database
   await seedDemoCounty(database.db, { adminPassword: 'Bench-Passw0rd!', demoPassword: 'Bench-Passw0rd!' });
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       await database.close();
       // KEEP=1 leaves the data for EXPLAIN ANALYZE and tuning.

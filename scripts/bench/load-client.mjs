@@ -39,4 +39,6 @@ agent.destroy();
 const seconds = (performance.now() - start) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-console.log(JSON.stringify({ name: plan.name, requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99) }));
+const cpu = process.cpuUsage();
+const clientMs = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
+console.log(JSON.stringify({ name: plan.name, requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), clientMs }));

@@ -7,7 +7,7 @@ import Fastify, { FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -22,6 +22,7 @@ import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { LocalBlobStore } from '../lib/blob-store.js';
 import { CryptoBox } from '../lib/crypto-box.js';
 import { PageCache } from '../lib/page-cache.js';
+import { shareChanges } from '../lib/peers.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -62,20 +63,24 @@ export function createContext(config: AppConfig, db: Db, now: () => Date = () =>
   const blobs = new LocalBlobStore(path.resolve(config.dataDir, 'blobs'));
   const { box: crypto } = CryptoBox.fromConfig(config.dataKey);
   let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
+  const pages = new PageCache();
+  const announce = shareChanges({ pages: () => pages.clear(), calendar: () => { cached = undefined; } });
+  pages.onInvalidate = () => announce('pages');
   return {
     db,
     config,
     now,
     blobs,
     crypto,
-    pages: new PageCache(),
-    // Cached per instance; other instances pick up an administrator's change within a minute.
+    pages,
+    // Cached per process; processes of this machine are told of a change, other machines pick it up within a minute.
     calendar() {
       if (!cached || Date.now() - cached.at > CALENDAR_TTL_MS) cached = { at: Date.now(), calendar: loadCalendar(db) };
       return cached.calendar;
     },
     invalidateCalendar() {
       cached = undefined;
+      announce('calendar');
     },
   };
 }
@@ -106,15 +111,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   await app.register(fastifyCookie);
   // Strong ETags from the body: a cached public page revalidates cheaply and changes the moment its content does.
-  // fnv1a: the ETag only detects change, and hashing every public page must stay cheap.
-  await app.register(fastifyEtag, { algorithm: 'fnv1a' });
+  await app.register(fastifyEtag);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   // Spreadsheet uploads (ledgers, legacy catalogs) as the raw body.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
-  await app.register(fastifyHelmet, {
+  // Security headers (CSP, frame, referrer, nosniff …) from helmet, built once: @fastify/helmet
+  // rebuilds the middleware, CSP parsing included, on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -132,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
     hsts: config.secureCookies ? undefined : false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -4,31 +4,73 @@
  * version) and expire after a few seconds, which bounds staleness when several
  * instances serve the same database.
  */
+export interface CachedPage {
+  body: string;
+  /** When it was rendered (ms): its Last-Modified, since the content cannot be newer. */
+  at: number;
+}
+
 export class PageCache {
-  private readonly entries = new Map<string, { version: number; at: number; body: string }>();
+  private readonly entries = new Map<string, CachedPage & { version: number; expiresAt: number }>();
+  private readonly rendering = new Map<string, Promise<CachedPage>>();
   private version = 0;
   /** When the catalog last changed in this instance (ms); pages rendered in a later second are current. */
   changedAt = Date.now();
 
+  /** Called after a local invalidation (other server processes are told, see src/lib/peers.ts). */
+  onInvalidate?: () => void;
+
   constructor(private readonly ttlMs = 10_000, private readonly maxEntries = 5_000) {}
 
+  /** The catalog changed here: drop every page and tell the other processes. */
   invalidate(): void {
+    this.clear();
+    this.onInvalidate?.();
+  }
+
+  /** Drops every page (the catalog changed, here or in another process). */
+  clear(): void {
     this.version += 1;
     this.changedAt = Date.now();
     this.entries.clear();
+    this.rendering.clear();
   }
 
-  /** The page and when it was rendered (its Last-Modified: the content cannot be newer). */
-  get(key: string, now = Date.now()): { body: string; at: number } | undefined {
+  get(key: string, now = Date.now()): CachedPage | undefined {
     const entry = this.entries.get(key);
-    if (!entry || entry.version !== this.version || now - entry.at > this.ttlMs) return undefined;
+    if (!entry || entry.version !== this.version || now > entry.expiresAt) return undefined;
     return entry;
   }
 
-  set(key: string, body: string, now = Date.now()): { body: string; at: number } {
+  /**
+   * The cached page, or the one `render` produces. Requests arriving while a page is being
+   * rendered wait for that rendering instead of starting their own (a popular page expiring
+   * under load is rendered once, not once per waiting client). A rendering that started
+   * before the catalog changed is served to its requests but not kept.
+   */
+  async getOrRender(key: string, render: () => Promise<string>): Promise<CachedPage> {
+    const cached = this.get(key);
+    if (cached) return cached;
+    const pending = this.rendering.get(key);
+    if (pending) return pending;
+    const version = this.version;
+    const promise = (async () => {
+      const at = Date.now();
+      const body = await render();
+      // Lifetimes spread over the last fifth of the TTL, so pages rendered together do not all expire together.
+      if (this.version === version) this.store(key, { body, at, version, expiresAt: at + this.ttlMs * (0.8 + 0.2 * Math.random()) });
+      return { body, at };
+    })();
+    this.rendering.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      if (this.rendering.get(key) === promise) this.rendering.delete(key);
+    }
+  }
+
+  private store(key: string, entry: CachedPage & { version: number; expiresAt: number }): void {
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    const entry = { version: this.version, at: now, body };
     this.entries.set(key, entry);
-    return entry;
   }
 }

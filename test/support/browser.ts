@@ -32,8 +32,8 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page (works with page JavaScript disabled: the script is
- * evaluated by the test through the DevTools protocol, not by the page).
+ * Runs axe-core in the page through the DevTools protocol. Use a context with JavaScript
+ * enabled: in a JavaScript-off context the evaluation does not return.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const cdp = await page.context().newCDPSession(page);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { portalPrefs } from '../prefs.js';
 import { html } from './html.js';
+import type { PageCache } from '../../lib/page-cache.js';
 import { renderPage } from './layout.js';
 
 /** Sends a portal page. */
@@ -23,14 +24,14 @@ export function sendPlaceholder(request: FastifyRequest, reply: FastifyReply, ti
  * The key includes the 适老化 preferences, which change the markup.
  */
 export async function sendCachedPage(
-  ctx: { pages: { changedAt: number; get(key: string): { body: string; at: number } | undefined; set(key: string, body: string): { body: string; at: number } } },
+  ctx: { pages: Pick<PageCache, 'changedAt' | 'getOrRender'> },
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<Omit<Parameters<typeof renderPage>[0], 'path' | 'prefs'>>,
 ) {
   const prefs = portalPrefs(request);
   const key = `${request.url}|${prefs.largeText ? 'L' : ''}${prefs.highContrast ? 'C' : ''}`;
-  const page = ctx.pages.get(key) ?? ctx.pages.set(key, renderPage({ ...(await render()), path: request.url.split('?')[0], prefs }));
+  const page = await ctx.pages.getOrRender(key, async () => renderPage({ ...(await render()), path: request.url.split('?')[0], prefs }));
   // Last-Modified: the render time rounded up to the second, never earlier than the content's
   // last change. HTTP dates have one-second precision, so If-Modified-Since (from a client
   // without the ETag) is honoured only for pages rendered in a later second than the last change.
