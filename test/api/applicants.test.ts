@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { multipart } from '../support/multipart.js';
-import { applyOnline, solvedChallenge, VALID_ID_NUMBER } from '../support/requests.js';
+import { answerChallenge, applyOnline, solvedChallenge, VALID_ID_NUMBER } from '../support/requests.js';
 
+let clock = Date.parse('2026-06-01T02:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ now: () => new Date(clock) });
 });
 afterAll(async () => t.close());
 
@@ -57,6 +58,14 @@ describe('registering and signing in', () => {
     const locked = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13800000099', password: 'wrong-pass1' } });
     expect(locked.statusCode).toBe(423);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13800000099', password: 'citizen2026' } })).statusCode).toBe(423);
+  });
+
+  it('ends a session after an hour without activity', async () => {
+    const session = await signIn('13912345678');
+    clock += 59 * 60_000;
+    expect((await t.app.inject({ url: '/api/v1/applicant/requests', headers: { cookie: session.cookie } })).statusCode).toBe(200);
+    clock += 61 * 60_000;
+    expect((await t.app.inject({ url: '/api/v1/applicant/requests', headers: { cookie: session.cookie } })).statusCode).toBe(401);
   });
 
   it('needs a session for "我的申请" and ends it on sign-out', async () => {
@@ -151,9 +160,7 @@ describe('the portal pages without JavaScript', () => {
     const form = await t.app.inject('/ysqgk/account/register');
     const id = /name="challengeId" value="([^"]+)"/.exec(form.body)![1];
     const question = /验证问题：([^<]+)</.exec(form.body)![1];
-    const numerals = '零一二三四五六七八九十';
-    const answer = [...question.slice(0, question.indexOf('等于'))].filter((c) => numerals.includes(c)).reduce((s, c) => s + numerals.indexOf(c), 0);
-    const payload = { displayName: '赵六', login: '13700001111', password: 'zhaoliu2026', passwordConfirm: 'zhaoliu2026x', challengeId: id, challengeAnswer: String(answer) };
+    const payload = { displayName: '赵六', login: '13700001111', password: 'zhaoliu2026', passwordConfirm: 'zhaoliu2026x', challengeId: id, challengeAnswer: answerChallenge(question) };
     const mismatch = await t.app.inject({ method: 'POST', url: '/ysqgk/account/register', payload });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.body).toContain('两次输入的密码不一致');

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
-import { VALID_ID_NUMBER } from '../support/requests.js';
+import { axeViolations, newContext, seriousViolations, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
+import { answerChallenge, VALID_ID_NUMBER } from '../support/requests.js';
 
 const env = useBrowserAndServer();
 
-const NUMERALS = '零一二三四五六七八九十';
-const solve = (question: string) => [...question.slice(0, question.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((s, c) => s + NUMERALS.indexOf(c), 0);
 
 describe('申请人账户 with JavaScript disabled', () => {
   it('a citizen registers, applies while signed in and finds the request under 我的申请', async () => {
@@ -19,7 +17,7 @@ describe('申请人账户 with JavaScript disabled', () => {
     await page.getByLabel('手机号码或电子邮箱（作为登录账号）').fill('13655556666');
     await page.getByLabel('密码', { exact: true }).fill('sunqi2026');
     await page.getByLabel('再次输入密码').fill('sunqi2026');
-    await page.getByLabel(/验证问题/).fill(String(solve((await page.locator('label[for="f-challengeAnswer"]').textContent())!)));
+    await page.getByLabel(/验证问题/).fill(answerChallenge((await page.locator('label[for="f-challengeAnswer"]').textContent())!));
     await page.getByRole('button', { name: '注册' }).click();
     await page.getByRole('heading', { name: '我的申请' }).waitFor();
     expect(await page.getByText('账户下还没有申请。').count()).toBe(1);
@@ -31,7 +29,7 @@ describe('申请人账户 with JavaScript disabled', () => {
     await page.getByLabel('证件号码（必填）').fill(VALID_ID_NUMBER);
     await page.getByLabel(/所需政府信息的名称/).fill('示例县2025年度义务教育阶段学校布局规划');
     await page.getByLabel('查询密码（必填）').fill('sunqi-query');
-    await page.getByLabel(/验证问题/).fill(String(solve((await page.locator('label[for="f-challengeAnswer"]').textContent())!)));
+    await page.getByLabel(/验证问题/).fill(answerChallenge((await page.locator('label[for="f-challengeAnswer"]').textContent())!));
     await page.getByRole('button', { name: '提交申请' }).click();
     const trackingNo = (await page.locator('#tracking-no').textContent())!;
 
@@ -49,12 +47,8 @@ describe('申请人账户 with JavaScript disabled', () => {
   });
 
   it.each(['/ysqgk/account', '/ysqgk/account/register'])('%s passes axe-core without serious violations', async (path) => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}${path}`);
-    const violations = seriousViolations(await axeViolations(page));
+    const violations = await seriousViolationsAt(env.browser, `${env.server.url}${path}`);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await context.close();
   });
 
   it('the signed-in 我的申请 page passes axe-core without serious violations', async () => {

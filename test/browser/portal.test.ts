@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';
+import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
 
 const env = useBrowserAndServer();
 
@@ -51,20 +51,12 @@ describe('the public portal with JavaScript disabled', () => {
 
 describe('accessibility (axe-core)', () => {
   it.each(PORTAL_PAGES)('%s has no serious or critical violations', async (path) => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}${path}`);
-    const violations = seriousViolations(await axeViolations(page));
+    const violations = await seriousViolationsAt(env.browser, `${env.server.url}${path}`);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await context.close();
   });
 
   it('the high-contrast variant has no serious or critical violations either', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}/prefs?highContrast=1&largeText=1&back=/orgs`);
-    const violations = seriousViolations(await axeViolations(page));
+    const violations = await seriousViolationsAt(env.browser, `${env.server.url}/prefs?highContrast=1&largeText=1&back=/orgs`);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await context.close();
   });
 });

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer, chooseOption } from '../support/browser.js';
-import { VALID_ID_NUMBER } from '../support/requests.js';
+import { chooseOption, newContext, seriousViolationsAt, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { answerChallenge, VALID_ID_NUMBER } from '../support/requests.js';
 
 const env = useBrowserAndServer();
-
-const NUMERALS = '零一二三四五六七八九十';
 
 describe('依申请公开 with JavaScript disabled', () => {
   it('an applicant applies, staff handle it, and the applicant follows every step and downloads the notice', async () => {
@@ -23,8 +21,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     await page.getByLabel(/所需政府信息的名称/).fill('2025年示例县城区道路改造工程招标文件');
     await page.getByLabel('查询密码（必填）').fill('lisi-password');
     const question = (await page.locator('label[for="f-challengeAnswer"]').textContent())!;
-    const answer = () => [...question.slice(0, question.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((s, c) => s + NUMERALS.indexOf(c), 0);
-    await page.getByLabel(/验证问题/).fill(String(answer()));
+    await page.getByLabel(/验证问题/).fill(answerChallenge(question));
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(page.locator('#e-idNumber').textContent()).resolves.toContain('身份证号码无效');
     expect(await page.getByLabel('姓名或名称（必填）').inputValue()).toBe('李四');
@@ -32,8 +29,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     await page.getByLabel('证件号码（必填）').fill(VALID_ID_NUMBER);
     await page.getByLabel('查询密码（必填）').fill('lisi-password');
     const question2 = (await page.locator('label[for="f-challengeAnswer"]').textContent())!;
-    const sum = [...question2.slice(0, question2.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((s, c) => s + NUMERALS.indexOf(c), 0);
-    await page.getByLabel(/验证问题/).fill(String(sum));
+    await page.getByLabel(/验证问题/).fill(answerChallenge(question2));
     await page.getByRole('button', { name: '提交申请' }).click();
     const trackingNo = (await page.locator('#tracking-no').textContent())!;
     expect(trackingNo).toMatch(/^YSQ\d{4}-/);
@@ -116,11 +112,7 @@ describe('依申请公开 with JavaScript disabled', () => {
   });
 
   it.each(['/ysqgk', '/ysqgk/apply', '/ysqgk/status'])('%s passes axe-core without serious violations', async (path) => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}${path}`);
-    const violations = seriousViolations(await axeViolations(page));
+    const violations = await seriousViolationsAt(env.browser, `${env.server.url}${path}`);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await context.close();
   });
 });

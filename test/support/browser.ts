@@ -50,6 +50,18 @@ export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** The serious or critical axe-core violations of a page opened in a fresh context (empty when it passes). */
+export async function seriousViolationsAt(browser: Browser, url: string): Promise<AxeViolation[]> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return seriousViolations(await axeViolations(page));
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * One listening platform and one browser for a test file: `const env = useBrowserAndServer()`,
  * then `env.server` and `env.browser` inside tests.

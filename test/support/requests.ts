@@ -18,12 +18,17 @@ export function makeApplication(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Answers the anti-spam challenge the way a person would: reading the question. */
+const NUMERALS = '零一二三四五六七八九十';
+
+/** Answers a challenge question (一加三等于几？) the way a person would: reading it. */
+export function answerChallenge(question: string): string {
+  return String([...question.slice(0, question.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((sum, c) => sum + NUMERALS.indexOf(c), 0));
+}
+
+/** Asks the API for a challenge and answers it. */
 export async function solvedChallenge(t: TestApp) {
   const { challengeId, question } = (await t.app.inject('/api/v1/requests/challenge')).json();
-  const numerals = '零一二三四五六七八九十';
-  const [a, b] = [...question.slice(0, question.indexOf('等于'))].filter((c) => numerals.includes(c)).map((c) => numerals.indexOf(c));
-  return { id: challengeId as string, answer: String(a + b) };
+  return { id: challengeId as string, answer: answerChallenge(question) };
 }
 
 export async function applyOnline(t: TestApp, overrides: Record<string, unknown> = {}) {

@@ -32,6 +32,10 @@ export async function touchSession(db: Executor, id: string, at: Date) {
   await db.updateTable('applicantSessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
 }
 
+export async function deleteIdleSessions(db: Executor, before: Date) {
+  await db.deleteFrom('applicantSessions').where('lastSeenAt', '<', before).execute();
+}
+
 export async function deleteSession(db: Executor, id: string) {
   await db.deleteFrom('applicantSessions').where('id', '=', id).execute();
 }

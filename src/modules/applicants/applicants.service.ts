@@ -81,6 +81,8 @@ export async function signIn(ctx: AppContext, loginInput: string, password: stri
   const cookieValue = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.transaction().execute(async (trx) => {
+    // Sessions that can no longer be used go as new ones come.
+    await repo.deleteIdleSessions(trx, new Date(now.getTime() - APPLICANT_IDLE_MINUTES * 60_000));
     await repo.recordSuccessfulLogin(trx, account.id, now);
     await repo.insertSession(trx, { id: sha256(cookieValue), accountId: account.id, csrfToken, at: now });
     await recordAudit(trx, { actor: null, orgId: null, action: 'applicant.login', targetType: 'applicantAccount', targetId: account.id });
