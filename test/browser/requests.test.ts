@@ -69,6 +69,9 @@ describe('依申请公开 with JavaScript disabled', () => {
     await signOut();
 
     await openRequest('clerk');
+    // The department attaches the information it will provide (the parts that may be disclosed).
+    await consolePage.locator('#material-file').setInputFiles({ name: '招标文件（公开部分）.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
+    await consolePage.getByRole('link', { name: '提供的政府信息' }).waitFor();
     await consolePage.getByRole('button', { name: '拟写答复' }).click();
     const dialog = consolePage.getByRole('dialog');
     await chooseOption(consolePage, dialog, '答复类型', '部分公开');
@@ -93,6 +96,7 @@ describe('依申请公开 with JavaScript disabled', () => {
     const steps = await page.locator('ol.steps li').allTextContents();
     expect(steps.join('\n')).toMatch(/已确认收到申请[\s\S]*要求补正[\s\S]*已收到补正材料[\s\S]*征求第三方[\s\S]*恢复计算[\s\S]*延长10个工作日[\s\S]*已答复：部分公开/);
     expect(steps.join('\n')).not.toContain('拟稿');
+    expect(await page.getByRole('link', { name: '提供的政府信息（PDF）' }).count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: '政府信息公开申请答复告知书（DOCX）' }).click();
     const file = await download;

@@ -48,6 +48,14 @@ export async function api<T = unknown>(method: string, url: string, body?: unkno
   return data as T;
 }
 
+/** Uploads a multipart form (files) with the session's CSRF token; throws ApiError like `api`. */
+export async function upload<T = unknown>(url: string, form: FormData): Promise<T> {
+  const res = await fetch(url, { method: 'POST', body: form, headers: { 'x-csrf-token': csrfToken ?? '' }, credentials: 'same-origin' });
+  const data = res.headers.get('content-type')?.includes('json') ? await res.json() : {};
+  if (!res.ok) throw new ApiError(res.status, data.code ?? `HTTP_${res.status}`, data.message ?? '上传失败', data.details ?? []);
+  return data as T;
+}
+
 export const get = <T,>(url: string) => api<T>('GET', url);
 export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
 export const put = <T,>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Space, Tag, Timeline, Typography } from 'antd';
-import { ApiError, get, getCsrfToken, post } from '../api';
+import { ApiError, get, post, upload } from '../api';
 import { currentPath } from '../router';
 import { useSession } from '../session';
 
@@ -99,8 +99,13 @@ export default function ItemDetail() {
               if (!file) return;
               const form = new FormData();
               form.append('file', file);
-              const res = await fetch(`/api/v1/items/${item.id}/attachments`, { method: 'POST', body: form, headers: { 'x-csrf-token': getCsrfToken() ?? '' } });
-              if (res.ok) { message.success('附件已上传并完成检查'); await load(); } else setError((await res.json()).message);
+              try {
+                await upload(`/api/v1/items/${item.id}/attachments`, form);
+                message.success('附件已上传并完成检查');
+                await load();
+              } catch (err) {
+                setError(err instanceof ApiError ? err.message : '上传失败');
+              }
               e.target.value = '';
             }} />
           </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
-import { ApiError, get, post } from '../api';
+import { ApiError, get, post, upload } from '../api';
 import { currentPath } from '../router';
 import type { Org } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
@@ -61,6 +61,7 @@ export default function RequestDetail() {
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [quote, setQuote] = useState<FeeQuote | null>(null);
   const [clear, setClear] = useState<Record<string, string | null> | null>(null);
+  const [materialLabel, setMaterialLabel] = useState('提供的政府信息');
   const [form] = Form.useForm();
   const feeMethod = Form.useWatch('method', form);
   const pages = Form.useWatch('pages', form);
@@ -150,8 +151,32 @@ export default function RequestDetail() {
       <Card title="办理记录" style={{ marginBottom: 16 }}>
         <Timeline items={detail.events.map((e) => ({ children: `${e.onDate} ${e.title}${e.note ? `：${e.note}` : ''}${e.public ? '' : '（内部）'}` }))} />
       </Card>
-      <Card title="文书">
+      <Card title="文书与材料">
         {detail.documents.length ? detail.documents.map((d) => <div key={d.id}><a href={`/api/v1/handling/requests/${id}/documents/${d.id}`}>{d.title}</a></div>) : '暂无文书'}
+        {detail.permissions.draftReply && detail.status !== 'completed' && (
+          <div style={{ marginTop: 12 }}>
+            <label htmlFor="material-label">材料名称</label>{' '}
+            <select id="material-label" value={materialLabel} onChange={(e) => setMaterialLabel(e.target.value)}>
+              {['提供的政府信息', '原件扫描件', '其他材料'].map((l) => <option key={l} value={l}>{l}</option>)}
+            </select>{' '}
+            <label htmlFor="material-file">上传（PDF、DOCX、PNG、JPEG，申请人可见）</label>{' '}
+            <input id="material-file" type="file" accept=".pdf,.docx,.png,.jpg,.jpeg" onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const form = new FormData();
+              form.append('label', materialLabel);
+              form.append('file', file);
+              try {
+                await upload(`/api/v1/handling/requests/${id}/attachments`, form);
+                message.success('材料已上传');
+                await load();
+              } catch (err) {
+                setError(err instanceof ApiError ? err.message : '上传失败');
+              }
+              e.target.value = '';
+            }} />
+          </div>
+        )}
       </Card>
       <Modal title={action?.[1] ?? '办理'} open={!!action} onCancel={() => setAction(null)} onOk={() => form.submit()} okText="确定" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ periodWorkingDays: 10, workingDays: 20, method: 'byCount', pages: 0 }}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Drawer, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { ApiError, fieldErrors, get, post } from '../api';
 import { useSession } from '../session';
 import type { Org } from '../types';
@@ -55,7 +55,10 @@ export default function Requests() {
   return (
     <>
       <Typography.Title level={2}>依申请公开</Typography.Title>
-      {hasRole('disclosureOffice', 'admin') && <Button type="primary" style={{ marginBottom: 16 }} onClick={() => { form.resetFields(); setRegistering(true); }}>登记申请</Button>}
+      <Space style={{ marginBottom: 16 }}>
+        {hasRole('disclosureOffice', 'admin') && <Button type="primary" onClick={() => { form.resetFields(); setRegistering(true); }}>登记申请</Button>}
+        {hasRole('disclosureOffice', 'admin', 'supervisor') && <Button href="/api/v1/handling/requests/register.xlsx">导出登记台账（XLSX）</Button>}
+      </Space>
       <Table<RequestSummary>
         rowKey="id"
         dataSource={items}
