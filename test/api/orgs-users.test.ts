@@ -73,6 +73,14 @@ describe('organisation management', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}`, headers: auth })).json().code).toBe('ORG_IN_USE');
   });
 
+  it('shows a renamed body at once on cached public pages', async () => {
+    expect((await t.app.inject('/xxgk/catalog')).body).toContain('示例县教育局');
+    const auth = await t.auth('admin');
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}`, headers: auth, payload: { name: '示例县教育和体育局' } })).statusCode).toBe(200);
+    expect((await t.app.inject('/xxgk/catalog')).body).toContain('示例县教育和体育局');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}`, headers: auth, payload: { name: '示例县教育局' } });
+  });
+
   it('lets only the administrator change the tree', async () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}`, headers: await t.auth('clerk'), payload: { phone: '1' } });
     expect(res.statusCode).toBe(403);

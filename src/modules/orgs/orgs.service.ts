@@ -66,7 +66,7 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: OrgInput) 
   const code = normalizeCode(input.code);
   if (!isValidOrgCode(code)) throw new AppError('ORG_CODE_INVALID', [{ path: 'code', message: '机构代码校验位不正确。' }]);
   const parent = await resolveParent(ctx, input.type, input.parentCode);
-  return ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db.transaction().execute(async (trx) => {
     if (await repo.findOrgByCode(trx, code)) throw new AppError('ORG_CODE_TAKEN', [{ path: 'code', message: '该机构代码已被使用。' }]);
     const { parentCode: _ignored, ...fields } = input;
     const id = await repo.insertOrg(trx, {
@@ -83,6 +83,8 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: OrgInput) 
     });
     return (await repo.findOrgById(trx, id))!;
   });
+  ctx.pages.invalidate();
+  return created;
 }
 
 export async function updateOrg(ctx: AppContext, actor: Actor, code: string, patch: Partial<Omit<OrgInput, 'code'>>) {
@@ -98,7 +100,7 @@ export async function updateOrg(ctx: AppContext, actor: Actor, code: string, pat
     parentId = parent?.id ?? null;
   }
   const { parentCode: _ignored, ...fields } = patch;
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     await repo.updateOrg(trx, org.id, { ...nullify(fields), parentId });
     const after = (await repo.findOrgById(trx, org.id))!;
     await recordAudit(trx, {
@@ -107,6 +109,9 @@ export async function updateOrg(ctx: AppContext, actor: Actor, code: string, pat
     });
     return after;
   });
+  // Names and contact details appear on public pages.
+  ctx.pages.invalidate();
+  return updated;
 }
 
 export async function deleteOrg(ctx: AppContext, actor: Actor, code: string) {
@@ -126,6 +131,7 @@ export async function deleteOrg(ctx: AppContext, actor: Actor, code: string) {
       summary: { before: { code: org.code, name: org.name, type: org.type } },
     });
   });
+  ctx.pages.invalidate();
 }
 
 function nullify<T extends Record<string, unknown>>(fields: T): T {
