@@ -137,6 +137,13 @@ describe('the public catalog', () => {
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;公告');
   });
 
+  it('answers a repeated JSON catalog query from the cache until the next publication', async () => {
+    const search = async () => (await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('古树名木')}`)).json().items.map((i: { title: string }) => i.title);
+    expect(await search()).toEqual([]);
+    await publishItem(t, { title: '示例县古树名木保护名录', bodyHtml: '<p>全县古树名木共计126株。</p>' });
+    expect(await search()).toEqual(['示例县古树名木保护名录']);
+  });
+
   it('finds items by Chinese words in title and body, with highlighted snippets', async () => {
     await publishItem(t, { title: '政府信息公开工作要点', bodyHtml: '<p>做好依申请公开答复工作。</p>', category: '工作动态', topic: '综合政务' });
     for (const q of ['三公经费', '信息公开', '依申请']) {

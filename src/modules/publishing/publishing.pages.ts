@@ -13,6 +13,7 @@ import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { getGuide } from './guide.service.js';
 import { catalogAttachment, catalogItem, itemPath, searchCatalog } from './catalog.service.js';
+import { publishDueItems } from './publishing.service.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
@@ -22,8 +23,13 @@ function highlight(text: string, terms: string[]) {
   return raw(out);
 }
 
-function publicCache(reply: FastifyReply) {
-  // Cacheable, but revalidated on every use (ETag): a publication, correction or withdrawal shows at once.
+/**
+ * Before answering from the page cache: publishes scheduled items that are due (at most every
+ * 30 s; it invalidates the cache when it does) and marks the answer cacheable but revalidated on
+ * every use (ETag), so a publication, correction or withdrawal shows at once.
+ */
+async function publicCache(ctx: AppContext, reply: FastifyReply) {
+  await publishDueItems(ctx);
   reply.header('cache-control', 'public, no-cache');
 }
 
@@ -43,7 +49,7 @@ export async function publishingPages(app: App, ctx: AppContext) {
       }),
     },
   }, async (request, reply) => {
-    publicCache(reply);
+    await publicCache(ctx, reply);
     return sendCachedPage(ctx, request, reply, async () => {
     const query = request.query;
     const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
@@ -79,7 +85,7 @@ ${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一�
     config: { auth: 'public' },
     schema: { hide: true, params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20) }) },
   }, async (request, reply) => {
-    publicCache(reply);
+    await publicCache(ctx, reply);
     return sendCachedPage(ctx, request, reply, async () => {
     const item = await catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`);
     const meta: [string, string | null][] = [
@@ -166,7 +172,7 @@ ${content.extra ? html`<h2>四、其他</h2>${content.extra.split(/\n+/).map((p)
 <updated>${updated}</updated>
 ${items.map((i) => `<entry><title>${escapeHtml(i.title)}</title><id>${escapeHtml(`${base}${i.url}`)}</id><link href="${escapeHtml(`${base}${i.url}`)}"/><updated>${i.publishedOn}T00:00:00+08:00</updated><author><name>${escapeHtml(i.orgName)}</name></author><category term="${escapeHtml(i.category)}"/></entry>`).join('\n')}
 </feed>`;
-    publicCache(reply);
+    await publicCache(ctx, reply);
     return reply.type('application/atom+xml; charset=utf-8').send(xml);
   });
 

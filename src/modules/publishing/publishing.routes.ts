@@ -144,9 +144,14 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/catalog', {
     config: { auth: 'public' },
     schema: { tags: ['公开目录'], summary: '政府信息公开目录（q 为中文全文检索）', querystring: catalogQuery },
-  }, async (request) => {
-    const { terms: _t, ...result } = await searchCatalog(ctx, request.query);
-    return result;
+  }, async (request, reply) => {
+    // Cached with the public pages (same invalidation on publication): integrators repeat the same queries.
+    await items.publishDueItems(ctx);
+    const page = await ctx.pages.getOrRender(`json|${request.url}`, async () => {
+      const { terms: _t, ...result } = await searchCatalog(ctx, request.query);
+      return JSON.stringify(result);
+    });
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, no-cache').send(page.body);
   });
 
   app.get('/api/v1/catalog/:orgCode/:serial', {
