@@ -336,7 +336,7 @@ const PUBLICATION_WORDS = ['年鉴', '公报', '出版物', '报纸', '期刊', 
 /** What the office checks at registration: earlier requests of the same applicant, petitions, publications, the 按件 fee tier. */
 async function checks(ctx: AppContext, request: repo.RequestRow) {
   const earlier = await repo.requestsOfApplicant(ctx.db, request.applicantKey, request.id);
-  const thisMonth = await nthApplicationThisMonth(ctx.db, request);
+  const thisMonth = countInMonth(request, earlier);
   const normalise = (s: string) => s.replace(/\s+/g, '');
   return {
     earlierRequests: earlier.length,
@@ -460,9 +460,12 @@ function checkMayAct(actor: Actor, scope: Awaited<ReturnType<typeof visibleOrgId
 
 /** The applicant's n-th application in the calendar month of this one (按件 counts per natural month). */
 async function nthApplicationThisMonth(db: repo.Executor, request: repo.RequestRow): Promise<number> {
+  return countInMonth(request, await repo.requestsOfApplicant(db, request.applicantKey, request.id));
+}
+
+function countInMonth(request: repo.RequestRow, otherRequests: { id: number; submittedAt: Date | string }[]): number {
   const monthOf = (at: Date | string) => todayInChina(new Date(at)).slice(0, 7);
-  const earlier = await repo.requestsOfApplicant(db, request.applicantKey, request.id);
-  return earlier.filter((r) => monthOf(r.submittedAt) === monthOf(request.submittedAt) && r.id < request.id).length + 1;
+  return otherRequests.filter((r) => monthOf(r.submittedAt) === monthOf(request.submittedAt) && r.id < request.id).length + 1;
 }
 
 /** The fee by the official tiers (按件 or 按量), or as entered; a fee of nothing needs no notice. */

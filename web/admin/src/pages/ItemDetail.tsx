@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, List, Space, Tag, Timeline, Typography } from 'antd';
-import { ApiError, get, post, upload } from '../api';
+import { ApiError, get, post } from '../api';
+import { FileUpload } from '../components/FileUpload';
 import { currentPath } from '../router';
 import { useSession } from '../session';
 
@@ -93,21 +94,8 @@ export default function ItemDetail() {
         {item.attachments.length ? item.attachments.map((a) => <div key={a.id}>{a.fileName}（{Math.ceil(a.size / 1024)} KB）</div>) : <Typography.Text type="secondary">无附件</Typography.Text>}
         {item.status === 'draft' && hasRole('clerk') && (
           <div style={{ marginTop: 8 }}>
-            <label htmlFor="attach">上传附件（PDF、DOCX、XLSX、PNG、JPEG）</label>{' '}
-            <input id="attach" type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              const form = new FormData();
-              form.append('file', file);
-              try {
-                await upload(`/api/v1/items/${item.id}/attachments`, form);
-                message.success('附件已上传并完成检查');
-                await load();
-              } catch (err) {
-                setError(err instanceof ApiError ? err.message : '上传失败');
-              }
-              e.target.value = '';
-            }} />
+            <FileUpload id="attach" label="上传附件（PDF、DOCX、XLSX、PNG、JPEG）" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+              url={`/api/v1/items/${item.id}/attachments`} successMessage="附件已上传并完成检查" onUploaded={load} onError={setError} />
           </div>
         )}
       </Card>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
-import { ApiError, get, post, upload } from '../api';
+import { ApiError, get, post } from '../api';
+import { FileUpload } from '../components/FileUpload';
 import { currentPath } from '../router';
 import type { Org } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
@@ -159,22 +160,8 @@ export default function RequestDetail() {
             <select id="material-label" value={materialLabel} onChange={(e) => setMaterialLabel(e.target.value)}>
               {['提供的政府信息', '原件扫描件', '其他材料'].map((l) => <option key={l} value={l}>{l}</option>)}
             </select>{' '}
-            <label htmlFor="material-file">上传（PDF、DOCX、PNG、JPEG，申请人可见）</label>{' '}
-            <input id="material-file" type="file" accept=".pdf,.docx,.png,.jpg,.jpeg" onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              const form = new FormData();
-              form.append('label', materialLabel);
-              form.append('file', file);
-              try {
-                await upload(`/api/v1/handling/requests/${id}/attachments`, form);
-                message.success('材料已上传');
-                await load();
-              } catch (err) {
-                setError(err instanceof ApiError ? err.message : '上传失败');
-              }
-              e.target.value = '';
-            }} />
+            <FileUpload id="material-file" label="上传（PDF、DOCX、PNG、JPEG，申请人可见）" accept=".pdf,.docx,.png,.jpg,.jpeg"
+              url={`/api/v1/handling/requests/${id}/attachments`} fields={{ label: materialLabel }} successMessage="材料已上传" onUploaded={load} onError={setError} />
           </div>
         )}
       </Card>
