@@ -36,7 +36,7 @@ export async function sendCachedPage(
   // last change. HTTP dates have one-second precision, so If-Modified-Since (from a client
   // without the ETag) is honoured only for pages rendered in a later second than the last change.
   const lastModified = Math.ceil(page.at / 1000) * 1000;
-  reply.header('last-modified', new Date(lastModified).toUTCString());
+  reply.header('last-modified', new Date(lastModified).toUTCString()).header('etag', page.etag);
   const since = Date.parse(String(request.headers['if-modified-since'] ?? ''));
   const settled = Math.floor(page.at / 1000) > Math.floor(ctx.pages.changedAt / 1000);
   if (!request.headers['if-none-match'] && settled && since >= lastModified) return reply.code(304).send();

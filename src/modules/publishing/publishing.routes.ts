@@ -151,7 +151,7 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
       const { terms: _t, ...result } = await searchCatalog(ctx, request.query);
       return JSON.stringify(result);
     });
-    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, no-cache').send(page.body);
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, no-cache').header('etag', page.etag).send(page.body);
   });
 
   app.get('/api/v1/catalog/:orgCode/:serial', {
