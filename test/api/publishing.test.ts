@@ -358,4 +358,20 @@ describe('the rendered-page cache', () => {
     expect(after.body).toContain('撤销原因：测试撤销');
     expect(after.body).toContain('绕过应用直接修改的标题');
   });
+
+  it('gives each of many pages requested at once its own item, and a 404 to a missing or withheld one', async () => {
+    const published = [];
+    for (const title of ['同时请求的第一条信息', '同时请求的第二条信息', '同时请求的第三条信息']) published.push(await publishItem(t, { title }));
+    const withheld = await publishItem(t, { title: '同时请求的依申请公开信息', disclosure: 'onRequest', withheldGround: 'processInformation', withheldReason: '过程性信息' });
+    const urls = [...published, ...published.slice().reverse()].map((i) => `/xxgk/items/${i.indexNo}`);
+    const pages = await Promise.all([...urls, `/xxgk/items/${withheld.indexNo}`, '/xxgk/items/NOPE/2026-99999'].map((url) => t.app.inject(url)));
+    const titles = [...published, ...published.slice().reverse()].map((i) => i.title);
+    pages.slice(0, 6).forEach((page, n) => {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<h1>${titles[n]}</h1>`);
+    });
+    expect(pages.slice(6).map((p) => p.statusCode)).toEqual([404, 404]);
+    const api = await Promise.all(published.map((i) => t.app.inject(`/api/v1/catalog/${encodeURIComponent(i.indexNo)}`)));
+    expect(api.map((r) => r.json().title)).toEqual(published.map((i) => i.title));
+  });
 });

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../context.js';
 import { highlightTerms, searchQuery } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
+import { BatchLoader } from '../../lib/batch-loader.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import * as repo from './publishing.repository.js';
 import { bodyText, publishDueItems } from './publishing.service.js';
@@ -75,9 +76,21 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
   return { items, ...(next ? { next } : {}), terms };
 }
 
+type ItemPageRow = Awaited<ReturnType<typeof repo.itemPages>>[number];
+const itemPageLoaders = new WeakMap<AppContext, BatchLoader<string, ItemPageRow>>();
+
+function itemPageLoader(ctx: AppContext) {
+  let loader = itemPageLoaders.get(ctx);
+  if (!loader) {
+    loader = new BatchLoader(async (indexNos) => new Map((await repo.itemPages(ctx.db, indexNos)).map((row) => [row.indexNo, row])));
+    itemPageLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 export async function catalogItem(ctx: AppContext, indexNo: string) {
   await publishDueItems(ctx);
-  const item = await repo.itemPage(ctx.db, indexNo);
+  const item = await itemPageLoader(ctx).load(indexNo);
   if (!item || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
   const attachments = item.status === 'withdrawn' ? [] : item.attachments;
   return {
@@ -85,12 +98,18 @@ export async function catalogItem(ctx: AppContext, indexNo: string) {
     writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,
     validity: item.validity, validityChangedOn: item.validityChangedOn, replacedByIndexNo: item.replacedByIndexNo,
     status: item.status, withdrawnOn: item.withdrawnOn, withdrawnReason: item.withdrawnReason,
-    bodyHtml: item.bodyHtml, text: bodyText(item.bodyHtml), updatedAt: item.updatedAt,
+    bodyHtml: item.bodyHtml, updatedAt: item.updatedAt,
     changes: item.notes.map((v) => ({ version: v.version, note: v.changeNote, at: v.createdAt })),
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size, url: `${itemPath(item.indexNo)}/attachments/${a.id}` })),
     interpretations: item.interpretations.map((i) => ({ title: i.title, indexNo: i.indexNo, url: i.indexNo ? itemPath(i.indexNo) : null })),
     interprets: item.interprets?.indexNo ? { title: item.interprets.title, indexNo: item.interprets.indexNo, url: itemPath(item.interprets.indexNo) } : null,
   };
+}
+
+/** An item for the JSON API, which also gives its plain text (the page shows the markup and does not need it). */
+export async function catalogItemWithText(ctx: AppContext, indexNo: string) {
+  const item = await catalogItem(ctx, indexNo);
+  return { ...item, text: bodyText(item.bodyHtml) };
 }
 
 /** An attachment of a published item (never of a draft or a withdrawn one). */

@@ -210,11 +210,12 @@ export async function staffSearch(db: Executor, tsquery: string, orgIds: number[
 }
 
 /**
- * Everything an item page shows, in one statement: the item, its body's name, public change
- * notes, interpretations, the policy it interprets and attachment headers. A cold page is
- * bound by the database's per-statement cost, so one round trip instead of five matters.
+ * Everything the pages of several items show, in one statement: each item, its body's name,
+ * public change notes, interpretations, the policy it interprets and attachment headers.
+ * A cold page is bound by the database's per-statement cost, so one round trip instead of
+ * five per page matters, and pages requested together share one (see BatchLoader).
  */
-export async function itemPage(db: Executor, indexNo: string) {
+export async function itemPages(db: Executor, indexNos: string[]) {
   const result = await sql<{
     id: number; orgCode: string; orgName: string; title: string; status: string; disclosure: string; docNo: string | null;
     writtenOn: string | null; publishedOn: string | null; category: string; topic: string; keywords: string | null; validity: string;
@@ -224,7 +225,7 @@ export async function itemPage(db: Executor, indexNo: string) {
     interpretations: { title: string; indexNo: string | null }[];
     interprets: { title: string; indexNo: string | null } | null;
     attachments: { id: number; fileName: string; mime: string; size: number }[];
-  }>`/*prepared:item_page*/
+  }>`/*prepared:item_pages*/
     select i.id, o.code as org_code, o.name as org_name, i.title, i.status, i.disclosure, i.doc_no, i.written_on, i.published_on,
       i.category, i.topic, i.keywords, i.validity, i.validity_changed_on, i.replaced_by_index_no, i.withdrawn_on, i.withdrawn_reason,
       i.body_html, i.updated_at, i.index_no,
@@ -236,6 +237,6 @@ export async function itemPage(db: Executor, indexNo: string) {
       (select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'mime', a.mime, 'size', a.size) order by a.id), '[]'::json)
          from item_attachments a where a.item_id = i.id) as attachments
     from info_items i join orgs o on o.id = i.org_id
-    where i.index_no = ${indexNo} and i.status in ('published', 'withdrawn')`.execute(db);
-  return result.rows[0];
+    where i.index_no = any(${indexNos}::text[]) and i.status in ('published', 'withdrawn')`.execute(db);
+  return result.rows;
 }

@@ -5,7 +5,7 @@ import { actorOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-import { catalogItem, searchCatalog } from './catalog.service.js';
+import { catalogItemWithText, searchCatalog } from './catalog.service.js';
 import { exportCatalog, importCatalog } from './catalog-transfer.js';
 import { saveGuide } from './guide.service.js';
 import { publishingPages } from './publishing.pages.js';
@@ -157,12 +157,12 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/catalog/:orgCode/:serial', {
     config: { auth: 'public' },
     schema: { tags: ['公开目录'], summary: '按索引号查看信息（索引号中的“/”可直接作为路径分隔符）', params: z.object({ orgCode: z.string().max(20), serial: z.string().max(20) }) },
-  }, async (request) => catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`));
+  }, async (request) => catalogItemWithText(ctx, `${request.params.orgCode}/${request.params.serial}`));
 
   app.get('/api/v1/catalog/:indexNo', {
     config: { auth: 'public' },
     schema: { tags: ['公开目录'], summary: '按索引号查看信息（索引号 URL 编码）', params: z.object({ indexNo: z.string().max(40) }) },
-  }, async (request) => catalogItem(ctx, request.params.indexNo));
+  }, async (request) => catalogItemWithText(ctx, request.params.indexNo));
 
   app.get('/api/v1/orgs/:code/catalog-export', {
     config: { auth: 'public' },
