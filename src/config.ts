@@ -2,7 +2,35 @@
  * Configuration from the environment, validated once at start-up.
  * Every variable is documented in README.md.
  */
+import net from 'node:net';
 import { z } from 'zod';
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (PROXY_PRESETS.has(entry)) return true;
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For. Trusting every peer would
+ * let anyone escape the rate limits with a made-up header, so by default only a reverse
+ * proxy on this machine is believed.
+ */
+const trustProxySchema = z.string().default('loopback').transform((value, c): boolean | string[] => {
+  const v = value.trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (!entries.length || bad.length) {
+    c.addIssue({ code: 'custom', message: `应为 true、false，或以逗号分隔的地址/网段（loopback、10.0.0.0/8 …）；无法识别：${bad.join('、') || value}` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const configSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -20,6 +48,8 @@ const configSchema = z.object({
   /** Applications a single address may submit through public forms in 10 minutes. */
   publicFormRateLimit: z.coerce.number().int().min(1).max(100000).default(10),
   seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Reverse proxies whose X-Forwarded-For is believed (see trustProxySchema). */
+  trustProxy: trustProxySchema,
   /** Server processes on this machine (node:cluster); more than one needs PostgreSQL. */
   workers: z.coerce.number().int().min(1).max(64).default(1),
 }).refine((c) => c.workers === 1 || !!c.databaseUrl, { path: ['workers'], message: 'WEB_CONCURRENCY 大于 1 时须设置 DATABASE_URL（内嵌数据库只能由一个进程打开）' });
@@ -41,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
     workers: env.WEB_CONCURRENCY,
+    trustProxy: env.TRUST_PROXY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -28,6 +28,7 @@ import { adminConsoleRoutes } from '../modules/admin-console/admin-console.route
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
+import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
 import { applicantRoutes } from '../modules/applicants/applicants.routes.js';
@@ -43,6 +44,7 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerInputGuards } from './input-guards.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { renderNotFound } from './not-found.js';
 import type { App } from './types.js';
 
@@ -91,7 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: LOG_REDACT_PATHS },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 500 },
     // Errors raised before routing (malformed URL, over-long parameter) get the same coded answer.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
@@ -117,7 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
-  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db), errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
   // Security headers (CSP, frame, referrer, nosniff …) from helmet, built once: @fastify/helmet
   // rebuilds the middleware, CSP parsing included, on every request.
   const securityHeaders = helmet({
@@ -187,8 +189,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
   });
 
-  // Housekeeping: expired sessions are removed hourly (they are refused on use regardless).
-  const purge = setInterval(() => purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed')), 3600_000);
+  // Housekeeping: expired sessions and rate-limit counters are removed hourly (they are refused or restarted on use regardless).
+  const purge = setInterval(() => {
+    purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed'));
+    purgeExpiredHits(ctx.db).catch((err) => app.log.warn({ err }, 'rate-limit purge failed'));
+  }, 3600_000);
   purge.unref();
   app.addHook('onClose', async () => clearInterval(purge));
 

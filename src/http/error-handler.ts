@@ -50,7 +50,8 @@ export function registerErrorHandler(app: App): void {
     }
     const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
     if (mapped) return send(reply, errorCodes[mapped].status, mapped, errorCodes[mapped].message);
-    if (fe.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', errorCodes.RATE_LIMITED.message);
+    // The rate limiter's own answer says how many seconds to wait; keep it.
+    if (fe.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', fe.code === 'RATE_LIMITED' && fe.message ? fe.message : errorCodes.RATE_LIMITED.message);
     if (fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe.code?.startsWith('FST_'))) {
       return send(reply, 400, 'VALIDATION_FAILED', '请求内容不是有效的 JSON 或格式不正确。');
     }

@@ -11,8 +11,16 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'not a url' }, 'databaseUrl'],
     [{ WEB_CONCURRENCY: '0' }, 'workers'],
     [{ WEB_CONCURRENCY: '2' }, 'WEB_CONCURRENCY 大于 1 时须设置 DATABASE_URL'],
+    [{ TRUST_PROXY: 'nginx' }, '无法识别：nginx'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'trustProxy'],
   ])('refuses %o with a message naming the problem', (env, text) => {
     expect(() => loadConfig(env)).toThrow(text);
+  });
+
+  it('believes X-Forwarded-For only from the proxies it is told of', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,::1' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.10', '::1']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
   it('runs several processes only on PostgreSQL', () => {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_requests.js';
 import * as m0004 from './0004_reports.js';
 import * as m0005 from './0005_interaction.js';
 import * as m0006 from './0006_request_handling.js';
+import * as m0007 from './0007_rate_limits.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_reports': m0004,
   '0005_interaction': m0005,
   '0006_request_handling': m0006,
+  '0007_rate_limits': m0007,
 };

@@ -85,6 +85,13 @@ export interface CalendarYearsTable {
   confirmedAt: GeneratedTimestamp;
 }
 
+/** One rate-limit counter: a route and a client address, for one time window. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  expiresAt: Timestamp;
+}
+
 export interface FoundationTables {
   orgs: OrgsTable;
   users: UsersTable;
@@ -93,4 +100,5 @@ export interface FoundationTables {
   auditLog: AuditLogTable;
   calendarOverrides: CalendarOverridesTable;
   calendarYears: CalendarYearsTable;
+  rateLimitHits: RateLimitHitsTable;
 }

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/types.js';
+import { countHit } from '../../src/modules/platform/rate-limits.repository.js';
+import { createTestApp, TestApp } from '../support/app.js';
+
+const LIMIT = 2;
+let t: TestApp;
+let second: App;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { publicFormRateLimit: LIMIT } });
+  second = await buildApp({ config: testConfig({ dataDir: '/tmp/gongkai-rate-limit-test', publicFormRateLimit: LIMIT }), db: t.db });
+  await second.ready();
+});
+afterAll(async () => {
+  await second.close();
+  await t.close();
+});
+
+/** A consultation from the public (refused for its missing challenge, but counted first). */
+function consult(app: App, headers: Record<string, string> = {}, remoteAddress?: string) {
+  return app.inject({ method: 'POST', url: '/api/v1/consultations', payload: {}, headers, ...(remoteAddress ? { remoteAddress } : {}) });
+}
+
+describe('rate limits on public forms', () => {
+  it('refuses submissions over the limit with a coded Chinese answer and the time to wait', async () => {
+    const answers = [];
+    for (let i = 0; i <= LIMIT; i += 1) answers.push(await consult(t.app, {}, '198.51.100.1'));
+    expect(answers.slice(0, LIMIT).map((a) => a.statusCode)).not.toContain(429);
+    const refused = answers[LIMIT];
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^操作过于频繁，请\d+秒后再试。$/) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('does not let a client escape the limit with a made-up X-Forwarded-For', async () => {
+    const answers = [];
+    for (let i = 0; i <= LIMIT; i += 1) answers.push(await consult(t.app, { 'x-forwarded-for': `10.9.8.${i}` }, '198.51.100.2'));
+    expect(answers.map((a) => a.statusCode).at(-1)).toBe(429);
+  });
+
+  it('tells apart the clients behind a reverse proxy on this machine', async () => {
+    const answers = [];
+    for (let i = 0; i <= LIMIT; i += 1) answers.push(await consult(t.app, { 'x-forwarded-for': `192.0.2.${i}` }, '127.0.0.1'));
+    expect(answers.map((a) => a.statusCode)).not.toContain(429);
+  });
+
+  it('counts across every server process that shares the database', async () => {
+    expect((await consult(t.app, {}, '198.51.100.3')).statusCode).not.toBe(429);
+    expect((await consult(second, {}, '198.51.100.3')).statusCode).not.toBe(429);
+    expect((await consult(t.app, {}, '198.51.100.3')).statusCode).toBe(429);
+    expect((await consult(second, {}, '198.51.100.3')).statusCode).toBe(429);
+  });
+
+  it('starts a new window once the last one has passed', async () => {
+    expect(await countHit(t.db, 'test|window', 300)).toMatchObject({ hits: 1 });
+    const again = await countHit(t.db, 'test|window', 300);
+    expect(again.hits).toBe(2);
+    expect(again.ttlMs).toBeGreaterThan(0);
+    expect(again.ttlMs).toBeLessThanOrEqual(300);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await countHit(t.db, 'test|window', 300)).toMatchObject({ hits: 1 });
+  });
+});
