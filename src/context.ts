@@ -8,6 +8,7 @@ import type { WorkingDayCalendar } from './domain/calendar.js';
 import type { BlobStore } from './lib/blob-store.js';
 import type { CryptoBox } from './lib/crypto-box.js';
 import type { PageCache } from './lib/page-cache.js';
+import type { Peers } from './lib/peers.js';
 
 export interface AppContext {
   db: Db;
@@ -22,4 +23,6 @@ export interface AppContext {
   crypto: CryptoBox;
   /** Rendered public catalog pages; publishing invalidates it. */
   pages: PageCache;
+  /** The other server processes sharing the database, told when cached data changes (src/lib/peers.ts). */
+  peers: Peers;
 }

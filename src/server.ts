@@ -3,7 +3,8 @@
  * DATA_DIR, or PostgreSQL at DATABASE_URL), migrates, seeds the demo county into
  * an empty database, and listens. With WEB_CONCURRENCY > 1 (PostgreSQL only) the
  * primary process prepares the database and starts that many server processes,
- * which share the port (node:cluster) and tell each other of cache changes.
+ * which share the port (node:cluster); every process, on this machine or another,
+ * is told of the others' cache changes through the database (src/lib/peers.ts).
  */
 import cluster from 'node:cluster';
 import { AppConfig, loadConfig } from './config.js';
@@ -13,7 +14,6 @@ import { isEmpty, seedDemoCounty } from './db/seed.js';
 import { ROLES } from './domain/roles.js';
 import { buildApp, createContext } from './http/app.js';
 import { seedDemoContent } from './db/demo-content.js';
-import { relayChanges } from './lib/peers.js';
 
 /** Migrations and, into an empty database, the demo county (accounts printed once). */
 async function prepareDatabase(config: AppConfig) {
@@ -51,7 +51,6 @@ function announce(config: AppConfig) {
 async function startPrimary(config: AppConfig) {
   const database = await prepareDatabase(config);
   await database.close();
-  relayChanges();
   let stopping = false;
   for (let i = 0; i < config.workers; i += 1) cluster.fork();
   let listening = 0;

@@ -22,7 +22,7 @@ import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { LocalBlobStore } from '../lib/blob-store.js';
 import { CryptoBox } from '../lib/crypto-box.js';
 import { PageCache } from '../lib/page-cache.js';
-import { shareChanges } from '../lib/peers.js';
+import { connectPeers, NO_PEERS, type SharedChange } from '../lib/peers.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -61,30 +61,42 @@ const CALENDAR_TTL_MS = 60_000;
 const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../public');
 const PUBLIC_DIR_COMPILED = path.resolve(import.meta.dirname, '../../../public');
 
+/** How each context drops a cache without telling anyone (what a peer's announcement does). */
+const forgetters = new WeakMap<AppContext, Record<SharedChange, () => void>>();
+
 export function createContext(config: AppConfig, db: Db, now: () => Date = () => new Date()): AppContext {
   const blobs = new LocalBlobStore(path.resolve(config.dataDir, 'blobs'));
   const { box: crypto } = CryptoBox.fromConfig(config.dataKey);
   let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
   const pages = new PageCache();
-  const announce = shareChanges({ pages: () => pages.clear(), calendar: () => { cached = undefined; } });
-  pages.onInvalidate = () => announce('pages');
-  return {
+  const ctx: AppContext = {
     db,
     config,
     now,
     blobs,
     crypto,
     pages,
-    // Cached per process; processes of this machine are told of a change, other machines pick it up within a minute.
+    peers: NO_PEERS,
+    // Cached per process; the other processes are told of a change (src/lib/peers.ts) and the cache expires within a minute regardless.
     calendar() {
       if (!cached || Date.now() - cached.at > CALENDAR_TTL_MS) cached = { at: Date.now(), calendar: loadCalendar(db) };
       return cached.calendar;
     },
     invalidateCalendar() {
       cached = undefined;
-      announce('calendar');
+      ctx.peers.announce('calendar');
     },
   };
+  pages.onInvalidate = () => ctx.peers.announce('pages');
+  forgetters.set(ctx, { pages: () => pages.clear(), calendar: () => { cached = undefined; } });
+  return ctx;
+}
+
+/** On PostgreSQL, listens for the other server processes' cache changes (same machine or not). */
+async function joinPeers(app: App, ctx: AppContext) {
+  if (!ctx.config.databaseUrl) return;
+  ctx.peers = await connectPeers(ctx.config.databaseUrl, forgetters.get(ctx)!, app.log);
+  app.addHook('onClose', async () => ctx.peers.close());
 }
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -104,6 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await joinPeers(app, ctx);
 
   // Routes registered by plugins (static files, API reference) are public.
   app.addHook('onRoute', (route) => {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-
 /**
  * A small in-process cache of rendered public pages. Entries are dropped when the
- * catalog changes in this instance (publication, correction, withdrawal, import bump the
- * version) and expire after a few seconds, which bounds staleness when several
- * instances serve the same database.
+ * catalog changes (publication, correction, withdrawal, import bump the version), here or
+ * in another server process (src/lib/peers.ts), and expire after a few seconds, which
+ * bounds staleness should a change notice be missed.
  */
+import { createHash } from 'node:crypto';
+
 export interface CachedPage {
   /**
    * The page as UTF-8 bytes: encoded once, not on every answer, and held outside the

@@ -13,7 +13,7 @@ declare module 'vitest' {
 }
 
 /** A fresh database for one test file, copied from the run's migrated and seeded snapshot. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (process.env.TEST_DB === 'postgres') {
     const url = process.env.DATABASE_URL!;
     const template = inject('pgTemplate');
@@ -22,7 +22,8 @@ export async function openTestDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    return openDatabase({ databaseUrl: databaseUrlWithName(url, name), poolSize: 5 });
+    const databaseUrl = databaseUrlWithName(url, name);
+    return { ...(await openDatabase({ databaseUrl, poolSize: 5 })), url: databaseUrl };
   }
   const dump = new Blob([fs.readFileSync(SNAPSHOT_FILE)]);
   return openDatabase({ loadDump: dump });
