@@ -45,7 +45,7 @@ import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerInputGuards } from './input-guards.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
-import { renderNotFound } from './not-found.js';
+import { renderNotFound } from './error-pages.js';
 import type { App } from './types.js';
 
 z.config(z.locales.zhCN());

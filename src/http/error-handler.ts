@@ -1,15 +1,17 @@
 /**
- * Turns every failure into `{ code, message, details? }` with the right status.
- * Expected failures are AppErrors; validation and parsing failures become 4xx;
- * anything else is logged and answered with a generic 500 that leaks nothing.
+ * Turns every failure into `{ code, message, details? }` with the right status (a browser
+ * asking for a portal page gets the same as an HTML page). Expected failures are AppErrors;
+ * validation and parsing failures become 4xx; anything else is logged and answered with a
+ * generic 500 that leaks nothing.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCodes } from './error-codes.js';
 import { AppError, ErrorDetail, isAppError } from './errors.js';
-import { renderNotFound } from './not-found.js';
+import { renderErrorPage, renderNotFound, wantsPortalPage } from './error-pages.js';
 import type { App } from './types.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: ErrorDetail[]) {
+  if (wantsPortalPage(reply.request)) return reply.code(status).type('text/html; charset=utf-8').send(renderErrorPage(reply.request, status, code, message, details));
   return reply.code(status).type('application/json; charset=utf-8').send({ code, message, ...(details?.length ? { details } : {}) });
 }
 

@@ -35,6 +35,20 @@ describe('platform endpoints', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('shows a browser a portal page for a failure, and the API its coded JSON', async () => {
+    const tooLong = `/xxgk/items/B1/${'9'.repeat(30)}`;
+    const page = await t.app.inject({ url: tooLong, headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<html lang="zh-CN"');
+    expect(page.body).toContain('<h1>提交的内容有误</h1>');
+    expect(page.body).toContain('错误代码：VALIDATION_FAILED');
+    const api = await t.app.inject({ url: '/api/v1/catalog?year=abc', headers: { accept: 'text/html' } });
+    expect(api.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const script = await t.app.inject(tooLong);
+    expect(script.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('sets security headers on every answer', async () => {
     const res = await t.app.inject('/');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

@@ -35,6 +35,15 @@ describe('rate limits on public forms', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('tells a citizen\'s browser on a portal form with a page, not JSON', async () => {
+    const post = () => t.app.inject({ method: 'POST', url: '/hdjl', payload: 'subject=x', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, remoteAddress: '198.51.100.9' });
+    let answer = await post();
+    for (let i = 0; i < LIMIT; i += 1) answer = await post();
+    expect(answer.statusCode).toBe(429);
+    expect(answer.headers['content-type']).toContain('text/html');
+    expect(answer.body).toContain('<h1>操作过于频繁</h1>');
+  });
+
   it('does not let a client escape the limit with a made-up X-Forwarded-For', async () => {
     const answers = [];
     for (let i = 0; i <= LIMIT; i += 1) answers.push(await consult(t.app, { 'x-forwarded-for': `10.9.8.${i}` }, '198.51.100.2'));
