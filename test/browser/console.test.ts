@@ -27,7 +27,7 @@ describe('the admin console', () => {
     await drawer.getByLabel('机构代码').fill(NEW_DEPARTMENT_CODE);
     await drawer.getByLabel('联系电话').fill('0000-1234600');
     await drawer.getByRole('button', { name: '保存' }).click();
-    await page.getByText('示例县数据资源局（部门）').waitFor();
+    await page.getByText('示例县数据资源局（政府部门）').waitFor();
 
     await page.getByRole('link', { name: '用户与角色' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();

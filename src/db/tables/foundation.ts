@@ -1,10 +1,11 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { OrgType } from '../../domain/org-types.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default: optional on insert. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type OrgType = 'government' | 'department' | 'township' | 'office';
+export type { OrgType };
 
 export interface OrgsTable {
   id: Generated<number>;

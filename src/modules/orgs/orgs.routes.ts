@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { ORG_TYPE_KEYS, ORG_TYPES } from '../../domain/org-types.js';
 import { actorOf } from '../../http/auth.js';
 import { orgCodeParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
@@ -7,7 +8,7 @@ import * as orgs from './orgs.service.js';
 
 const tags = ['组织机构'];
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const orgType = z.enum(['government', 'department', 'township', 'office']).describe('government 人民政府 / department 部门 / township 乡镇（街道） / office 科室');
+const orgType = z.enum(ORG_TYPE_KEYS).describe(Object.entries(ORG_TYPES).map(([k, v]) => `${k} ${v}`).join(' / '));
 const orgFields = {
   name: z.string().trim().min(2).max(100),
   shortName: optionalText(50),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { ORG_TYPES } from '../../domain/org-types.js';
 import { PREFS_COOKIE, portalPrefs } from '../../http/prefs.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
@@ -11,12 +12,6 @@ import { sendPage } from '../../http/views/placeholder.js';
 import { getOrg, listOrgs } from '../orgs/orgs.service.js';
 import type { Org } from '../orgs/orgs.repository.js';
 
-const ORG_TYPE_LABELS: Record<Org['type'], string> = {
-  government: '人民政府',
-  department: '政府部门',
-  township: '乡镇（街道）',
-  office: '内设机构',
-};
 
 function contactList(org: Org) {
   const rows: [string, string | null][] = [
@@ -71,7 +66,7 @@ export async function portalRoutes(app: App, ctx: AppContext) {
       title: '机构信息',
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '机构信息' }],
       body: html`<h1>机构信息</h1>
-${groups.filter((g) => g.orgs.length).map((g) => html`<section aria-labelledby="g-${g.type}"><h2 id="g-${g.type}">${ORG_TYPE_LABELS[g.type]}</h2>
+${groups.filter((g) => g.orgs.length).map((g) => html`<section aria-labelledby="g-${g.type}"><h2 id="g-${g.type}">${ORG_TYPES[g.type]}</h2>
 <ul class="link-list">${g.orgs.map((o) => html`<li><a href="/orgs/${o.code}">${o.name}</a></li>`)}</ul></section>`)}`,
     });
   });
@@ -86,7 +81,7 @@ ${groups.filter((g) => g.orgs.length).map((g) => html`<section aria-labelledby="
       title: org.name,
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '机构信息', href: '/orgs' }, { label: org.name }],
       body: html`<h1>${org.name}</h1>
-<p>机构类型：${ORG_TYPE_LABELS[org.type]}　机构代码：${org.code}</p>
+<p>机构类型：${ORG_TYPES[org.type]}　机构代码：${org.code}</p>
 <h2>联系方式</h2>${contactList(org)}
 <p><a href="/xxgk/guide/${org.code}">本机关政府信息公开指南</a>　<a href="/xxgk/catalog?org=${org.code}">本机关公开目录</a></p>
 ${children.length ? html`<h2>下设机构</h2><ul class="link-list">${children.map((c) => html`<li><a href="/orgs/${c.code}">${c.name}</a></li>`)}</ul>` : ''}`,

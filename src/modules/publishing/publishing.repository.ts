@@ -134,7 +134,8 @@ export async function catalog(db: Executor, q: CatalogQuery) {
   if (q.tsquery) {
     const candidates = await searchCandidates(db, q.tsquery, !!(q.orgIds || q.category || q.topic || q.validity || q.from || q.to || q.year));
     query = query
-      .where('infoItems.id', 'in', candidates.length ? candidates : [-1])      .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
+      .where('infoItems.id', 'in', candidates.length ? candidates : [-1])
+      .orderBy(sql`ts_rank(info_items.search_text, to_tsquery('simple', ${q.tsquery})) * (1.0 / (1 + extract(epoch from (now() - info_items.published_at)) / 31536000.0))`, 'desc')
       .orderBy('infoItems.id', 'desc')
       .offset(q.offset ?? 0);
   } else {

@@ -1,14 +1,10 @@
-export type Role = 'clerk' | 'deptHead' | 'confidentialityReviewer' | 'leader' | 'disclosureOffice' | 'supervisor' | 'admin';
+// Labels shared with the server: the pure domain modules are bundled into the console, not copied.
+import { ORG_TYPES, type OrgType } from '../../../src/domain/org-types.js';
+import { ROLES, type Role } from '../../../src/domain/roles.js';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  clerk: '信息员',
-  deptHead: '科室负责人',
-  confidentialityReviewer: '保密审查员',
-  leader: '分管领导',
-  disclosureOffice: '公开办',
-  supervisor: '监督员',
-  admin: '系统管理员',
-};
+export type { OrgType, Role };
+export const ROLE_LABELS: Record<Role, string> = ROLES;
+export const ORG_TYPE_LABELS: Record<OrgType, string> = ORG_TYPES;
 
 export interface User {
   id: number;
@@ -19,14 +15,6 @@ export interface User {
   roles: Role[];
 }
 
-export type OrgType = 'government' | 'department' | 'township' | 'office';
-
-export const ORG_TYPE_LABELS: Record<OrgType, string> = {
-  government: '人民政府',
-  department: '部门',
-  township: '乡镇（街道）',
-  office: '科室',
-};
 
 export interface Org {
   code: string;

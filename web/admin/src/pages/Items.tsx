@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Drawer, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { WITHHELD_GROUNDS } from '../../../../src/domain/item-workflow.js';
 import { ApiError, fieldErrors, get, post } from '../api';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -14,11 +15,6 @@ export interface ItemSummary {
   publishedOn?: string | null;
   publicationDue?: { dueOn: string; warning: 'overdue' | 'dueSoon' | null } | null;
 }
-
-export const WITHHELD_GROUNDS: Record<string, string> = {
-  stateSecret: '国家秘密', prohibitedByLaw: '法律行政法规禁止公开', threeSecurityOneStability: '危及“三安全一稳定”', thirdPartyRights: '商业秘密、个人隐私',
-  internalAffairs: '内部事务信息', processInformation: '过程性信息', enforcementFiles: '行政执法案卷',
-};
 
 /** Plain paragraphs typed in the console become the item's (sanitised on the server) markup. */
 export function toHtml(text: string): string {
