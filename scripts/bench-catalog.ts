@@ -5,7 +5,8 @@
  * clients on loopback, and prints p50/p95 latency and requests per second.
  * Targets (issue 4, 2-core machine, PostgreSQL): item ≥ 2,000 req/s, p95 ≤ 25 ms;
  * list p95 ≤ 50 ms; search p95 ≤ 150 ms. Pages repeat within a scenario, so most answers
- * come from the rendered-page cache; the "cold" item scenario shows the uncached path.
+ * come from the rendered-page cache; the "cold" item scenario and the "uncached" list and
+ * search scenarios show the path where every request is rendered.
  * WORKERS=n (PostgreSQL) runs the production server with WEB_CONCURRENCY=n in its own
  * processes instead of in this one; REUSE=<database> reruns on data kept with KEEP=1.
  */
@@ -144,6 +145,10 @@ async function main() {
   results.push(await runLoad('list page, deep keyset pages', deep.map((c) => `${url}/xxgk/catalog?cursor=${c}`), options));
   results.push(await runLoad('search, ten common queries', QUERIES.map((q) => `${url}/xxgk/catalog?q=${encodeURIComponent(q)}`), options));
   results.push(await runLoad('JSON API /api/v1/catalog?q=', QUERIES.map((q) => `${url}/api/v1/catalog?q=${encodeURIComponent(q)}`), options));
+  // The same pages with every request a render: each URL is made unique by a parameter the page ignores.
+  const uncached = (paths: string[]) => Array.from({ length: 50_000 }, (_, i) => `${pick(paths, i)}${pick(paths, i).includes('?') ? '&' : '?'}n=${i}`);
+  results.push(await runLoad('list page, deep keyset pages (uncached)', uncached(deep.map((c) => `${url}/xxgk/catalog?cursor=${c}`)), options));
+  results.push(await runLoad('search, ten common queries (uncached)', uncached(QUERIES.map((q) => `${url}/xxgk/catalog?q=${encodeURIComponent(q)}`)), options));
   printResults(results.filter((r): r is NonNullable<typeof r> => r !== null));
   await server.close();
   await drop();
