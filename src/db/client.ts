@@ -67,7 +67,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  * every call. Used for the hottest public queries (the item page); on PGlite the marker is
  * just a comment.
  */
-export const PREPARED_MARKER = /^\/\*prepared:([a-z_]+)\*\//;
+export const PREPARED_MARKER = /^\/\*prepared:([a-z0-9_]+)\*\//;
 const PATCHED = Symbol('gongkai.preparing');
 
 function preparing(client: pg.PoolClient): pg.PoolClient {

@@ -197,20 +197,20 @@ describe('the public catalog', () => {
     expect(first.headers['cache-control']).toBe('public, no-cache');
     const etag = first.headers.etag as string;
     expect((await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
-    await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（更正）', changeNote: '更正标题' });
+    expect((await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（更正）', changeNote: '更正标题' })).statusCode).toBe(200);
     const after = await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.body).toContain('缓存测试通知（更正）');
 
     // A client that knows only the date: not modified while this rendering is current, the new page after a change.
     await new Promise((r) => setTimeout(r, 1100)); // HTTP dates count whole seconds
-    await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（第二次更正）', changeNote: '更正标题' });
+    expect((await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（第二次更正）', changeNote: '更正标题' })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 1100));
     const dated = await t.app.inject(`/xxgk/items/${item.indexNo}`);
     const since = dated.headers['last-modified'] as string;
     expect(Date.parse(since)).toBeGreaterThan(Date.now() - 5000);
     expect((await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-modified-since': since } })).statusCode).toBe(304);
-    await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（再次更正）', changeNote: '再次更正标题' });
+    expect((await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '缓存测试通知（再次更正）', changeNote: '再次更正标题' })).statusCode).toBe(200);
     const changed = await t.app.inject({ url: `/xxgk/items/${item.indexNo}`, headers: { 'if-modified-since': since } });
     expect(changed.statusCode).toBe(200);
     expect(changed.body).toContain('再次更正');
