@@ -21,6 +21,7 @@ export interface CachedPage {
 export class PageCache {
   private readonly entries = new Map<string, CachedPage & { version: number; expiresAt: number }>();
   private readonly rendering = new Map<string, Promise<CachedPage>>();
+  private readonly values = new Map<string, { value: Promise<unknown>; version: number; expiresAt: number }>();
   private version = 0;
   /** When the catalog last changed in this instance (ms); pages rendered in a later second are current. */
   changedAt = Date.now();
@@ -42,6 +43,24 @@ export class PageCache {
     this.changedAt = Date.now();
     this.entries.clear();
     this.rendering.clear();
+    this.values.clear();
+  }
+
+  /**
+   * Data the public pages are built from (the list of bodies, the taxonomies), loaded once and
+   * dropped with the pages: whatever changes it invalidates the pages too. A load that started
+   * before a change is not reused after it; a failed load is forgotten.
+   */
+  memo<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    const hit = this.values.get(key);
+    if (hit && hit.version === this.version && now <= hit.expiresAt) return hit.value as Promise<T>;
+    const value = load();
+    if (this.values.size >= this.maxEntries) this.values.delete(this.values.keys().next().value!);
+    this.values.set(key, { value, version: this.version, expiresAt: now + this.ttlMs });
+    value.catch(() => {
+      if (this.values.get(key)?.value === value) this.values.delete(key);
+    });
+    return value;
   }
 
   get(key: string, now = Date.now()): CachedPage | undefined {

@@ -41,4 +41,18 @@ describe('PageCache', () => {
     await expect(Promise.all([cache.getOrRender('/b', failing), cache.getOrRender('/b', failing)])).rejects.toThrow('not found');
     expect((await cache.getOrRender('/b', async () => 'found')).body.toString()).toBe('found');
   });
+
+  it('keeps data the pages are built from until the catalog changes, and forgets a failed load', async () => {
+    const cache = new PageCache();
+    let loads = 0;
+    const load = async () => { loads += 1; return ['财政局', '教育局']; };
+    expect(await cache.memo('orgs', load)).toEqual(['财政局', '教育局']);
+    expect(await cache.memo('orgs', load)).toEqual(['财政局', '教育局']);
+    expect(loads).toBe(1);
+    cache.invalidate();
+    await cache.memo('orgs', load);
+    expect(loads).toBe(2);
+    await expect(cache.memo('broken', () => Promise.reject(new Error('database unavailable')))).rejects.toThrow('database unavailable');
+    expect(await cache.memo('broken', async () => 'recovered')).toBe('recovered');
+  });
 });

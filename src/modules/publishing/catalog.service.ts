@@ -52,8 +52,11 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
   const limit = filters.limit ?? 20;
   let orgIds: number[] | undefined;
   if (filters.org) {
-    const org = await findOrgByCode(ctx.db, filters.org);
-    orgIds = org ? await subtreeIds(ctx.db, org.id) : [];
+    const code = filters.org;
+    orgIds = await ctx.pages.memo(`catalog:subtree:${code}`, async () => {
+      const org = await findOrgByCode(ctx.db, code);
+      return org ? subtreeIds(ctx.db, org.id) : [];
+    });
   }
   const tsquery = filters.q ? searchQuery(filters.q) : null;
   const { before, offset } = decodeCursor(filters.cursor);

@@ -54,8 +54,15 @@ export async function publishingPages(app: App, ctx: AppContext) {
     const query = request.query;
     const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
     const result = await searchCatalog(ctx, filters);
-    const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
-    const [categories, topicList] = await Promise.all([categoriesOf(ctx, filters.org), topics(ctx)]);
+    // The form's choices change only with the bodies and settings, which invalidate the pages too.
+    const [orgs, categories, topicList] = await Promise.all([
+      ctx.pages.memo('catalog:orgs', async () => (await listOrgs(ctx)).filter((o) => o.type !== 'office')),
+      ctx.pages.memo(`catalog:categories:${filters.org ?? ''}`, () => categoriesOf(ctx, filters.org)),
+      ctx.pages.memo('catalog:topics', () => topics(ctx)),
+    ]);
+    // Hundreds of bodies in a county: their options are rendered once per selected body, not on every page.
+    const orgOptions = await ctx.pages.memo(`catalog:org-options:${filters.org ?? ''}`, async () =>
+      html`${orgs.map((o) => html`<option value="${o.code}"${filters.org === o.code ? html` selected` : ''}>${o.name}</option>`)}`);
     const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     return {
       title: filters.q ? `检索：${filters.q}` : '政府信息公开目录',
@@ -64,7 +71,7 @@ export async function publishingPages(app: App, ctx: AppContext) {
       body: html`<h1>政府信息公开目录</h1>
 <form class="catalog-filters" method="get" action="/xxgk/catalog" role="search">
 <div class="form-row"><label for="q">关键词</label><input id="q" name="q" type="search" value="${filters.q ?? ''}"></div>
-<div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgs.map((o) => html`<option value="${o.code}"${filters.org === o.code ? html` selected` : ''}>${o.name}</option>`)}</select></div>
+<div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgOptions}</select></div>
 <div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(categories, filters.category)}</select></div>
 <div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(topicList, filters.topic)}</select></div>
 <div class="form-row"><label for="year">发布年份</label><input id="year" name="year" inputmode="numeric" value="${filters.year ?? ''}"></div>
