@@ -143,6 +143,7 @@ export async function catalog(db: Executor, q: CatalogQuery): Promise<CatalogRow
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is CatalogRow => !!r);
   }
+  const filtered = filters.length > 0;
   // A row comparison walks the (published_at, id) indexes backwards from the cursor.
   if (q.before) filters.push(sql`(i.published_at, i.id) < (${q.before.at.toISOString()}::timestamptz, ${q.before.id}::int)`);
   if (q.orgIds) {
@@ -152,7 +153,7 @@ export async function catalog(db: Executor, q: CatalogQuery): Promise<CatalogRow
         ${listed(sql`''`)} and i.org_id = b.org_id${and(filters)} order by i.published_at desc, i.id desc limit ${q.limit}
       ) x order by x.published_at desc, x.id desc limit ${q.limit}`.execute(db)).rows;
   }
-  if (filters.length > (q.before ? 1 : 0)) {
+  if (filtered) {
     return (await sql<CatalogRow>`${listed(sql`''`)}${and(filters)} order by i.published_at desc, i.id desc limit ${q.limit}`.execute(db)).rows;
   }
   // The limit is written into the statement (one per page size): with the limit as a parameter
