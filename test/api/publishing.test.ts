@@ -216,11 +216,26 @@ describe('the public catalog', () => {
     expect(changed.body).toContain('再次更正');
   });
 
-  it('offers feeds, a sitemap and a guide per body', async () => {
+  it('offers a sitemap index: the portal pages and every public item with its last change, in files of at most 50,000', async () => {
+    const item = await publishItem(t, { title: '站点地图测试通知' });
+    const withheld = await publishItem(t, { title: '站点地图中不应出现的信息', disclosure: 'onRequest', withheldGround: 'processInformation', withheldReason: '过程性信息' });
+    const index = await t.app.inject('/sitemap.xml');
+    expect(index.headers['content-type']).toContain('application/xml');
+    expect(index.body).toContain('<sitemapindex');
+    const files = [...index.body.matchAll(/<loc>http:\/\/localhost:3000(\/sitemaps\/[^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(files).toEqual(['/sitemaps/pages.xml', '/sitemaps/items-0.xml']);
+    expect((await t.app.inject('/sitemaps/pages.xml')).body).toContain('<loc>http://localhost:3000/xxgk/catalog</loc>');
+    const items = (await t.app.inject('/sitemaps/items-0.xml')).body;
+    expect(items).toMatch(new RegExp(`<url><loc>http://localhost:3000/xxgk/items/${item.indexNo}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod></url>`));
+    expect(items).not.toContain(`/xxgk/items/${withheld.indexNo}<`);
+    expect((await t.app.inject('/sitemaps/items-1.xml')).statusCode).toBe(404);
+    expect((await t.app.inject('/sitemaps/other.xml')).statusCode).toBe(404);
+  });
+
+  it('offers feeds and a guide per body', async () => {
     const feed = await t.app.inject(`/xxgk/feed.xml?org=${DEMO_FINANCE_CODE}`);
     expect(feed.headers['content-type']).toContain('atom+xml');
     expect(feed.body).toContain('<entry>');
-    expect((await t.app.inject('/sitemap.xml')).body).toContain('/xxgk/items/');
     const guide = await t.app.inject(`/xxgk/guide/${DEMO_FINANCE_CODE}`);
     expect(guide.body).toContain('示例县财政局政府信息公开指南');
     expect(guide.body).toContain('示例县城关镇财政路8号');

@@ -115,6 +115,21 @@ export async function catalogItemWithText(ctx: AppContext, indexNo: string) {
   return { ...item, text: bodyText(item.bodyHtml) };
 }
 
+/** Items per sitemap file: the sitemap protocol allows 50,000 addresses in one file. */
+export const SITEMAP_CHUNK = 50_000;
+
+/** How many item sitemap files the catalog needs (by item id ranges, so a file's contents stay put). */
+export async function sitemapChunks(ctx: AppContext): Promise<number> {
+  return Math.floor((await repo.maxItemId(ctx.db)) / SITEMAP_CHUNK) + 1;
+}
+
+/** The public items of sitemap file `chunk`, with their last change (for crawlers). */
+export async function sitemapChunk(ctx: AppContext, chunk: number) {
+  if (chunk >= (await sitemapChunks(ctx))) throw new AppError('NOT_FOUND');
+  const rows = await repo.sitemapItems(ctx.db, chunk * SITEMAP_CHUNK, (chunk + 1) * SITEMAP_CHUNK);
+  return rows.map((r) => ({ url: itemPath(r.indexNo), lastModified: new Date(r.updatedAt).toISOString().slice(0, 10) }));
+}
+
 /** An attachment of a published item (never of a draft or a withdrawn one). */
 export async function catalogAttachment(ctx: AppContext, indexNo: string, attachmentId: number) {
   const item = await repo.findByIndexNo(ctx.db, indexNo);

@@ -219,6 +219,18 @@ async function searchCandidates(db: Executor, tsquery: string, filters: RawBuild
   return all.rows;
 }
 
+/** Public items with ids in [fromId, toId), oldest first: what one sitemap file lists. */
+export async function sitemapItems(db: Executor, fromId: number, toId: number) {
+  return (await sql<{ indexNo: string; updatedAt: Date }>`select index_no, updated_at from info_items
+    where id >= ${fromId} and id < ${toId} and status in ('published', 'withdrawn') and disclosure = 'proactive' and index_no is not null
+    order by id`.execute(db)).rows;
+}
+
+/** The highest item id (0 without items): how many sitemap files there are. */
+export async function maxItemId(db: Executor): Promise<number> {
+  return (await sql<{ max: number | null }>`select max(id) as max from info_items`.execute(db)).rows[0]?.max ?? 0;
+}
+
 export async function interpretationsOf(db: Executor, itemId: number) {
   return db.selectFrom('infoItems').select(['id', 'title', 'indexNo', 'publishedOn']).where('interpretsItemId', '=', itemId).where('status', '=', 'published').execute();
 }
