@@ -63,6 +63,13 @@ describe('rate limits on public forms', () => {
     expect((await consult(second, {}, '198.51.100.3')).statusCode).toBe(429);
   });
 
+  it('limits the public catalog export, which builds a large file', async () => {
+    const exports = [];
+    for (let i = 0; i < 21; i += 1) exports.push((await t.app.inject({ url: '/api/v1/orgs/NOPE/catalog-export?format=csv', remoteAddress: '198.51.100.20' })).statusCode);
+    expect(exports.slice(0, 20)).toEqual(Array(20).fill(404));
+    expect(exports[20]).toBe(429);
+  });
+
   it('starts a new window once the last one has passed', async () => {
     expect(await countHit(t.db, 'test|window', 300)).toMatchObject({ hits: 1 });
     const again = await countHit(t.db, 'test|window', 300);

@@ -165,7 +165,8 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
   }, async (request) => catalogItemWithText(ctx, request.params.indexNo));
 
   app.get('/api/v1/orgs/:code/catalog-export', {
-    config: { auth: 'public' },
+    // A whole county's catalog is a large file to build: limited per address like the public forms.
+    config: { auth: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
     schema: { tags: ['公开目录'], summary: '导出本机关公开目录（CSV 或 XLSX）', params: z.object({ code: z.string().max(64) }), querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
   }, async (request, reply) => {
     const file = await exportCatalog(ctx, request.params.code, request.query.format);
