@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { CHECKLIST, makeItem, publishItem } from '../support/items.js';
@@ -372,6 +372,25 @@ describe('the rendered-page cache', () => {
     const after = await t.app.inject(url);
     expect(after.body).toContain('撤销原因：测试撤销');
     expect(after.body).toContain('绕过应用直接修改的标题');
+  });
+
+  it('never dates a newer rendering the same as an older one, even when it starts exactly on a second', async () => {
+    const item = await publishItem(t, { title: '整秒缓存测试通知' });
+    const url = `/xxgk/items/${item.indexNo}`;
+    const second = Math.floor(Date.now() / 1000) * 1000 + 5000;
+    const clock = vi.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(second - 600);
+      const since = (await t.app.inject(url)).headers['last-modified'] as string;
+      clock.mockReturnValue(second - 300);
+      expect((await as('office', 'POST', `/api/v1/items/${item.id}/correct`, { title: '整秒缓存测试通知（更正）', changeNote: '更正标题' })).statusCode).toBe(200);
+      clock.mockReturnValue(second);
+      const after = await t.app.inject({ url, headers: { 'if-modified-since': since } });
+      expect(after.statusCode).toBe(200);
+      expect(after.body).toContain('（更正）');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('gives each of many pages requested at once its own item, and a 404 to a missing or withheld one', async () => {

@@ -32,10 +32,12 @@ export async function sendCachedPage(
   const prefs = portalPrefs(request);
   const key = `${request.url}|${prefs.largeText ? 'L' : ''}${prefs.highContrast ? 'C' : ''}`;
   const page = await ctx.pages.getOrRender(key, async () => renderPage({ ...(await render()), path: request.url.split('?')[0], prefs }));
-  // Last-Modified: the render time rounded up to the second, never earlier than the content's
-  // last change. HTTP dates have one-second precision, so If-Modified-Since (from a client
-  // without the ETag) is honoured only for pages rendered in a later second than the last change.
-  const lastModified = Math.ceil(page.at / 1000) * 1000;
+  // Last-Modified: the end of the second the rendering started in, never earlier than the
+  // content's last change. (Rounding up would leave a rendering that starts exactly on a second
+  // with the same date as one made in the second before, with older content.) HTTP dates have
+  // one-second precision, so If-Modified-Since (from a client without the ETag) is honoured
+  // only for pages rendered in a later second than the last change.
+  const lastModified = (Math.floor(page.at / 1000) + 1) * 1000;
   reply.header('last-modified', new Date(lastModified).toUTCString()).header('etag', page.etag);
   const since = Date.parse(String(request.headers['if-modified-since'] ?? ''));
   const settled = Math.floor(page.at / 1000) > Math.floor(ctx.pages.changedAt / 1000);
