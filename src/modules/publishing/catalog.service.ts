@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { highlightTerms, searchQuery } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
 import { BatchLoader } from '../../lib/batch-loader.js';
-import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import { findOrgByCode, listOrgs, subtreeIds } from '../orgs/orgs.repository.js';
 import * as repo from './publishing.repository.js';
 import { bodyText, publishDueItems } from './publishing.service.js';
 
@@ -53,7 +53,9 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
   let orgIds: number[] | undefined;
   if (filters.org) {
     const code = filters.org;
-    orgIds = await ctx.pages.memo(`catalog:subtree:${code}`, async () => {
+    // Kept per known body only: an address with a made-up body code must not fill the cache.
+    const codes = await ctx.pages.memo('catalog:org-codes', async () => new Set((await listOrgs(ctx.db)).map((o) => o.code)));
+    orgIds = !codes.has(code) ? [] : await ctx.pages.memo(`catalog:subtree:${code}`, async () => {
       const org = await findOrgByCode(ctx.db, code);
       return org ? subtreeIds(ctx.db, org.id) : [];
     });

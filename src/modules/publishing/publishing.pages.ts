@@ -59,14 +59,16 @@ export async function publishingPages(app: App, ctx: AppContext) {
     const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
     const result = await searchCatalog(ctx, filters);
     // The form's choices change only with the bodies and settings, which invalidate the pages too.
-    const [orgs, categories, topicList] = await Promise.all([
-      ctx.pages.memo('catalog:orgs', async () => (await listOrgs(ctx)).filter((o) => o.type !== 'office')),
-      ctx.pages.memo(`catalog:categories:${filters.org ?? ''}`, () => categoriesOf(ctx, filters.org)),
+    const orgs = await ctx.pages.memo('catalog:orgs', async () => (await listOrgs(ctx)).filter((o) => o.type !== 'office'));
+    // Kept per known body only: an address with a made-up body code must not fill the cache.
+    const selected = orgs.some((o) => o.code === filters.org) ? filters.org! : '';
+    const [categories, topicList] = await Promise.all([
+      ctx.pages.memo(`catalog:categories:${selected}`, () => categoriesOf(ctx, selected || undefined)),
       ctx.pages.memo('catalog:topics', () => topics(ctx)),
     ]);
     // Hundreds of bodies in a county: their options are rendered once per selected body, not on every page.
-    const orgOptions = await ctx.pages.memo(`catalog:org-options:${filters.org ?? ''}`, async () =>
-      html`${orgs.map((o) => html`<option value="${o.code}"${filters.org === o.code ? html` selected` : ''}>${o.name}</option>`)}`);
+    const orgOptions = await ctx.pages.memo(`catalog:org-options:${selected}`, async () =>
+      html`${orgs.map((o) => html`<option value="${o.code}"${selected === o.code ? html` selected` : ''}>${o.name}</option>`)}`);
     const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     return {
       title: filters.q ? `检索：${filters.q}` : '政府信息公开目录',
