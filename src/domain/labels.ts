@@ -50,6 +50,12 @@ export const LABELS = {
   requestDelivery: { post: '邮寄', email: '电子邮件', pickup: '自行领取', online: '网上获取' },
   pauseReason: { consultation: '征求意见', fee: '缴纳信息处理费', supplement: '等待补正' },
 
+  // ---- 年度报告与统计
+
+  // ---- 互动交流
+
+  // ---- 表单字段: the Chinese names of input fields, for error messages that name the field
+
   // ---- 审计日志
   auditTargetType: {
     item: '信息', request: '依申请公开', report: '年度报告', user: '账号', org: '机构', calendar: '工作日历', settings: '系统设置',
