@@ -57,8 +57,6 @@ export const LABELS = {
     'licensing.decisions': '行政许可决定数', 'penalties.decisions': '行政处罚决定数', 'enforcement.decisions': '行政强制决定数',
     'fees.amountTenThousandYuan': '行政事业性收费金额（万元）',
   },
-  /** Where a figure of the statistics comes from. */
-  requestSource: { platform: '平台内办理', ledger: '纸质台账导入' },
 
   // ---- 互动交流
 
