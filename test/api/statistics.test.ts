@@ -131,7 +131,7 @@ describe('the public statistics page', () => {
     expect(page).not.toContain('<svg');
     expect(page).not.toContain('个工作日');
     expect(page).not.toMatch(/<thead><tr><th scope="col">项目<\/th><th scope="col">数量<\/th><\/tr><\/thead><tbody><\/tbody>/);
-    for (const sentence of ['本年暂无主动公开的政府信息。', '本年暂无新收申请。', '本年暂无办结的申请。', '本年没有在平台内办结的申请，暂无办理时间和按期办结率数据。', '本年暂无咨询。']) {
+    for (const sentence of ['本年暂无主动公开的政府信息。', '本年没有新收、上年结转或办结的政府信息公开申请。', '本年没有在平台内办结的申请，暂无办理时间和按期办结率数据。', '本年暂无咨询。']) {
       expect(page).toContain(sentence);
     }
   });
@@ -140,6 +140,9 @@ describe('the public statistics page', () => {
     const page = (await t.app.inject(`/xxgk/stats/${CIVIL_DEFENCE_CODE}/2025`)).body;
     expect(page).toContain('示例县人民防空办公室2025年政府信息公开工作年度报告尚未发布。');
     expect(page).toContain('href="/xxgk/reports"');
+    // A body without sub-bodies offers no roll-up; one with them does.
+    expect(page).not.toContain('含下级机关的统计');
+    expect((await t.app.inject(`/xxgk/stats/${DEMO_FINANCE_CODE}/2025`)).body).toContain(`href="/xxgk/stats/${DEMO_FINANCE_CODE}/2025?rollup=1"`);
   });
 
   it('is limited per address', async () => {

@@ -29,6 +29,7 @@ export function renderReportTable(table: ReportTable): SafeHtml {
   return html`<div class="table-scroll" role="region" aria-labelledby="caption-${table.key}" tabindex="0">
 <table class="report-table report-table-${table.key}" id="table-${table.key}">
 <caption id="caption-${table.key}">${table.caption}</caption>
+<colgroup>${table.widths.map((w) => html`<col style="width: ${(w * 100).toFixed(2)}%">`)}</colgroup>
 <thead>${head.map(row)}</thead>
 ${table.blocks.map((_, b) => html`<tbody>${grid.filter((r) => r.block === b && !head.includes(r)).map(row)}</tbody>`)}
 </table>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import type { App } from '../../http/types.js';
+import { formatChineseDate } from '../../domain/dates.js';
 import { html, raw, SafeHtml } from '../../http/views/html.js';
 import { sendCachedPage } from '../../http/views/placeholder.js';
 import { barChartSvg } from '../../lib/charts.js';
@@ -20,6 +21,7 @@ ${raw(barChartSvg(title, rows.map((r) => r.label), rows.map((r) => r.count), { h
 }
 
 function requestFigures(r: Statistics['requests']): SafeHtml {
+  if (!r.received && !r.carriedIn && !r.completed) return html`<p class="empty">本年没有新收、上年结转或办结的政府信息公开申请。</p>`;
   return html`<table class="figures"><caption>申请数量（与年度报告第三部分一致，含纸质台账导入的申请）</caption>
 <thead><tr><th scope="col">项目</th><th scope="col">件数</th></tr></thead>
 <tbody>
@@ -32,7 +34,7 @@ function requestFigures(r: Statistics['requests']): SafeHtml {
 
 function timing(s: Statistics): SafeHtml {
   const r = s.requests;
-  const overdue = html`<p>截至${s.asOf}，${s.year}年底前收到、仍在办理且已超过答复期限的申请${r.overdueCount ? html`共<strong>${r.overdueCount}</strong>件。` : '0件。'}</p>`;
+  const overdue = html`<p>截至${formatChineseDate(s.asOf)}，${s.year}年底前收到、仍在办理且已超过答复期限的申请${r.overdueCount ? html`共<strong>${r.overdueCount}</strong>件。` : '0件。'}</p>`;
   if (!r.handledInPlatform) {
     return html`<p class="empty">本年没有在平台内办结的申请，暂无办理时间和按期办结率数据${r.completedFromLedger ? `（本年办结的${r.completedFromLedger}件均为纸质台账导入，台账不记录办理过程）` : ''}。</p>${overdue}`;
   }
@@ -74,18 +76,19 @@ export async function statisticsRoutes(app: App, ctx: AppContext) {
         body: html`<h1>${title}</h1>
 <nav class="related" aria-label="相关页面"><ul>
 ${report ? html`<li><a href="${report.href}">${report.title}</a></li>` : html`<li>${s.orgName}${s.year}年政府信息公开工作年度报告尚未发布。</li>`}
-<li><a href="/xxgk/stats/${s.orgCode}/${s.year}${s.rollup ? '' : '?rollup=1'}">${s.rollup ? '只看本机关' : '含下级机关的统计'}</a></li>
+${s.hasSubBodies ? html`<li><a href="/xxgk/stats/${s.orgCode}/${s.year}${s.rollup ? '' : '?rollup=1'}">${s.rollup ? '只看本机关的统计' : '含下级机关的统计'}</a></li>` : ''}
 <li><a href="/xxgk/reports">全部年度报告</a></li>
 </ul></nav>
 <h2>主动公开</h2>
-<p>本年主动公开政府信息${s.items.total}条。</p>
-${chartWithTable('c-month', '各月发布信息数', s.items.byMonth.map((m) => ({ label: `${m.month}月`, count: m.count })), '本年暂无主动公开的政府信息。')}
-${chartWithTable('c-category', '按信息类别', s.items.byCategory.map((c) => ({ label: c.category, count: c.count })), '本年暂无主动公开的政府信息，暂无分类数据。', true)}
+${s.items.total ? html`<p>本年主动公开政府信息${s.items.total}条。</p>
+${chartWithTable('c-month', '各月发布信息数', s.items.byMonth.map((m) => ({ label: `${m.month}月`, count: m.count })), '')}
+${chartWithTable('c-category', '按信息类别', s.items.byCategory.map((c) => ({ label: c.category, count: c.count })), '', true)}` : html`<p class="empty">本年暂无主动公开的政府信息。</p>`}
 <h2>依申请公开</h2>
 ${requestFigures(r)}
+${r.received || r.carriedIn || r.completed ? html`
 ${chartWithTable('c-channel', '本年新收申请的渠道', r.byChannel, '本年暂无新收申请。', true)}
 ${chartWithTable('c-applicant', '本年新收申请的申请人类型', r.byApplicantType, '本年暂无新收申请。', true)}
-${chartWithTable('c-outcome', `本年办结申请的办理结果（共${r.completed}件）`, r.byOutcome, '本年暂无办结的申请。', true)}
+${chartWithTable('c-outcome', `本年办结申请的办理结果（共${r.completed}件）`, r.byOutcome, '本年暂无办结的申请。', true)}` : ''}
 <h2>办理时效</h2>
 ${timing(s)}
 <h2>互动交流</h2>

@@ -84,7 +84,8 @@ async function overdueRequests(ctx: AppContext, calendar: WorkingDayCalendar, id
 }
 
 async function computeStatistics(ctx: AppContext, org: { id: number; code: string; name: string }, year: number, rollup: boolean) {
-  const ids = rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
+  const subtree = await subtreeIds(ctx.db, org.id);
+  const ids = rollup ? subtree : [org.id];
   const today = todayInChina(ctx.now());
   const calendar = await ctx.calendar();
   const [items, factGroups, timing, open, consultations] = await Promise.all([
@@ -98,7 +99,7 @@ async function computeStatistics(ctx: AppContext, org: { id: number; code: strin
   const received = factGroups.filter((g) => g.isNew);
   const completed = factGroups.filter((g) => g.outcome && OUTCOME_ROW_KEYS.includes(g.outcome));
   return {
-    orgCode: org.code, orgName: org.name, year, rollup, asOf: today,
+    orgCode: org.code, orgName: org.name, year, rollup, asOf: today, hasSubBodies: subtree.length > 1,
     consultations: { byChannel: consultations, total: consultations.reduce((s, c) => s + c.count, 0) },
     items: {
       total: items.reduce((s, r) => s + r.n, 0),
