@@ -200,3 +200,33 @@ export function narrativeOverview(orgName: string, year: number, requests: Reque
   ];
   return lines.join('\n');
 }
+
+// ---------------------------------------------------------------- publication
+
+/**
+ * 条例第四十九条、第五十条: a report covers the previous year, so year Y can be published
+ * from 1 January of Y+1 (China time) on, never while Y is still running.
+ */
+export function publishableFrom(year: number): IsoDate {
+  return `${year + 1}-01-01`;
+}
+
+/** Texts that stand for "nothing to report", compared without spaces and punctuation. */
+const PLACEHOLDERS = new Set([
+  '无', '暂无', '没有', '无问题', '暂无问题', '没有问题', '无此项', '本年无', '不存在', '略', '空', '同上', '见上',
+  '待补充', '待填写', '待定', '未填写', '此处填写', '请填写', 'na', 'none', 'nil', 'null', 'todo', 'tbd', 'xxx',
+]);
+
+/** The fewest characters (without spaces and punctuation) that can name a problem and its remedy. */
+export const MIN_PROBLEMS_CHARACTERS = 10;
+
+/**
+ * Section 五 (存在的主要问题及改进情况) of the format must say what went wrong and what is
+ * being done about it: empty text, a placeholder such as “无。”, or a fragment does not.
+ */
+export function describesProblems(text: string | null | undefined): boolean {
+  const core = (text ?? '').normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  if (!core || PLACEHOLDERS.has(core)) return false;
+  if (new Set(core).size === 1) return false; // 无无无, xxxxxxxxxx
+  return [...core].length >= MIN_PROBLEMS_CHARACTERS;
+}

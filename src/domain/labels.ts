@@ -51,6 +51,11 @@ export const LABELS = {
   pauseReason: { consultation: '征求意见', fee: '缴纳信息处理费', supplement: '等待补正' },
 
   // ---- 年度报告与统计
+  /** Figures of table 二 entered by hand, by cell key (annual_report_drafts.external_figures). */
+  reportFigure: {
+    'licensing.decisions': '行政许可决定数', 'penalties.decisions': '行政处罚决定数', 'enforcement.decisions': '行政强制决定数',
+    'fees.amountTenThousandYuan': '行政事业性收费金额（万元）',
+  },
 
   // ---- 互动交流
 

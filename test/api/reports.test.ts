@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { DOCX_TEXT_WIDTH } from '../../src/modules/reports/report-documents.js';
 import { createTestApp, TestApp } from '../support/app.js';
-import { pdfText } from '../support/documents.js';
+import { docxXml, pdfStructure, pdfText } from '../support/documents.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -184,6 +185,130 @@ describe('outputs', () => {
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const received = rows.find((r) => r[0] === '一、本年新收政府信息公开申请数量')!;
     expect(received.slice(1)).toEqual([2, 1, 1, 0, 0, 0, 4]);
+  });
+});
+
+/** A table read as a program reading by headings would: each row's cells placed on the grid, spans filling the positions they cover. */
+type GridCell = { text: string; colspan: number; rowspan: number; continuation?: boolean };
+function fillGrid(rows: GridCell[][]): string[][] {
+  const grid: (string | undefined)[][] = rows.map(() => []);
+  rows.forEach((cells, r) => {
+    let col = 0;
+    for (const c of cells) {
+      while (grid[r][col] !== undefined) col += 1;
+      for (let i = r; i < r + (c.continuation ? 1 : c.rowspan); i += 1) for (let k = col; k < col + c.colspan; k += 1) grid[i][k] = c.continuation ? grid[r - 1][k] ?? '' : c.text;
+      col += c.colspan;
+    }
+  });
+  return grid.map((row) => Array.from(row, (v) => v ?? '∅'));
+}
+
+/** The tables of a DOCX: grid column widths and rows of cells (gridSpan, vMerge continuation). */
+function docxTables(xml: string) {
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, tbl]) => ({
+    widths: [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1])),
+    layout: /<w:tblLayout w:type="fixed"\/>/.test(tbl) ? 'fixed' : 'auto',
+    rows: [...tbl.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map(([tr]) => [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc]): GridCell => ({
+      text: [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      colspan: Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(tc)?.[1] ?? 1),
+      rowspan: 1,
+      continuation: /<w:vMerge w:val="continue"\/>|<w:vMerge\/>/.test(tc),
+    }))),
+  }));
+}
+
+/** The rows of an HTML table: th/td with their spans (the markup is ours, regular enough for a pattern). */
+function htmlTable(page: string, id: string): GridCell[][] {
+  const table = new RegExp(`<table[^>]* id="${id}">([\\s\\S]*?)</table>`).exec(page)![1];
+  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, tr]) => [...tr.matchAll(/<t[hd]([^>]*)>([^<]*)<\/t[hd]>/g)].map(([, attrs, text]) => ({
+    text, colspan: Number(/colspan="(\d+)"/.exec(attrs)?.[1] ?? 1), rowspan: Number(/rowspan="(\d+)"/.exec(attrs)?.[1] ?? 1),
+  })));
+}
+
+describe('outputs other programs read', () => {
+  it('writes DOCX tables whose every row fills the grid, a heading spanning rows continued by vMerge cells below it', async () => {
+    const xml = await docxXml((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.docx`)).rawPayload);
+    const tables = docxTables(xml);
+    expect(tables.map((tb) => tb.widths.length)).toEqual([4, 8, 15]);
+    for (const tb of tables) {
+      for (const row of tb.rows) expect(row.reduce((n, c) => n + c.colspan, 0)).toBe(tb.widths.length);
+    }
+    const [, requests, review] = tables.map((tb) => fillGrid(tb.rows));
+    // Table 三: the corner note spans three rows; 自然人 and 总计 two; the five kinds of organisation sit under 法人或其他组织.
+    expect(requests[1]).toEqual([requests[0][0], '自然人', ...Array(5).fill('法人或其他组织'), '总计']);
+    expect(requests[2]).toEqual([requests[0][0], '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    const received = requests.find((r) => r[0] === '一、本年新收政府信息公开申请数量')!;
+    expect(received.slice(1)).toEqual(['2', '1', '1', '0', '0', '0', '4']);
+    // Table 四: 行政复议 spans two heading rows over its five result columns.
+    expect(review[1].slice(0, 6)).toEqual([...Array(5).fill('行政复议'), '未经复议直接起诉']);
+    expect(review[2].slice(0, 5)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    // Table 二: a block with one figure column spans it over the three figure columns.
+    expect(tables[0].rows.find((r) => r[0].text === '行政许可')!.map((c) => c.colspan)).toEqual([1, 3]);
+  });
+
+  it('gives the DOCX columns fixed widths that fill the page: labels of table 三 hold 14 characters a line, figures 3', async () => {
+    const xml = await docxXml((await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.docx`)).rawPayload);
+    const [proactive, requests, review] = docxTables(xml);
+    for (const tb of [proactive, requests, review]) {
+      expect(tb.layout).toBe('fixed');
+      expect(tb.widths.reduce((a, b) => a + b, 0)).toBe(DOCX_TEXT_WIDTH);
+    }
+    // 10 pt = 200 twips a character, less 2 × 57 twips of padding.
+    const perLine = (w: number, pt: number) => Math.floor((w - 114) / (pt * 20));
+    expect(perLine(requests.widths[0], 10)).toBeGreaterThanOrEqual(14);
+    for (const w of requests.widths.slice(1)) expect(perLine(w, 10)).toBeGreaterThanOrEqual(3);
+    for (const w of review.widths) expect(perLine(w, 9)).toBeGreaterThanOrEqual(2);
+    expect(perLine(proactive.widths[0], 10)).toBeGreaterThanOrEqual(16);
+  });
+
+  it('exports XLSX with every spanning heading a merged range, so each figure sits under its own heading', async () => {
+    const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [proactive, requests, review] = workbook.worksheets;
+    const merges = (sheet: ExcelJS.Worksheet) => (sheet.model as unknown as { merges: string[] }).merges;
+    expect(merges(requests)).toEqual(expect.arrayContaining(['A2:A4', 'B2:H2', 'B3:B4', 'C3:G3', 'H3:H4']));
+    expect(requests.getCell('B3').value).toBe('自然人');
+    expect(requests.getCell('C4').value).toBe('商业企业');
+    expect(requests.getCell('H3').value).toBe('总计');
+    expect(merges(review)).toEqual(expect.arrayContaining(['A2:E3', 'F2:O2', 'F3:J3', 'K3:O3']));
+    expect(review.getCell('A4').value).toBe('结果维持');
+    expect(review.getCell('F3').value).toBe('未经复议直接起诉');
+    const licensing = proactive.getColumn(1).values.findIndex((v) => v === '行政许可');
+    expect(merges(proactive)).toContain(`B${licensing}:D${licensing}`);
+    expect(requests.getColumn(1).width).toBeGreaterThanOrEqual(40);
+  });
+
+  it('renders each table on a regular grid with its headings in <thead>, and the downloads after the article', async () => {
+    const page = (await t.app.inject(`/xxgk/reports/${DEMO_FINANCE_CODE}/2025`)).body;
+    const widths = { 'table-proactive': 4, 'table-requests': 8, 'table-reviewLitigation': 15 };
+    for (const [id, columns] of Object.entries(widths)) {
+      const grid = fillGrid(htmlTable(page, id));
+      for (const row of grid) expect(row.length, `${id}: ${row.join('|')}`).toBe(columns);
+      expect(grid.flat()).not.toContain('∅');
+      expect(page).toMatch(new RegExp(`<table[^>]* id="${id}">\\s*<caption[^>]*>[^<]*</caption>\\s*<colgroup>(<col [^>]*>){${columns}}</colgroup>\\s*<thead><tr>`));
+    }
+    const requests = fillGrid(htmlTable(page, 'table-requests'));
+    expect(requests[2]).toEqual([requests[0][0], '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    const articleEnd = page.indexOf('</article>');
+    expect(articleEnd).toBeGreaterThan(0);
+    expect(page.indexOf('export.pdf')).toBeGreaterThan(articleEnd);
+    expect(page.slice(0, articleEnd)).not.toContain('下载');
+    // Each report page leads to its statistics.
+    expect(page).toContain(`href="/xxgk/stats/${DEMO_FINANCE_CODE}/2025"`);
+  });
+
+  it('tags the PDF: language zh-CN, title, headings, paragraphs, and tables with header cells', async () => {
+    const res = await t.app.inject(`/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/export.pdf`);
+    const structure = await pdfStructure(res.rawPayload);
+    expect(structure.marked).toBe(true);
+    expect(structure.lang).toBe('zh-CN');
+    expect(structure.title).toBe('示例县财政局2025年政府信息公开工作年度报告');
+    expect(structure.displayDocTitle).toBe(true);
+    const first = structure.pages[0];
+    expect(first[0]).toBe('Document');
+    expect(first).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD']));
+    expect(structure.headerScopes).toEqual(expect.arrayContaining(['Column', 'Row']));
   });
 });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import type { QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { Database, openDatabase } from '../../src/db/client.js';
@@ -27,4 +28,16 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   }
   const dump = new Blob([fs.readFileSync(SNAPSHOT_FILE)]);
   return openDatabase({ loadDump: dump });
+}
+
+/** A Kysely plugin counting the statements that pass through it (`db.withPlugin(counter)`). */
+export class StatementCounter {
+  count = 0;
+  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+  async transformResult(args: { result: QueryResult<UnknownRow> }): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
 }

@@ -1,4 +1,6 @@
 /** Factories for 依申请公开 tests. */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/client.js';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import type { TestApp } from './app.js';
 
@@ -35,4 +37,22 @@ export async function applyOnline(t: TestApp, overrides: Record<string, unknown>
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', payload: { ...makeApplication(overrides), challenge: await solvedChallenge(t) } });
   if (res.statusCode !== 201) throw new Error(`apply failed: ${res.statusCode} ${res.body}`);
   return res.json() as { trackingNo: string; status: string; receivedOn?: string; dueOn?: string };
+}
+
+/**
+ * A request as Gongkai stores it, written straight to the database with its pauses: for
+ * tests of what is computed from stored requests (statistics, reports), not of how they got there.
+ */
+export async function insertRequestRow(db: Db, row: {
+  orgId: number; status: string; receivedOn: string; channel?: string; applicantType?: string; outcome?: string; completedOn?: string;
+  extensionDays?: number; pauses?: { reason: 'consultation' | 'fee'; startedOn: string; endedOn?: string }[];
+}): Promise<number> {
+  const { id } = await db.insertInto('disclosureRequests').values({
+    trackingNo: `YSQT-${randomBytes(6).toString('hex')}`, orgId: row.orgId, channel: row.channel ?? 'online', applicantType: row.applicantType ?? 'natural',
+    applicantName: '张三', idType: 'idCard', idNumberEnc: 'x', applicantKey: randomBytes(8).toString('hex'), phoneEnc: 'x', description: '测试申请',
+    form: 'electronic', delivery: 'online', queryPasswordHash: 'x', status: row.status, receivedOn: row.receivedOn,
+    outcome: row.outcome ?? null, completedOn: row.completedOn ?? null, extensionDays: row.extensionDays ?? 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  for (const p of row.pauses ?? []) await db.insertInto('requestPauses').values({ requestId: id, reason: p.reason, startedOn: p.startedOn, endedOn: p.endedOn ?? null }).execute();
+  return id;
 }

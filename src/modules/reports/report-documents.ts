@@ -1,60 +1,99 @@
 /**
- * The annual report as DOCX (公文 style: 仿宋 body, 黑体/方正小标宋 titles) and as PDF
- * with an embedded CJK font, both from the same table model as the web page.
+ * The annual report as DOCX (公文 style, GB/T 9704: 仿宋 三号 body on fixed 28-point lines,
+ * 黑体 headings, 方正小标宋 title) and as a tagged PDF with an embedded CJK font, both from the
+ * same table model as the web page.
  */
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType, Document, HeightRule, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
+  VerticalAlignTable, VerticalMergeType, WidthType,
+} from 'docx';
 import { REPORT_SPEC } from '../../domain/annual-report.js';
 import { startCjkPdf } from '../../lib/documents/pdf.js';
 import { AppError } from '../../http/errors.js';
-import { reportTables, ReportTable } from './report-tables.js';
+import { layoutTable, reportTables, reportTitle, sectionParagraphs, type PlacedCell, type ReportTable } from './report-tables.js';
 import type { AnnualReport } from './reports.service.js';
 
 const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const HEITI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const XIAOBIAOSONG = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
 
-function title(report: AnnualReport) {
-  return `${report.orgName}${report.year}年政府信息公开工作年度报告`;
-}
-
-function sectionTexts(report: AnnualReport): Record<string, string> {
-  return { overview: report.sections.overview, problems: report.sections.problems || '无。', other: report.sections.other || '无。' };
-}
+/** A4 (11906 twips wide) less the 公文 margins of 28 mm and 26 mm: the width tables fill. */
+export const DOCX_PAGE = { width: 11906, margins: { top: 2098, bottom: 1984, left: 1588, right: 1474 } };
+export const DOCX_TEXT_WIDTH = DOCX_PAGE.width - DOCX_PAGE.margins.left - DOCX_PAGE.margins.right;
+/** Table text: 10 pt (half-points), 9 pt in the fifteen columns of table 四. */
+const TABLE_FONT_SIZE: Record<ReportTable['key'], number> = { proactive: 20, requests: 20, reviewLitigation: 18 };
+/** Left and right padding inside a table cell (twips). */
+const CELL_PADDING = 57;
 
 // ---------------------------------------------------------------- DOCX
 
+/** Grid column widths in twips, filling the text width exactly. */
+export function docxColumnWidths(table: ReportTable): number[] {
+  const widths = table.widths.map((w) => Math.floor(w * DOCX_TEXT_WIDTH));
+  widths[0] += DOCX_TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/**
+ * Every row writes one <w:tc> per grid position it starts or continues: a cell spanning rows
+ * is a vMerge "restart" in its first row and a "continue" cell, with the same gridSpan, in
+ * each row below, so each row's gridSpans add up to the grid.
+ */
 function docxTable(table: ReportTable): Table {
-  const cell = (text: string, span = 1, bold = false) =>
-    new TableCell({ columnSpan: span, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: bold ? HEITI : FANGSONG, size: 20 })] })] });
-  const rows: TableRow[] = [];
-  for (const block of table.blocks) {
-    for (const header of block.header) rows.push(new TableRow({ tableHeader: true, children: header.map((h) => cell(h.text, h.colspan ?? 1, true)) }));
-    for (const row of block.rows) {
-      if (row.heading) rows.push(new TableRow({ children: [cell(row.heading, 8, true)] }));
-      else rows.push(new TableRow({ children: [...(row.label !== undefined ? [cell(row.label)] : []), ...(row.cells ?? []).map((c) => cell(String(c)))] }));
-    }
-  }
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows });
+  const widths = docxColumnWidths(table);
+  const size = TABLE_FONT_SIZE[table.key];
+  const spanWidth = (c: PlacedCell) => widths.slice(c.col, c.col + c.colspan).reduce((a, b) => a + b, 0);
+  const cell = (c: PlacedCell, continuation: boolean) => {
+    const heading = c.kind !== 'data' && c.kind !== 'rowHeader';
+    const left = c.kind === 'rowHeader' || c.kind === 'rowGroupHeader';
+    return new TableCell({
+      columnSpan: c.colspan,
+      width: { size: spanWidth(c), type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      ...(c.rowspan > 1 ? { verticalMerge: continuation ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART } : {}),
+      children: [new Paragraph({
+        alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
+        children: continuation ? [] : [new TextRun({ text: c.text, font: heading ? HEITI : FANGSONG, size })],
+      })],
+    });
+  };
+  const grid = layoutTable(table);
+  const repeated = grid.filter((r) => r.header && r.block === 0).length;
+  return new Table({
+    width: { size: DOCX_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { left: CELL_PADDING, right: CELL_PADDING, top: 20, bottom: 20 },
+    rows: grid.map((row, i) => new TableRow({
+      // The column headings repeat on a new page; a row is never split across two.
+      tableHeader: i < repeated,
+      cantSplit: true,
+      height: { value: 300, rule: HeightRule.ATLEAST },
+      children: row.slots.map((s) => cell(s.cell, s.continuation)),
+    })),
+  });
 }
 
 export async function reportDocx(report: AnnualReport): Promise<Buffer> {
   const tables = reportTables(report);
-  const text = sectionTexts(report);
-  const body = (t: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text: t, font: FANGSONG, size: 32 })] });
-  const heading = (t: string) => new Paragraph({ spacing: { before: 240, line: 560 }, children: [new TextRun({ text: t, font: HEITI, size: 32 })] });
+  const text = sectionParagraphs(report);
+  const line = { line: 560, lineRule: LineRuleType.EXACT };
+  const body = (t: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: line, children: [new TextRun({ text: t, font: FANGSONG, size: 32 })] });
+  const heading = (t: string) => new Paragraph({ spacing: { ...line, before: 120 }, keepNext: true, children: [new TextRun({ text: t, font: HEITI, size: 32 })] });
   const s = REPORT_SPEC.sections;
   const doc = new Document({
-    title: title(report),
+    title: reportTitle(report),
+    creator: report.orgName,
     sections: [{
-      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+      properties: { page: { margin: DOCX_PAGE.margins } },
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: title(report), font: XIAOBIAOSONG, size: 44 })] }),
-        heading(s[0].title), ...text.overview.split(/\n+/).map(body),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300, line: 700, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: reportTitle(report), font: XIAOBIAOSONG, size: 44 })] }),
+        heading(s[0].title), ...text.overview.map(body),
         heading(s[1].title), docxTable(tables[0]),
         heading(s[2].title), docxTable(tables[1]),
         heading(s[3].title), docxTable(tables[2]),
-        heading(s[4].title), ...text.problems.split(/\n+/).map(body),
-        heading(s[5].title), ...text.other.split(/\n+/).map(body),
+        heading(s[4].title), ...text.problems.map(body),
+        heading(s[5].title), ...text.other.map(body),
       ],
     }],
   });
@@ -63,94 +102,127 @@ export async function reportDocx(report: AnnualReport): Promise<Buffer> {
 
 // ---------------------------------------------------------------- PDF
 
-export async function reportPdf(report: AnnualReport): Promise<Buffer> {
-  const pdf = startCjkPdf({ title: title(report), author: report.orgName, margins: { top: 60, bottom: 60, left: 50, right: 50 } });
-  if (!pdf) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体（如 fonts-noto-cjk），暂不能生成 PDF。');
-  const { doc, done } = pdf;
-  const width = doc.page.width - 100;
-  const s = REPORT_SPEC.sections;
-  const text = sectionTexts(report);
-  const paragraph = (t: string) => doc.font('body').fontSize(11).text(t, { width, indent: 22, lineGap: 4 }).moveDown(0.3);
-  const heading = (t: string) => doc.moveDown(0.5).font('heading').fontSize(13).text(t, { width }).moveDown(0.3);
+const PDF_MARGIN = { top: 60, bottom: 60, left: 50, right: 50 };
+const PDF_TABLE_FONT: Record<ReportTable['key'], number> = { proactive: 9, requests: 8, reviewLitigation: 7 };
 
-  doc.font('heading').fontSize(18).text(title(report), { width, align: 'center' }).moveDown();
+/** A tagged PDF: H1 title, H2 section headings, P paragraphs, tables with header cells (pdf.ts). */
+export async function reportPdf(report: AnnualReport): Promise<Buffer> {
+  const pdf = startCjkPdf({ title: reportTitle(report), author: report.orgName, margins: PDF_MARGIN });
+  if (!pdf) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体（如 fonts-noto-cjk），暂不能生成 PDF。');
+  const { doc, done, tag } = pdf;
+  const width = doc.page.width - PDF_MARGIN.left - PDF_MARGIN.right;
+  const s = REPORT_SPEC.sections;
+  const text = sectionParagraphs(report);
+  const paragraph = (t: string) => {
+    tag('P', { draw: () => doc.font('body').fontSize(11).text(t, PDF_MARGIN.left, doc.y, { width, indent: 22, lineGap: 4 }) });
+    doc.moveDown(0.3);
+  };
+  const heading = (t: string) => {
+    doc.moveDown(0.5);
+    // A heading is not left alone at the foot of a page.
+    if (doc.y + 60 > doc.page.height - PDF_MARGIN.bottom) doc.addPage();
+    tag('H2', { draw: () => doc.font('heading').fontSize(13).text(t, PDF_MARGIN.left, doc.y, { width }) });
+    doc.moveDown(0.3);
+  };
+
+  tag('H1', { draw: () => doc.font('heading').fontSize(18).text(reportTitle(report), PDF_MARGIN.left, doc.y, { width, align: 'center' }) });
+  doc.moveDown();
+  if (report.rollup) paragraph(`本报告汇总${report.orgName}本级及所属部门、乡镇（街道）的政府信息公开工作情况。`);
+  if (report.version && report.version > 1) paragraph(`本报告为更正后的第${report.version}版。更正说明：${report.note ?? ''}`);
   heading(s[0].title);
-  text.overview.split(/\n+/).forEach(paragraph);
+  text.overview.forEach(paragraph);
   const tables = reportTables(report);
   [1, 2, 3].forEach((n, i) => {
     heading(s[n].title);
-    drawTable(doc, tables[i], width);
+    drawTable(pdf, tables[i], width);
   });
   heading(s[4].title);
-  text.problems.split(/\n+/).forEach(paragraph);
+  text.problems.forEach(paragraph);
   heading(s[5].title);
-  text.other.split(/\n+/).forEach(paragraph);
+  text.other.forEach(paragraph);
   doc.end();
   return done;
 }
 
-function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, width: number) {
-  for (const block of table.blocks) {
-    const columns = Math.max(...block.rows.map((r) => (r.label !== undefined ? 1 : 0) + (r.cells?.length ?? 0)), ...block.header.map((h) => h.reduce((n, c) => n + (c.colspan ?? 1), 0)));
-    const hasLabel = block.rows.some((r) => r.label !== undefined);
-    const labelWidth = hasLabel ? Math.min(180, width * 0.36) : 0;
-    const cellWidth = (width - labelWidth) / (columns - (hasLabel ? 1 : 0));
-    const fontSize = columns > 10 ? 6.5 : 8;
-    const drawRow = (cells: { text: string; span: number; label?: boolean; bold?: boolean }[]) => {
-      const widths = cells.map((c, i) => (hasLabel && i === 0 && c.label ? labelWidth + cellWidth * (c.span - 1) : cellWidth * c.span));
-      doc.fontSize(fontSize);
-      const height = Math.max(16, ...cells.map((c, i) => doc.font(c.bold ? 'heading' : 'body').heightOfString(c.text, { width: widths[i] - 4 }) + 6));
-      if (doc.y + height > doc.page.height - 60) doc.addPage();
-      let x = 50;
-      const y = doc.y;
-      cells.forEach((c, i) => {
-        doc.rect(x, y, widths[i], height).stroke();
-        doc.font(c.bold ? 'heading' : 'body').fontSize(fontSize).text(c.text, x + 2, y + 3, { width: widths[i] - 4, align: c.label ? 'left' : 'center' });
-        x += widths[i];
-      });
-      doc.x = 50;
-      doc.y = y + height;
-    };
-    drawHeader(doc, block.header, columns, hasLabel ? labelWidth : cellWidth, cellWidth, fontSize);
-    for (const row of block.rows) {
-      if (row.heading) drawRow([{ text: row.heading, span: columns, bold: true, label: true }]);
-      else drawRow([...(row.label !== undefined ? [{ text: row.label, span: 1, label: true }] : []), ...(row.cells ?? []).map((c) => ({ text: String(c), span: 1 }))]);
-    }
-    doc.moveDown(0.5);
-  }
-}
+const PDF_SCOPE: Partial<Record<PlacedCell['kind'], string>> = { columnHeader: 'Column', groupHeader: 'Column', rowHeader: 'Row', rowGroupHeader: 'Row' };
 
-/** Header rows with row and column spans, laid out on a grid as in the national format. */
-function drawHeader(doc: PDFKit.PDFDocument, header: ReportTable['blocks'][number]['header'], columns: number, firstWidth: number, cellWidth: number, fontSize: number) {
-  const occupied: boolean[][] = header.map(() => Array(columns).fill(false));
-  const placed: { text: string; row: number; col: number; rowspan: number; colspan: number }[] = [];
-  header.forEach((cells, row) => {
-    let col = 0;
-    for (const c of cells) {
-      while (col < columns && occupied[row][col]) col += 1;
-      const rowspan = c.rowspan ?? 1;
-      const colspan = Math.min(c.colspan ?? 1, columns - col);
-      for (let r = row; r < Math.min(header.length, row + rowspan); r += 1) for (let k = col; k < col + colspan; k += 1) occupied[r][k] = true;
-      placed.push({ text: c.text, row, col, rowspan, colspan });
-      col += colspan;
-    }
+/**
+ * Draws a table on the grid of the model. Rows tied together by a cell spanning them stay on
+ * one page; when the body runs onto a new page the column headings are drawn again there,
+ * as an artifact (they are in the structure tree once).
+ */
+function drawTable(pdf: NonNullable<ReturnType<typeof startCjkPdf>>, table: ReportTable, width: number) {
+  const { doc, tag, artifact } = pdf;
+  const x0 = PDF_MARGIN.left;
+  const colX = [0];
+  for (const w of table.widths) colX.push(colX[colX.length - 1] + w * width);
+  const fontSize = PDF_TABLE_FONT[table.key];
+  const grid = layoutTable(table);
+  const fontOf = (c: PlacedCell) => (c.kind === 'data' || c.kind === 'rowHeader' ? 'body' : 'heading');
+  const cellWidth = (c: PlacedCell) => colX[c.col + c.colspan] - colX[c.col];
+  const textHeight = (c: PlacedCell) => doc.font(fontOf(c)).fontSize(fontSize).heightOfString(c.text, { width: cellWidth(c) - 4 }) + 6;
+
+  // Row heights: single-row cells set them; a cell spanning rows stretches the last of them if needed.
+  const heights = grid.map((row) => Math.max(14, ...row.slots.filter((sl) => !sl.continuation && sl.cell.rowspan === 1).map((sl) => textHeight(sl.cell))));
+  grid.forEach((row) => row.slots.filter((sl) => !sl.continuation && sl.cell.rowspan > 1).forEach(({ cell }) => {
+    const spanned = heights.slice(cell.row, cell.row + cell.rowspan).reduce((a, b) => a + b, 0);
+    if (spanned < textHeight(cell)) heights[cell.row + cell.rowspan - 1] += textHeight(cell) - spanned;
+  }));
+  // Bands: runs of rows that a spanning cell ties together.
+  const bands: number[][] = [];
+  let reach = -1;
+  grid.forEach((row, r) => {
+    if (r > reach) bands.push([]);
+    bands[bands.length - 1].push(r);
+    for (const sl of row.slots) reach = Math.max(reach, sl.cell.row + sl.cell.rowspan - 1);
   });
-  const x0 = 50;
-  const colX = (col: number) => x0 + (col === 0 ? 0 : firstWidth + (col - 1) * cellWidth);
-  const widthOf = (col: number, span: number) => colX(col + span) - colX(col);
-  doc.fontSize(fontSize).font('heading');
-  const rowHeight = Math.max(16, ...placed.filter((p) => p.rowspan === 1).map((p) => doc.heightOfString(p.text, { width: widthOf(p.col, p.colspan) - 4 }) + 6));
-  const height = rowHeight * header.length;
-  if (doc.y + height > doc.page.height - 60) doc.addPage();
-  const y0 = doc.y;
-  for (const p of placed) {
-    const x = colX(p.col);
-    const y = y0 + p.row * rowHeight;
-    const w = widthOf(p.col, p.colspan);
-    const h = rowHeight * p.rowspan;
-    doc.rect(x, y, w, h).stroke();
-    doc.font('heading').fontSize(fontSize).text(p.text, x + 2, y + 3, { width: w - 4, height: h - 4, align: 'center' });
+
+  const headRows = grid.map((_, r) => r).filter((r) => grid[r].header && grid[r].block === 0);
+  const tableTag = tag('Table');
+  const thead = tag('THead', { parent: tableTag });
+  const tbodies = table.blocks.map(() => tag('TBody', { parent: tableTag }));
+  const rowTags = new Map<number, PDFKit.PDFStructureElement>();
+  const rowTag = (r: number) => {
+    if (!rowTags.has(r)) rowTags.set(r, tag('TR', { parent: headRows.includes(r) ? thead : tbodies[grid[r].block] }));
+    return rowTags.get(r)!;
+  };
+
+  const drawRows = (rows: number[], repeat: boolean) => {
+    const top = doc.y;
+    const yOf = (r: number) => top + heights.slice(rows[0], r).reduce((a, b) => a + b, 0);
+    for (const r of rows) {
+      for (const { cell, continuation } of grid[r].slots) {
+        if (continuation) continue;
+        const x = x0 + colX[cell.col];
+        const y = yOf(r);
+        const w = cellWidth(cell);
+        const h = heights.slice(r, r + cell.rowspan).reduce((a, b) => a + b, 0);
+        const left = cell.kind === 'rowHeader' || cell.kind === 'rowGroupHeader';
+        const write = () => doc.font(fontOf(cell)).fontSize(fontSize).text(cell.text, x + 2, y + Math.max(3, (h - textHeight(cell)) / 2 + 3), { width: w - 4, align: left ? 'left' : 'center' });
+        artifact(() => doc.lineWidth(0.5).rect(x, y, w, h).stroke());
+        if (repeat) artifact(write);
+        else {
+          const scope = PDF_SCOPE[cell.kind];
+          tag(cell.kind === 'data' ? 'TD' : 'TH', {
+            parent: rowTag(r), draw: write,
+            ...(scope || cell.rowspan > 1 || cell.colspan > 1 ? { attributes: { ...(scope ? { Scope: scope } : {}), ...(cell.rowspan > 1 ? { RowSpan: cell.rowspan } : {}), ...(cell.colspan > 1 ? { ColSpan: cell.colspan } : {}) } } : {}),
+          });
+        }
+      }
+    }
+    doc.x = x0;
+    doc.y = top + rows.reduce((sum, r) => sum + heights[r], 0);
+  };
+
+  const bottom = () => doc.page.height - PDF_MARGIN.bottom;
+  const headHeight = headRows.reduce((sum, r) => sum + heights[r], 0);
+  for (const band of bands) {
+    const h = band.reduce((sum, r) => sum + heights[r], 0);
+    if (doc.y + h > bottom()) {
+      doc.addPage();
+      if (!headRows.includes(band[0]) && headRows.length && headHeight + h <= bottom() - doc.y) drawRows(headRows, true);
+    }
+    drawRows(band, false);
   }
-  doc.x = x0;
-  doc.y = y0 + height;
+  doc.moveDown(0.5);
 }

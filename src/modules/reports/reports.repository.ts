@@ -1,36 +1,57 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 
+export interface RequestFactGroup {
+  /** Handled in Gongkai, or a row of an imported paper ledger. */
+  source: 'platform' | 'ledger';
+  channel: string;
+  applicantType: string;
+  /** Received in the year (本年新收); otherwise carried in from an earlier year (上年结转). */
+  isNew: boolean;
+  /** The outcome when completed in the year; null while still open at the year's end. */
+  outcome: string | null;
+  n: number;
+}
+
 /**
- * Request facts of a year, aggregated in the database: one row per applicant type,
- * new-or-carried-in, and outcome if completed in the year. Requests handled in Gongkai
- * and rows imported from paper ledgers count alike. Only requests received by the
- * year's end and not completed before its start can matter.
+ * Request facts of a year, aggregated in the database: one row per source, channel, applicant
+ * type, new-or-carried-in, and outcome if completed in the year. Requests handled in Gongkai
+ * and rows imported from paper ledgers count alike. Only requests received by the year's end
+ * and not completed before its start can matter. Table 三 and the statistics page both read
+ * this one query, so their figures agree.
  */
-export async function requestFacts(db: Executor, orgIds: number[], year: number) {
+export async function requestFactGroups(db: Executor, orgIds: number[], year: number): Promise<RequestFactGroup[]> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const rows = await sql<{ applicantType: string; isNew: boolean; outcome: string | null; n: number }>`
+  const rows = await sql<RequestFactGroup>`
     with facts as (
-      select applicant_type, received_on, outcome, completed_on from disclosure_requests
+      select 'platform' as source, channel, applicant_type, received_on, outcome, completed_on from disclosure_requests
         where org_id in (${sql.join(orgIds)}) and received_on is not null and received_on <= ${end}
           and (completed_on is null or completed_on >= ${start})
       union all
-      select applicant_type, received_on, outcome, completed_on from request_ledger_entries
+      select 'ledger' as source, channel, applicant_type, received_on, outcome, completed_on from request_ledger_entries
         where org_id in (${sql.join(orgIds)}) and received_on <= ${end}
           and (completed_on is null or completed_on >= ${start})
     )
-    select applicant_type, received_on >= ${start} as is_new,
+    select source, channel, applicant_type, received_on >= ${start} as is_new,
       case when completed_on <= ${end} then outcome end as outcome, count(*)::int as n
-    from facts group by 1, 2, 3`.execute(db);
-  // Representative dates stand in for each group; the pure arithmetic does the rest.
-  return rows.rows.map((r) => ({
+    from facts group by 1, 2, 3, 4, 5`.execute(db);
+  return rows.rows;
+}
+
+/** The fact groups as the report arithmetic takes them: representative dates stand in for each group. */
+export function asRequestFacts(groups: RequestFactGroup[], year: number) {
+  return groups.map((r) => ({
     applicantType: r.applicantType,
-    receivedOn: r.isNew ? start : `${year - 1}-12-31`,
+    receivedOn: r.isNew ? `${year}-01-01` : `${year - 1}-12-31`,
     outcome: r.outcome,
-    completedOn: r.outcome ? end : null,
+    completedOn: r.outcome ? `${year}-12-31` : null,
     count: r.n,
   }));
+}
+
+export async function requestFacts(db: Executor, orgIds: number[], year: number) {
+  return asRequestFacts(await requestFactGroups(db, orgIds, year), year);
 }
 
 export async function reviewCases(db: Executor, orgIds: number[], year: number) {
@@ -78,16 +99,18 @@ export async function upsertDraft(
     .execute();
 }
 
-export async function latestPublished(db: Executor, orgId: number, year: number, rollup: boolean) {
-  return db
-    .selectFrom('annualReports')
-    .selectAll()
-    .where('orgId', '=', orgId)
-    .where('year', '=', year)
-    .where('rollup', '=', rollup)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The latest published version; of either kind (own body or roll-up) when `rollup` is not given. */
+export async function latestPublished(db: Executor, orgId: number, year: number, rollup?: boolean) {
+  let q = db.selectFrom('annualReports').selectAll().where('orgId', '=', orgId).where('year', '=', year);
+  if (rollup !== undefined) q = q.where('rollup', '=', rollup);
+  return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Which of the bodies have published a report (of either kind) for the year. */
+export async function publishedOrgIds(db: Executor, orgIds: number[], year: number): Promise<number[]> {
+  if (!orgIds.length) return [];
+  const rows = await db.selectFrom('annualReports').select('orgId').distinct().where('orgId', 'in', orgIds).where('year', '=', year).execute();
+  return rows.map((r) => r.orgId);
 }
 
 export async function nextVersion(db: Executor, orgId: number, year: number): Promise<number> {
@@ -99,14 +122,18 @@ export async function insertPublished(db: Executor, row: { orgId: number; year: 
   await db.insertInto('annualReports').values({ ...row, data: JSON.stringify(row.data) }).execute();
 }
 
+/** The latest version of every published report (one per body and year), newest year first. */
 export async function listPublished(db: Executor) {
   return db
     .selectFrom('annualReports')
     .innerJoin('orgs', 'orgs.id', 'annualReports.orgId')
     .select(['orgs.code as orgCode', 'orgs.name as orgName', 'annualReports.year', 'annualReports.version', 'annualReports.rollup', 'annualReports.publishedAt'])
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('annualReports as later').select('later.id')
+        .whereRef('later.orgId', '=', 'annualReports.orgId').whereRef('later.year', '=', 'annualReports.year').whereRef('later.version', '>', 'annualReports.version'),
+    )))
     .orderBy('annualReports.year', 'desc')
     .orderBy('orgs.sortOrder')
-    .orderBy('annualReports.version', 'desc')
     .execute();
 }
 

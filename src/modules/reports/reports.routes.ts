@@ -4,7 +4,10 @@ import { actorOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-import { reportsPages } from './reports.pages.js';
+import { html } from '../../http/views/html.js';
+import { sendPage } from '../../http/views/placeholder.js';
+import { REPORT_STYLESHEET, reportArticle, reportsPages } from './reports.pages.js';
+import { reportTitle } from './report-tables.js';
 import { reportDocx, reportPdf } from './report-documents.js';
 import { reportWorkbook } from './report-export.js';
 import * as reports from './reports.service.js';
@@ -14,6 +17,8 @@ const tags = ['年度报告'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const params = z.object({ code: z.string().max(64), year: z.coerce.number().int().min(1900).max(2200) });
 const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+/** Unset: a draft is the body alone (as the contract says), a published report is the body's latest version of either kind. */
+const kind = z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
 
 export async function reportRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/orgs/:code/request-ledger', {
@@ -34,7 +39,8 @@ export async function reportRoutes(app: App, ctx: AppContext) {
     config: { auth: 'public' },
     schema: {
       tags, summary: '政府信息公开工作年度报告（已发布；draft=true 为工作人员查看的实时计算稿，rollup=true 含下级机关）',
-      params, querystring: z.object({ draft: flag, rollup: flag }),
+      description: '未指定 rollup 时：计算稿为本机关；已发布报告为该机关该年度最新发布的版本（人民政府的报告为含下级机关的汇总报告）。',
+      params, querystring: z.object({ draft: flag, rollup: kind }),
     },
   }, async (request) => reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query));
 
@@ -47,13 +53,27 @@ export async function reportRoutes(app: App, ctx: AppContext) {
   for (const format of exports) {
     app.get(`/api/v1/orgs/:code/annual-reports/:year/export.${format.ext}`, {
       config: { auth: 'public' },
-      schema: { tags, summary: format.summary, params, querystring: z.object({ draft: flag, rollup: flag }) },
+      schema: { tags, summary: format.summary, params, querystring: z.object({ draft: flag, rollup: kind }) },
     }, async (request, reply) => {
       const report = await reports.getReport(ctx, request.actor, request.params.code, request.params.year, request.query);
       const fileName = `${report.orgName}${report.year}年政府信息公开工作年度报告.${format.ext}`;
       return reply.type(format.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(await format.render(report));
     });
   }
+
+  // The draft as the portal will show it: the same page, for the console's preview.
+  app.get('/api/v1/orgs/:code/annual-reports/:year/preview', {
+    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
+    schema: { tags, summary: '年度报告计算稿预览（与门户网站发布后的页面相同，HTML）', params, querystring: z.object({ rollup: flag }) },
+  }, async (request, reply) => {
+    const report = await reports.getReport(ctx, actorOf(request), request.params.code, request.params.year, { draft: true, rollup: request.query.rollup });
+    return sendPage(request, reply, {
+      title: `${reportTitle(report)}（草稿预览）`,
+      head: REPORT_STYLESHEET,
+      body: html`<p class="draft-banner" role="note">草稿预览：本页按当前数据计算，尚未发布，发布后以门户网站页面为准。</p>
+${reportArticle(report)}`,
+    });
+  });
 
   app.put('/api/v1/orgs/:code/annual-reports/:year/draft', {
     config: { auth: ['disclosureOffice', 'admin'] },
@@ -72,7 +92,13 @@ export async function reportRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/v1/orgs/:code/annual-reports/:year/publish', {
     config: { auth: ['disclosureOffice', 'admin'] },
-    schema: { tags, summary: '发布年度报告（勾稽关系不符时拒绝并指出单元格）', params, body: z.object({ rollup: z.boolean().default(false), note: z.string().max(2000).optional() }) },
+    schema: {
+      tags, summary: '发布年度报告（年度结束前、勾稽关系不符或“五、存在的主要问题及改进情况”未填写时拒绝）', params,
+      body: z.object({
+        rollup: z.boolean().optional().describe('含下级机关汇总；未填写时人民政府发布汇总报告，其他机关发布本机关报告'),
+        note: z.string().max(2000).optional().describe('更正说明（更正已发布的报告时必填）'),
+      }),
+    },
   }, async (request) => reports.publishReport(ctx, actorOf(request), request.params.code, request.params.year, request.body));
 
   app.get('/api/v1/orgs/:code/annual-reports/:year/status', {

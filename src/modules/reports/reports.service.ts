@@ -4,17 +4,17 @@
  */
 import type { AppContext } from '../../context.js';
 import {
-  checkConsistency, computeRequestsTable, computeReviewTable, emptyProactiveTable, flattenRows, narrativeOverview, nestRows,
-  ProactiveTable, RequestsTable, ReviewTable,
+  checkConsistency, computeRequestsTable, computeReviewTable, describesProblems, emptyProactiveTable, flattenRows, narrativeOverview, nestRows,
+  ProactiveTable, publishableFrom, RequestsTable, ReviewTable,
 } from '../../domain/annual-report.js';
 import { todayInChina } from '../../domain/dates.js';
+import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, listOrgs, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { parseLedgerCsv, parseLedgerXlsx } from './ledger.js';
-import { CHANNEL_LABELS } from './statistics.service.js';
 import * as repo from './reports.repository.js';
 import { canCompile, canReadDraft } from './reports.policy.js';
 
@@ -91,7 +91,7 @@ async function compute(ctx: AppContext, org: { id: number; code: string; name: s
     sections: {
       overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests, tableTwo, {
         itemsByCategory: stats.itemsByCategory,
-        requestsByChannel: stats.requestsByChannel.map((c) => ({ label: CHANNEL_LABELS[c.channel] ?? c.channel, count: c.count })),
+        requestsByChannel: stats.requestsByChannel.map((c) => ({ label: labelOf('requestChannel', c.channel), count: c.count })),
         feesYuan: fees,
       }),
       problems: ownDraft?.problems ?? '',
@@ -100,37 +100,82 @@ async function compute(ctx: AppContext, org: { id: number; code: string; name: s
   };
 }
 
-export async function getReport(ctx: AppContext, actor: Actor | null, orgCode: string, year: number, options: { draft: boolean; rollup: boolean }) {
+/**
+ * A government's report is the roll-up of its own work and that of the bodies below it
+ * (条例第五十条: 县级以上地方人民政府 report for their level of government); a department's
+ * covers itself. Publishing without saying which kind publishes this one.
+ */
+export function rollupByDefault(org: { type: string }): boolean {
+  return org.type === 'government';
+}
+
+/** Whether the year may be published today, and what the draft still lacks (shown in the console). */
+function publicationOf(ctx: AppContext, year: number, report: AnnualReport, published: Awaited<ReturnType<typeof repo.latestPublished>>) {
+  const allowedFrom = publishableFrom(year);
+  return {
+    allowedFrom,
+    yearEnded: todayInChina(ctx.now()) >= allowedFrom,
+    problemsDescribed: describesProblems(report.sections.problems),
+    published: published ? { version: published.version, rollup: published.rollup, publishedAt: new Date(published.publishedAt).toISOString(), note: published.note } : null,
+  };
+}
+
+export async function getReport(ctx: AppContext, actor: Actor | null, orgCode: string, year: number, options: { draft: boolean; rollup?: boolean }) {
   const org = await orgOrThrow(ctx, orgCode);
   if (options.draft) {
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const scope = await visibleOrgIds(ctx.db, actor);
     if (!canReadDraft(actor, scope, org.id)) throw new AppError('FORBIDDEN');
     checkYear(ctx, year);
-    const report = await compute(ctx, org, year, options.rollup);
-    return { ...report, violations: checkConsistency(flattenRows(report.requests), report.reviewLitigation) };
+    const report = await compute(ctx, org, year, options.rollup ?? false);
+    const published = await repo.latestPublished(ctx.db, org.id, year);
+    return {
+      ...report,
+      violations: checkConsistency(flattenRows(report.requests), report.reviewLitigation),
+      publication: { ...publicationOf(ctx, year, report, published), canPublish: canCompile(actor, scope, org.id) },
+    };
   }
+  // The public report of a body and year is its latest published version, of whichever kind.
   const published = await repo.latestPublished(ctx.db, org.id, year, options.rollup);
   if (!published) throw new AppError('REPORT_NOT_PUBLISHED');
   return published.data as unknown as AnnualReport;
 }
 
-export async function publishReport(ctx: AppContext, actor: Actor, orgCode: string, year: number, options: { rollup: boolean; note?: string }) {
+/** The address and title of a body's published report for a year, if there is one. */
+export async function publishedReportLink(ctx: AppContext, orgCode: string, year: number) {
+  const org = await findOrgByCode(ctx.db, orgCode);
+  const published = org ? await repo.latestPublished(ctx.db, org.id, year) : undefined;
+  if (!org || !published) return null;
+  return { href: `/xxgk/reports/${org.code}/${year}`, title: `${org.name}${year}年政府信息公开工作年度报告`, rollup: published.rollup };
+}
+
+export async function publishReport(ctx: AppContext, actor: Actor, orgCode: string, year: number, options: { rollup?: boolean; note?: string }) {
   const org = await orgOrThrow(ctx, orgCode);
   const scope = await visibleOrgIds(ctx.db, actor);
   if (!canCompile(actor, scope, org.id)) throw new AppError('FORBIDDEN');
   checkYear(ctx, year);
-  const report = await compute(ctx, org, year, options.rollup);
+  // 条例第四十九条: the report is on the year gone by; it cannot be published while the year runs.
+  const allowedFrom = publishableFrom(year);
+  if (todayInChina(ctx.now()) < allowedFrom) {
+    throw new AppError('REPORT_YEAR_NOT_ENDED', undefined, `${year}年度尚未结束，该年度的年度报告自${Number(allowedFrom.slice(0, 4))}年1月1日起方可发布。`);
+  }
+  const rollup = options.rollup ?? rollupByDefault(org);
+  const report = await compute(ctx, org, year, rollup);
   const violations = checkConsistency(flattenRows(report.requests), report.reviewLitigation);
   if (violations.length) throw new AppError('REPORT_INCONSISTENT', violations.map((v) => ({ path: v.cell, message: v.message })));
-  return ctx.db.transaction().execute(async (trx) => {
+  if (!describesProblems(report.sections.problems)) throw new AppError('REPORT_PROBLEMS_MISSING', [{ path: 'problems', message: '请写明本年度存在的主要问题和改进措施（至少10个字，不能只写“无”）。' }]);
+  const note = options.note?.trim() || null;
+  const frozen = await ctx.db.transaction().execute(async (trx) => {
     const version = await repo.nextVersion(trx, org.id, year);
-    if (version > 1 && !options.note) throw new AppError('VALIDATION_FAILED', [{ path: 'note', message: '更正已发布的报告须说明更正内容。' }]);
-    const frozen: AnnualReport = { ...report, status: 'published', version, publishedAt: ctx.now().toISOString(), note: options.note ?? null };
-    await repo.insertPublished(trx, { orgId: org.id, year, version, rollup: options.rollup, data: frozen as unknown as Record<string, unknown>, note: options.note ?? null, publishedBy: actor.userId });
-    await recordAudit(trx, { actor, orgId: org.id, action: 'report.publish', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { version, rollup: options.rollup, note: options.note ?? null } });
-    return frozen;
+    if (version > 1 && !note) throw new AppError('REPORT_CORRECTION_NOTE_REQUIRED', [{ path: 'note', message: '请填写更正说明：更正了哪些内容、为什么更正。' }]);
+    const published: AnnualReport = { ...report, status: 'published', version, publishedAt: ctx.now().toISOString(), note };
+    await repo.insertPublished(trx, { orgId: org.id, year, version, rollup, data: published as unknown as Record<string, unknown>, note, publishedBy: actor.userId });
+    await recordAudit(trx, { actor, orgId: org.id, action: 'report.publish', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { version, rollup, note } });
+    return published;
   });
+  // The reports list, the report page and the statistics page's link to it change.
+  ctx.pages.invalidate();
+  return frozen;
 }
 
 export interface DraftInput {
@@ -176,6 +221,8 @@ export async function importLedger(ctx: AppContext, actor: Actor, orgCode: strin
     await repo.insertLedgerEntries(trx, rows.map((r) => ({ ...r, orgId: org.id, importedBy: actor.userId })));
     await recordAudit(trx, { actor, orgId: org.id, action: 'report.importLedger', targetType: 'org', targetId: org.code, summary: { rows: rows.length } });
   });
+  // The statistics kept with the public pages count ledger rows.
+  ctx.pages.invalidate();
   return { imported: rows.length };
 }
 
@@ -215,11 +262,11 @@ export async function publicationStatus(ctx: AppContext, actor: Actor, orgCode: 
   const ids = new Set(await subtreeIds(ctx.db, org.id));
   const today = todayInChina(ctx.now());
   const bodies = (await listOrgs(ctx.db)).filter((o) => ids.has(o.id) && o.type !== 'office');
-  const items = [];
-  for (const body of bodies) {
-    const published = await repo.latestPublished(ctx.db, body.id, year, false);
+  // A roll-up counts as the body's publication like its own report.
+  const published = new Set(await repo.publishedOrgIds(ctx.db, bodies.map((b) => b.id), year));
+  const items = bodies.map((body) => {
     const deadline = body.type === 'department' ? `${year + 1}-01-31` : `${year + 1}-03-31`;
-    items.push({ orgCode: body.code, orgName: body.name, deadline, published: !!published, overdue: !published && today > deadline });
-  }
+    return { orgCode: body.code, orgName: body.name, deadline, published: published.has(body.id), overdue: !published.has(body.id) && today > deadline };
+  });
   return { year, items };
 }

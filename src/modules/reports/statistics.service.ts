@@ -1,100 +1,138 @@
 /**
  * The statistics dashboard (政务公开统计): publications by month and category, requests by
  * channel, applicant type and outcome, handling time in working days, on-time rate, overdue list.
+ *
+ * The request figures come from the same aggregate as table 三 of the annual report
+ * (reports.repository.requestFactGroups), so 本年新收, 本年办结 and the outcomes always add up
+ * and agree with the report. Handling time and punctuality exist only for requests handled in
+ * Gongkai (paper ledgers carry no clock) and are labelled so.
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
-import { REPORT_SPEC } from '../../domain/annual-report.js';
+import { computeRequestsTable, OUTCOME_ROW_KEYS } from '../../domain/annual-report.js';
+import type { WorkingDayCalendar } from '../../domain/calendar.js';
 import { todayInChina } from '../../domain/dates.js';
-import { computeReplyDeadline } from '../../domain/request-deadline.js';
+import { labelOf } from '../../domain/labels.js';
+import { computeReplyDeadline, type ClockPause, type PauseReason } from '../../domain/request-deadline.js';
 import { AppError } from '../../http/errors.js';
 import { consultationsByChannel } from '../interaction/interaction.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import { asRequestFacts, requestFactGroups } from './reports.repository.js';
+import * as repo from './statistics.repository.js';
 
-export const CHANNEL_LABELS: Record<string, string> = {
-  online: '网上申请', letter: '信函（平信）', registeredLetter: '信函（挂号）', inPerson: '当面申请', email: '电子邮件', fax: '传真', oral: '口头申请', other: '其他',
-};
+/** Open requests are read in pages of this many; the overdue list shows at most OVERDUE_LISTED of them. */
+const OPEN_PAGE = 1000;
+export const OVERDUE_LISTED = 100;
 
-function labelOfOutcome(key: string): string {
-  const row = REPORT_SPEC.requests.rows.find((r) => 'key' in r && r.key === key) as { label: string } | undefined;
-  return row?.label ?? key;
+export type Statistics = Awaited<ReturnType<typeof computeStatistics>>;
+
+function sumBy<T>(rows: T[], key: (r: T) => string, n: (r: T) => number) {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + n(r));
+  return [...out.entries()].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
-export async function statistics(ctx: AppContext, orgCode: string, year: number, rollup: boolean) {
-  const org = await findOrgByCode(ctx.db, orgCode);
-  if (!org) throw new AppError('ORG_NOT_FOUND');
-  const ids = rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const db = ctx.db;
-  const byMonth = (await sql<{ month: number; n: number }>`
-    select extract(month from published_on)::int as month, count(*)::int as n from info_items
-    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and disclosure = 'proactive' and published_on between ${start} and ${end}
-    group by 1 order by 1`.execute(db)).rows;
-  const byCategory = (await sql<{ category: string; n: number }>`
-    select category, count(*)::int as n from info_items
-    where org_id in (${sql.join(ids)}) and status in ('published', 'withdrawn') and disclosure = 'proactive' and published_on between ${start} and ${end}
-    group by 1 order by 2 desc`.execute(db)).rows;
-  const byChannel = (await sql<{ channel: string; n: number }>`
-    select channel, count(*)::int as n from (
-      select channel from disclosure_requests where org_id in (${sql.join(ids)}) and received_on between ${start} and ${end}
-      union all select channel from request_ledger_entries where org_id in (${sql.join(ids)}) and received_on between ${start} and ${end}) r
-    group by 1 order by 2 desc`.execute(db)).rows;
-  const byApplicant = (await sql<{ applicantType: string; n: number }>`
-    select applicant_type, count(*)::int as n from (
-      select applicant_type from disclosure_requests where org_id in (${sql.join(ids)}) and received_on between ${start} and ${end}
-      union all select applicant_type from request_ledger_entries where org_id in (${sql.join(ids)}) and received_on between ${start} and ${end}) r
-    group by 1 order by 2 desc`.execute(db)).rows;
-  const byOutcome = (await sql<{ outcome: string; n: number }>`
-    select outcome, count(*)::int as n from (
-      select outcome from disclosure_requests where org_id in (${sql.join(ids)}) and completed_on between ${start} and ${end}
-      union all select outcome from request_ledger_entries where org_id in (${sql.join(ids)}) and completed_on between ${start} and ${end}) r
-    where outcome is not null group by 1 order by 2 desc`.execute(db)).rows;
-
-  // Handling time and punctuality, from requests handled in Gongkai (ledgers carry no clock).
-  const calendar = await ctx.calendar();
-  const completed = await db.selectFrom('disclosureRequests').select(['id', 'receivedOn', 'supplementReceivedOn', 'extensionDays', 'completedOn'])
-    .where('orgId', 'in', ids).where('completedOn', '>=', start).where('completedOn', '<=', end).where('receivedOn', 'is not', null).execute();
-  const pauses = completed.length
-    ? await db.selectFrom('requestPauses').select(['requestId', 'reason', 'startedOn', 'endedOn']).where('requestId', 'in', completed.map((c) => c.id)).execute()
+function clockOf(facts: repo.ClockFacts) {
+  const pauses: ClockPause[] = facts.pauses
+    ? facts.pauses.split(';').map((p) => {
+      const [reason, startedOn, endedOn] = p.split('|');
+      return { reason: reason as PauseReason, startedOn, endedOn: endedOn || null };
+    })
     : [];
+  // The same facts the requests slice gives the clock (requests.service deadlineOf).
+  return { receivedOn: facts.receivedOn, supplementReceivedOn: facts.supplementReceivedOn, extensionWorkingDays: facts.extensionDays, laterReplyDueOn: facts.laterReplyDueOn, pauses };
+}
+
+async function handlingTime(ctx: AppContext, calendar: WorkingDayCalendar, ids: number[], year: number) {
+  const groups = await repo.completedClocks(ctx.db, ids, year);
+  let count = 0;
   let totalDays = 0;
   let maxDays = 0;
   let onTime = 0;
-  for (const r of completed) {
-    const days = calendar.workingDaysBetween(r.receivedOn!, r.completedOn!);
-    totalDays += days;
+  for (const g of groups) {
+    const days = calendar.workingDaysBetween(g.receivedOn, g.completedOn);
+    count += g.n;
+    totalDays += days * g.n;
     maxDays = Math.max(maxDays, days);
-    const clock = { receivedOn: r.receivedOn!, supplementReceivedOn: r.supplementReceivedOn, extensionWorkingDays: r.extensionDays, pauses: pauses.filter((p) => p.requestId === r.id) };
-    if (r.completedOn! <= computeReplyDeadline(calendar, clock, r.completedOn!).dueOn) onTime += 1;
+    if (g.completedOn <= computeReplyDeadline(calendar, clockOf(g), g.completedOn).dueOn) onTime += g.n;
   }
-  const today = todayInChina(ctx.now());
-  const open = await db.selectFrom('disclosureRequests').innerJoin('orgs', 'orgs.id', 'disclosureRequests.orgId')
-    .select(['disclosureRequests.id', 'trackingNo', 'receivedOn', 'supplementReceivedOn', 'extensionDays', 'orgs.name as orgName', 'status'])
-    .where('disclosureRequests.orgId', 'in', ids).where('status', 'in', ['processing', 'paused']).execute();
-  const overdue = [];
-  for (const r of open) {
-    const p = await db.selectFrom('requestPauses').select(['reason', 'startedOn', 'endedOn']).where('requestId', '=', r.id).execute();
-    const d = computeReplyDeadline(calendar, { receivedOn: r.receivedOn!, supplementReceivedOn: r.supplementReceivedOn, extensionWorkingDays: r.extensionDays, pauses: p }, today);
-    if (d.overdue) overdue.push({ trackingNo: r.trackingNo, orgName: r.orgName, dueOn: d.dueOn, workingDaysOverdue: -d.workingDaysLeft });
-  }
-  const consultations = await consultationsByChannel(ctx, ids, year);
   return {
-    orgCode: org.code, orgName: org.name, year, rollup,
+    handledInPlatform: count,
+    averageWorkingDays: count ? Math.round((totalDays / count) * 10) / 10 : null,
+    maxWorkingDays: count ? maxDays : null,
+    onTimeRate: count ? Math.round((onTime / count) * 1000) / 10 : null,
+  };
+}
+
+/** Requests received by the year's end and still open today whose reply period has run out. */
+async function overdueRequests(ctx: AppContext, calendar: WorkingDayCalendar, ids: number[], year: number, today: string) {
+  const overdue: { trackingNo: string; orgName: string; dueOn: string; workingDaysOverdue: number }[] = [];
+  let count = 0;
+  for (let afterId = 0; ;) {
+    const page = await repo.openClocksPage(ctx.db, ids, `${year}-12-31`, afterId, OPEN_PAGE);
+    for (const r of page) {
+      const d = computeReplyDeadline(calendar, clockOf(r), today);
+      if (!d.overdue) continue;
+      count += 1;
+      overdue.push({ trackingNo: r.trackingNo, orgName: r.orgName, dueOn: d.dueOn, workingDaysOverdue: -d.workingDaysLeft });
+    }
+    // Keep the most overdue ones only: the list is for reading, the count is complete.
+    overdue.sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || (a.trackingNo < b.trackingNo ? -1 : 1)).splice(OVERDUE_LISTED);
+    if (page.length < OPEN_PAGE) break;
+    afterId = page[page.length - 1].id;
+  }
+  return { overdue, overdueCount: count };
+}
+
+async function computeStatistics(ctx: AppContext, org: { id: number; code: string; name: string }, year: number, rollup: boolean) {
+  const subtree = await subtreeIds(ctx.db, org.id);
+  const ids = rollup ? subtree : [org.id];
+  const today = todayInChina(ctx.now());
+  const calendar = await ctx.calendar();
+  const [items, factGroups, timing, open, consultations] = await Promise.all([
+    repo.itemCounts(ctx.db, ids, year),
+    requestFactGroups(ctx.db, ids, year),
+    handlingTime(ctx, calendar, ids, year),
+    overdueRequests(ctx, calendar, ids, year, today),
+    consultationsByChannel(ctx, ids, year),
+  ]);
+  const table = computeRequestsTable(asRequestFacts(factGroups, year), year);
+  const received = factGroups.filter((g) => g.isNew);
+  const completed = factGroups.filter((g) => g.outcome && OUTCOME_ROW_KEYS.includes(g.outcome));
+  return {
+    orgCode: org.code, orgName: org.name, year, rollup, asOf: today, hasSubBodies: subtree.length > 1,
     consultations: { byChannel: consultations, total: consultations.reduce((s, c) => s + c.count, 0) },
     items: {
-      byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: byMonth.find((m) => m.month === i + 1)?.n ?? 0 })),
-      byCategory: byCategory.map((c) => ({ category: c.category, count: c.n })),
+      total: items.reduce((s, r) => s + r.n, 0),
+      byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: items.filter((r) => r.month === i + 1).reduce((s, r) => s + r.n, 0) })),
+      byCategory: sumBy(items, (r) => r.category, (r) => r.n).map((c) => ({ category: c.key, count: c.count })),
     },
     requests: {
-      byChannel: byChannel.map((c) => ({ channel: c.channel, label: CHANNEL_LABELS[c.channel] ?? c.channel, count: c.n })),
-      byApplicantType: byApplicant.map((a) => ({ applicantType: a.applicantType, label: REPORT_SPEC.requests.columns.find((c) => c.key === a.applicantType)?.label ?? a.applicantType, count: a.n })),
-      byOutcome: byOutcome.map((o) => ({ outcome: o.outcome, label: labelOfOutcome(o.outcome), count: o.n })),
-      handled: completed.length,
-      averageWorkingDays: completed.length ? Math.round((totalDays / completed.length) * 10) / 10 : null,
-      maxWorkingDays: completed.length ? maxDays : null,
-      onTimeRate: completed.length ? Math.round((onTime / completed.length) * 1000) / 10 : null,
-      overdue,
+      // As table 三: 本年新收 + 上年结转 = 本年办结 + 结转下年度.
+      received: table.received.total,
+      carriedIn: table.carriedIn.total,
+      completed: table.completed.total,
+      carriedOut: table.carriedOut.total,
+      completedInPlatform: completed.filter((g) => g.source === 'platform').reduce((s, g) => s + g.n, 0),
+      completedFromLedger: completed.filter((g) => g.source === 'ledger').reduce((s, g) => s + g.n, 0),
+      byChannel: sumBy(received, (g) => g.channel, (g) => g.n).map((c) => ({ channel: c.key, label: labelOf('requestChannel', c.key), count: c.count })),
+      byApplicantType: sumBy(received, (g) => g.applicantType, (g) => g.n).map((c) => ({ applicantType: c.key, label: labelOf('applicantType', c.key), count: c.count })),
+      byOutcome: sumBy(completed, (g) => g.outcome!, (g) => g.n).map((c) => ({ outcome: c.key, label: labelOf('outcome', c.key), count: c.count })),
+      ...timing,
+      ...open,
     },
   };
+}
+
+/**
+ * The statistics of a body (with its sub-bodies when `rollup`) for a year, computed once and
+ * kept with the public pages: dropped when the catalog changes or a ledger is imported
+ * (ctx.pages.invalidate) and at the latest after the page cache's lifetime (10 seconds), which
+ * bounds how stale a completion or an overdue count can be.
+ */
+export async function statistics(ctx: AppContext, orgCode: string, year: number, rollup: boolean): Promise<Statistics> {
+  const thisYear = Number(todayInChina(ctx.now()).slice(0, 4));
+  if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('REPORT_YEAR_INVALID', [{ path: 'year', message: `年度应在2008年至${thisYear}年之间。` }]);
+  const org = await findOrgByCode(ctx.db, orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  return ctx.pages.memo(`statistics:${org.code}:${year}:${rollup ? 1 : 0}`, () => computeStatistics(ctx, org, year, rollup));
 }
