@@ -174,6 +174,15 @@ describe('the review workflow', () => {
     expect(missing.json().details[0].message).toBe('没有第9版，本信息共有2个版本。');
   });
 
+  it('files an item under the 信息类别 and 主题分类 chosen, never silently under 其他', async () => {
+    const { category: _c, topic: _t, ...unclassified } = makeItem();
+    const res = await as('clerk', 'POST', '/api/v1/items', unclassified);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['category', 'topic']);
+    const chosen = (await as('clerk', 'POST', '/api/v1/items', makeItem({ category: '重大建设项目', topic: '城乡建设、环境保护' }))).json();
+    expect((await as('clerk', 'GET', `/api/v1/items/${chosen.id}`)).json()).toMatchObject({ category: '重大建设项目', topic: '城乡建设、环境保护' });
+  });
+
   it('edits a draft with every field it was created with, and keeps the chosen 信息类别', async () => {
     const created = (await as('clerk', 'POST', '/api/v1/items', makeItem({ category: '政府采购', topic: '综合政务', docNo: '县财发〔2026〕3号' }))).json();
     expect(created).toMatchObject({ category: '政府采购', topic: '综合政务', docNo: '县财发〔2026〕3号', version: 1 });

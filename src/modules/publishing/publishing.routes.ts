@@ -21,8 +21,9 @@ const itemBody = z.object({
   withheldReason: z.string().max(2000).nullable().optional(),
   docKind: z.enum(['rule', 'normative', 'other']).default('other').describe('规章/行政规范性文件/其他'),
   docNo: z.string().max(100).nullable().optional().describe('发文字号'),
-  category: z.string().trim().min(1).max(50).default('其他').describe('信息类别（本机关目录类别之一）'),
-  topic: z.string().trim().min(1).max(50).default('其他').describe('主题分类'),
+  // No default: an item whose 信息类别 nobody chose would be filed as 其他 without anyone noticing.
+  category: z.string({ message: '请选择信息类别' }).trim().min(1, '请选择信息类别').max(50).describe('信息类别（本机关目录类别之一）'),
+  topic: z.string({ message: '请选择主题分类' }).trim().min(1, '请选择主题分类').max(50).describe('主题分类'),
   keywords: z.string().max(200).nullable().optional(),
   writtenOn: isoDate.nullable().optional().describe('成文日期'),
   formedOn: isoDate.nullable().optional().describe('形成或变更日期'),
@@ -80,6 +81,11 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     const file = await items.exportItems(ctx, actorOf(request), request.query, request.query.format);
     return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
   });
+
+  app.get('/api/v1/items/interpretable', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '可作为政策解读对象的信息（本机关或上级机关已发布的主动公开信息）', querystring: z.object({ q: z.string().trim().max(100).optional() }) },
+  }, async (request) => items.interpretableItems(ctx, actorOf(request), request.query.q));
 
   app.post('/api/v1/items/bulk-approve', {
     config: { auth: ['deptHead', 'confidentialityReviewer', 'leader'] },

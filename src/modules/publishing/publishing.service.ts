@@ -23,7 +23,7 @@ import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { extractText } from '../../lib/documents/text-extraction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { categoriesOf, publicationLimit, sensitiveWords, topics } from '../settings/settings.service.js';
-import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import { ancestorIds, findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { inScope, visibleOrgIds, type OrgScope } from '../orgs/orgs.policy.js';
 import * as repo from './publishing.repository.js';
 
@@ -460,6 +460,12 @@ export async function searchForStaff(ctx: AppContext, actor: Actor, q: string) {
   return { items: rows.map((r) => ({ id: r.id, title: r.title, indexNo: r.indexNo, orgName: r.orgName, disclosure: r.disclosure, disclosureLabel: labelOf('disclosure', r.disclosure), status: r.status, statusLabel: statusLabel(r), publishedOn: r.publishedOn })) };
 }
 
+/** What a 政策解读 of this staff member's body may point at: published proactive items of the body or a body above it. */
+export async function interpretableItems(ctx: AppContext, actor: Actor, q: string | undefined) {
+  const rows = await repo.staffList(ctx.db, { orgIds: await ancestorIds(ctx.db, actor.orgId), statuses: ['published'], disclosure: 'proactive', q, sort: 'publishedOn', order: 'desc', limit: 30 });
+  return { items: rows.rows.map((r) => ({ id: r.id, title: r.title, indexNo: r.indexNo, docNo: r.docNo, orgName: r.orgName, publishedOn: r.publishedOn })) };
+}
+
 /** The words for an item's codes, beside the codes (the console and exports show these). */
 function itemLabels(item: Pick<repo.ItemRow, 'disclosure' | 'docKind' | 'validity' | 'withheldGround' | 'status'>) {
   return {
@@ -677,7 +683,7 @@ export async function myQueue(ctx: AppContext, actor: Actor) {
   if (actor.roles.includes('clerk')) statuses.push('draft');
   if (actor.roles.includes('deptHead')) statuses.push('deptReview');
   if (actor.roles.includes('confidentialityReviewer')) statuses.push('confidentialityReview');
-  if (actor.roles.includes('leader')) statuses.push('leaderApproval', 'scheduled');
+  if (actor.roles.includes('leader')) statuses.push('leaderApproval');
   if (!statuses.length) return { items: [] };
   const rows = await repo.listForStaff(ctx.db, { orgIds: scope, statuses, limit: 200 });
   const limits: LimitCache = new Map();
