@@ -169,6 +169,8 @@ describe('the review workflow', () => {
     expect(diff.changes[1].segments).toContainEqual({ type: 'removed', text: '2025' });
     expect(diff.changes[1].segments).toContainEqual({ type: 'added', text: '2026' });
     expect(diff.changes[1].segments).toContainEqual({ type: 'removed', text: '和政府信息公开条例' });
+    // A choice from a list is replaced whole, not compared character by character.
+    expect(diff.changes[2].segments).toEqual([{ type: 'removed', text: '财政预决算与三公经费' }, { type: 'added', text: '工作动态' }]);
     const missing = await as('clerk', 'GET', `/api/v1/items/${id}/diff?from=1&to=9`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().details[0].message).toBe('没有第9版，本信息共有2个版本。');
@@ -566,6 +568,11 @@ describe('政策解读', () => {
     const linked = await create(above);
     expect(linked.statusCode).toBe(201);
     expect(linked.json().interprets).toMatchObject({ id: above, title: '县政府的规范性文件' });
+    // The editor offers exactly what may be linked.
+    const offered = (await as('clerk', 'GET', '/api/v1/items/interpretable?q=' + encodeURIComponent('规范性文件'))).json().items.map((i: { id: number }) => i.id);
+    expect(offered).toEqual(expect.arrayContaining([own.id, above]));
+    expect(offered).not.toContain(otherBody);
+    expect((await as('clerk', 'GET', '/api/v1/items/interpretable?q=' + encodeURIComponent('依申请公开的内部规定'))).json().items).toEqual([]);
   });
 
   it('never names a withheld item on a public page, even when the link was made before it was withheld', async () => {

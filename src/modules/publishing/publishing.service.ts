@@ -527,6 +527,8 @@ async function fieldText(ctx: AppContext, field: string, value: unknown): Promis
   }
 }
 
+const WORD_DIFFED = new Set(['title', 'bodyHtml', 'withheldReason', 'keywords', 'docNo']);
+
 /** The fields in the order a person reads an item. */
 const DIFF_ORDER = Object.keys(LABELS.itemField);
 
@@ -546,10 +548,10 @@ export async function diffVersions(ctx: AppContext, actor: Actor, id: number, fr
   const changes = [];
   for (const field of keys) {
     const [beforeText, afterText] = await Promise.all([fieldText(ctx, field, a.snapshot[field]), fieldText(ctx, field, b.snapshot[field])]);
-    changes.push({
-      field, fieldLabel: labelOf('itemField', field), before: a.snapshot[field] ?? null, after: b.snapshot[field] ?? null,
-      beforeText, afterText, segments: diffWords(beforeText, afterText),
-    });
+    // Texts are compared word by word; a choice from a list (类别, 属性, 日期 …) is replaced whole.
+    const segments = WORD_DIFFED.has(field) ? diffWords(beforeText, afterText)
+      : [...(beforeText ? [{ type: 'removed' as const, text: beforeText }] : []), ...(afterText ? [{ type: 'added' as const, text: afterText }] : [])];
+    changes.push({ field, fieldLabel: labelOf('itemField', field), before: a.snapshot[field] ?? null, after: b.snapshot[field] ?? null, beforeText, afterText, segments });
   }
   const describe = (v: typeof a) => ({ version: v.version, changeNote: v.changeNote, createdAt: v.createdAt, createdByName: v.createdByName ?? '' });
   return { from, to, fromVersion: describe(a), toVersion: describe(b), changes };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Col, Empty, Row, Select, Space, Typography } from 'antd';
+import { Alert, Col, Empty, Row, Select, Typography } from 'antd';
 import { ApiError, get } from '../api';
 
 interface Segment { type: 'same' | 'added' | 'removed'; text: string }
@@ -49,12 +49,16 @@ export function VersionDiff({ itemId, versions }: { itemId: number; versions: Ve
   const choices = versions.map((v) => ({ value: v.version, label: versionLabel(v) }));
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span>比较</span>
-        <Select aria-label="修改前的版本" value={from} onChange={setFrom} options={choices} style={{ minWidth: 260, maxWidth: '100%' }} />
-        <span>与</span>
-        <Select aria-label="修改后的版本" value={to} onChange={setTo} options={choices} style={{ minWidth: 260, maxWidth: '100%' }} />
-      </Space>
+      <Row gutter={[16, 8]} style={{ marginBottom: 12 }}>
+        <Col xs={24} md={12}>
+          <label htmlFor="diff-from" style={{ display: 'block' }}>修改前的版本</label>
+          <Select id="diff-from" value={from} onChange={setFrom} options={choices} style={{ width: '100%' }} />
+        </Col>
+        <Col xs={24} md={12}>
+          <label htmlFor="diff-to" style={{ display: 'block' }}>修改后的版本</label>
+          <Select id="diff-to" value={to} onChange={setTo} options={choices} style={{ width: '100%' }} />
+        </Col>
+      </Row>
       {error && <Alert type="error" showIcon message={error} />}
       {diff && !diff.changes.length && <Empty description="两个版本内容相同" />}
       {diff?.changes.map((c) => (

@@ -121,13 +121,14 @@ export default function ItemDetail() {
           {item.interprets && <Descriptions.Item label="解读的政策文件">{item.interprets.title}</Descriptions.Item>}
           {item.withdrawnReason && <Descriptions.Item label="撤销原因">{item.withdrawnReason}</Descriptions.Item>}
         </Descriptions>
+        <style>{'.item-body table{border-collapse:collapse}.item-body th,.item-body td{border:1px solid #bfbfbf;padding:4px 8px;vertical-align:top}.item-body p{margin:0 0 8px}'}</style>
         <div className="item-body" style={{ marginTop: 16, padding: 12, background: '#fafafa', overflowX: 'auto' }} dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
         <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>附件</Typography.Title>
         {item.attachments.length ? item.attachments.map((a) => <div key={a.id}>{a.fileName}（{Math.ceil(a.size / 1024)} KB）</div>) : <Typography.Text type="secondary">无附件</Typography.Text>}
         {can.edit && <div style={{ marginTop: 12 }}><Button onClick={() => navigate(`/items/${item.id}/edit`)}>修改草稿（正文、附件）</Button></div>}
       </Card>
 
-      <Card title={`个人信息与敏感内容检查（未处理 ${openFindings.length} 项）`} style={{ marginBottom: 16 }}>
+      <Card title={<span style={{ whiteSpace: 'normal' }}>{`个人信息与敏感内容检查（未处理 ${openFindings.length} 项）`}</span>} style={{ marginBottom: 16 }}>
         {blocked && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="须逐项脱敏，或说明理由后保留，方可提交或通过本环节（条例第十五条：不得公开个人隐私；第十七条：发布前保密审查）。" />}
         {openFindings.some((f) => f.source === 'body') && <MarkedText text={item.scannedText} findings={item.findings} />}
         <List

@@ -129,9 +129,12 @@ export default function ItemEditor() {
               <RichTextEditor id="bodyHtml" label="正文" />
             </Form.Item>
             <Space wrap style={{ marginBottom: 16 }}>
-              <label htmlFor="docx-import">从 Word 文档导入正文（.docx）</label>
-              <input id="docx-import" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              {/* The native input stays (labelled, reachable by keyboard) but out of sight: its button text follows the browser's language. */}
+              <input id="docx-import" type="file" aria-label="从 Word 文档导入正文（.docx）" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }} tabIndex={-1}
                 onChange={(e) => { const f = e.target.files?.[0]; if (f) void importDocx(f); e.target.value = ''; }} />
+              <Button onClick={() => document.getElementById('docx-import')?.click()}>从 Word 文档导入正文（.docx）</Button>
+              <Typography.Text type="secondary">导入后替换当前正文，保存前可修改</Typography.Text>
             </Space>
             {imported && (imported.notes.length > 0 || imported.findings.length > 0) && (
               <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="导入提示" description={

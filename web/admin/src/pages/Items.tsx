@@ -123,15 +123,17 @@ export default function Items() {
 
   const columns: TableProps<ItemSummary>['columns'] = [
     { title: '标题', dataIndex: 'title', render: (t: string, i) => <a href={`#/items/${i.id}`} style={{ wordBreak: 'break-all' }}>{t}</a> },
-    { title: '索引号', dataIndex: 'indexNo', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
-    { title: '发文字号', dataIndex: 'docNo', responsive: ['xl'], render: (v: string | null) => v ?? '—' },
-    { title: '发布机构', dataIndex: 'orgName', responsive: ['md'] },
-    { title: '状态', dataIndex: 'statusLabel', render: (l: string) => <Tag>{l}</Tag> },
-    { title: '公开期限', responsive: ['md'], render: (_: unknown, i) => <DueTag item={i} /> },
-    { title: '发布日期', dataIndex: 'publishedOn', key: 'publishedOn', responsive: ['lg'], sorter: true, sortOrder: filters.sort === 'publishedOn' ? (filters.order === 'asc' ? 'ascend' : 'descend') : null, render: (v: string | null) => v ?? '—' },
-    { title: '最后更新', dataIndex: 'updatedAt', key: 'updatedAt', responsive: ['sm'], sorter: true, sortOrder: filters.sort === 'updatedAt' ? (filters.order === 'asc' ? 'ascend' : 'descend') : null, render: (v: string) => new Date(v).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+    { title: '索引号', dataIndex: 'indexNo', responsive: ['xl'], width: 150, render: (v: string | null) => (v ? <span style={{ wordBreak: 'break-all' }}>{v}</span> : '—') },
+    { title: '发文字号', dataIndex: 'docNo', responsive: ['xxl'], width: 140, render: (v: string | null) => v ?? '—' },
+    { title: '发布机构', dataIndex: 'orgName', responsive: ['lg'], width: 120 },
+    { title: '状态', dataIndex: 'statusLabel', width: 130, render: (l: string) => <Tag style={{ whiteSpace: 'normal' }}>{l}</Tag> },
+    { title: '公开期限', responsive: ['md'], width: 150, render: (_: unknown, i) => <DueTag item={i} /> },
+    { title: '发布日期', dataIndex: 'publishedOn', key: 'publishedOn', responsive: ['lg'], width: 110, sorter: true, sortOrder: filters.sort === 'publishedOn' ? (filters.order === 'asc' ? 'ascend' : 'descend') : null, render: (v: string | null) => v ?? '—' },
+    { title: '最后更新', dataIndex: 'updatedAt', key: 'updatedAt', responsive: ['md'], width: 110, sorter: true, sortOrder: filters.sort === 'updatedAt' ? (filters.order === 'asc' ? 'ascend' : 'descend') : null, render: (v: string) => new Date(v).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
   ];
 
+  // The queue is short and comes whole: no server-side sorting there.
+  const queueColumns = columns.map((c) => ({ ...c, sorter: undefined, sortOrder: undefined }));
   const reviewable = useMemo(() => new Set([...queue, ...list.items].filter((i) => i.permissions?.review).map((i) => i.id)), [queue, list.items]);
   const selectedItems = [...queue, ...list.items].filter((i) => selected.includes(i.id));
   const needsChecklist = selectedItems.some((i) => i.status === 'confidentialityReview');
@@ -154,13 +156,13 @@ export default function Items() {
         {(hasRole('disclosureOffice', 'supervisor', 'admin')) && <Col xs={24} md={12} xl={8}><Form.Item label="发布机构" name="org" extra="含下级机构"><SearchSelect allowClear options={orgs.map((o) => ({ value: o.code, label: o.name }))} /></Form.Item></Col>}
         <Col xs={24} md={12} xl={8}><Form.Item label="信息类别" name="category"><SearchSelect allowClear options={categories.map((c) => ({ value: c, label: c }))} /></Form.Item></Col>
         <Col xs={24} md={12} xl={8}><Form.Item label="公开属性" name="disclosure"><Select allowClear options={options(LABELS.disclosure)} placeholder="全部" /></Form.Item></Col>
-        <Col xs={24} md={12} xl={8}>
+        <Col xs={24} xl={16}>
           <Form.Item label="日期范围" extra="按所选日期筛选，含起止当日">
-            <Space.Compact block>
+            <Space wrap>
               <Form.Item name="dateField" noStyle><Select aria-label="按哪个日期" style={{ width: 130 }} options={options(LABELS.itemDateField)} /></Form.Item>
-              <Form.Item name="from" noStyle><DateInput id="from" placeholder="开始日期" /></Form.Item>
-              <Form.Item name="to" noStyle><DateInput id="to" placeholder="结束日期" /></Form.Item>
-            </Space.Compact>
+              <Form.Item name="from" noStyle><DateInput id="from" placeholder="开始日期" style={{ width: 140, minWidth: 0 }} /></Form.Item>
+              <Form.Item name="to" noStyle><DateInput id="to" placeholder="结束日期" style={{ width: 140, minWidth: 0 }} /></Form.Item>
+            </Space>
           </Form.Item>
         </Col>
       </Row>
@@ -184,7 +186,7 @@ export default function Items() {
       <Tabs items={[
         {
           key: 'queue', label: `我的待办（${queue.length}）`,
-          children: <Table rowKey="id" dataSource={queue} columns={columns} pagination={false} rowSelection={rowSelection} scroll={{ x: 'max-content' }} locale={{ emptyText: '没有待办的信息' }} />,
+          children: <Table rowKey="id" dataSource={queue} columns={queueColumns} pagination={false} rowSelection={rowSelection} locale={{ emptyText: '没有待办的信息' }} />,
         },
         {
           key: 'all', label: '全部信息',
@@ -192,7 +194,7 @@ export default function Items() {
             <>
               {filterForm}
               <Table<ItemSummary>
-                rowKey="id" dataSource={list.items} columns={columns} loading={loading} rowSelection={rowSelection} scroll={{ x: 'max-content' }}
+                rowKey="id" dataSource={list.items} columns={columns} loading={loading} rowSelection={rowSelection}
                 locale={{ emptyText: '没有符合条件的信息' }}
                 pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 条` }}
                 onChange={(p, _f, sorter) => {
