@@ -27,11 +27,25 @@ export const LABELS = {
   docKind: { rule: '规章', normative: '行政规范性文件', other: '其他文件' },
   validity: { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' },
   /** The step an item review row was taken at (item_reviews.step). */
-  reviewStep: { draft: '起草', deptReview: '科室负责人审核', confidentialityReview: '保密审查', leaderApproval: '分管领导审批' },
-  reviewDecision: { submit: '提交审核', approve: '通过', return: '退回修改' },
+  reviewStep: { draft: '起草', deptReview: '科室负责人审核', confidentialityReview: '保密审查', leaderApproval: '分管领导审批', scheduled: '定时发布' },
+  reviewDecision: {
+    submit: '提交审核', approve: '通过', return: '退回修改',
+    reschedule: '修改发布时间', unschedule: '取消定时发布', publishNow: '立即发布', publishScheduled: '按时发布',
+  },
   confidentialityCheck: CONFIDENTIALITY_CHECKLIST,
   findingType: { idCard: '身份证号', mobile: '手机号码', bankCard: '银行卡号', email: '电子邮箱', sensitiveWord: '敏感词' },
   findingStatus: { open: '待处理', redacted: '已脱敏', accepted: '保留（已说明理由）' },
+  /** Where a finding stands: the title and text, or an attachment. */
+  findingSource: { body: '标题或正文', attachment: '附件' },
+  /** The fields of an item, as the version comparison and the console name them. */
+  itemField: {
+    title: '标题', bodyHtml: '正文', disclosure: '公开属性', withheldGround: '不主动公开的理由', withheldReason: '理由说明',
+    docKind: '文件类型', docNo: '发文字号', category: '信息类别', topic: '主题分类', keywords: '关键词', writtenOn: '成文日期',
+    formedOn: '形成或变更日期', validity: '有效性', interpretsItemId: '解读的政策文件', indexNo: '索引号', publishedOn: '发布日期',
+    updatedAt: '最后更新', createdAt: '创建时间', orgName: '发布机构', status: '状态', publicationDue: '公开期限', scheduledAt: '定时发布时间',
+  },
+  /** Which date the staff item list filters on. */
+  itemDateField: { updated: '最后更新', published: '发布日期', written: '成文日期', formed: '形成或变更日期' },
 
   // ---- 依申请公开
   requestStatus: REQUEST_STATUS_LABELS,

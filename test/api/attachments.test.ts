@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
-import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCjkFonts } from '../../src/lib/documents/cjk-font.js';
 import { createTestApp, TestApp } from '../support/app.js';
-import { CHECKLIST, makeItem } from '../support/items.js';
+import { advanceItem, CHECKLIST, makeItem } from '../support/items.js';
 import { multipartFile } from '../support/multipart.js';
 
 const VALID_ID = '11010519491231002X';
@@ -70,5 +71,77 @@ describe('attachments', () => {
     const body = multipartFile('file', 'a.pdf', await pdfWith('x'));
     const other = await t.app.inject({ method: 'POST', url: `/api/v1/items/${id}/attachments`, headers: { ...(await t.auth('clerk2')), ...body.headers }, payload: body.payload });
     expect(other.statusCode).toBe(404);
+  });
+});
+
+describe('attachments after a correction', () => {
+  it('keeps a corrected item findable by its attachments\' text', async () => {
+    const id = (await t.app.inject({ method: 'POST', url: '/api/v1/items', headers: await t.auth('clerk'), payload: makeItem({ title: '更正测试：资金拨付通知' }) })).json().id;
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('高标准农田建设补助资金拨付明细')] }] }));
+    expect((await upload(id, '拨付明细.docx', docx)).statusCode).toBe(200);
+    const published = await advanceItem(t, id, 'published');
+    const search = async () => (await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('高标准农田建设补助')}`)).json().items.map((i: { indexNo: string }) => i.indexNo);
+    expect(await search()).toEqual([published.indexNo]);
+    const corrected = await t.app.inject({ method: 'POST', url: `/api/v1/items/${id}/correct`, headers: await t.auth('office'), payload: { title: '更正测试：资金拨付通知（更正）', changeNote: '更正标题' } });
+    expect(corrected.statusCode).toBe(200);
+    expect(await search()).toEqual([published.indexNo]);
+    // The new title is searchable too.
+    expect((await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('资金拨付通知（更正）')}`)).json().items.map((i: { indexNo: string }) => i.indexNo)).toContain(published.indexNo);
+  });
+});
+
+describe('importing a Word document as the body', () => {
+  async function importDocx(fileName: string, data: Buffer, user: 'clerk' | 'depthead' = 'clerk') {
+    const body = multipartFile('file', fileName, data);
+    return t.app.inject({ method: 'POST', url: '/api/v1/items/import-docx', headers: { ...(await t.auth(user)), ...body.headers }, payload: body.payload });
+  }
+
+  it('turns a 公文 written in Word into clean body markup: headings, emphasis, lists and tables, no styling or script', async () => {
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph({ text: '示例县财政局关于下达2026年农业补贴资金的通知', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('各乡镇财政所：'), new TextRun({ text: '请于3月31日前', bold: true }), new TextRun({ text: '完成发放', color: 'FF0000', font: '仿宋_GB2312', size: 32 })] }),
+          new Paragraph({ text: '一、补贴对象', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph(`联系人：李四，身份证号${VALID_ID}。`),
+          new Paragraph('<script>alert(1)</script>'),
+          new Table({ rows: [
+            new TableRow({ children: [new TableCell({ children: [new Paragraph('乡镇')] }), new TableCell({ children: [new Paragraph('金额（万元）')] })] }),
+            new TableRow({ children: [new TableCell({ children: [new Paragraph('城关镇')] }), new TableCell({ children: [new Paragraph('12.5')] })] }),
+          ] }),
+        ],
+      }],
+    });
+    const res = await importDocx('农业补贴通知.docx', await Packer.toBuffer(doc));
+    expect(res.statusCode).toBe(200);
+    const { bodyHtml, suggestedTitle, findings } = res.json();
+    expect(bodyHtml).toContain('<h2>示例县财政局关于下达2026年农业补贴资金的通知</h2>');
+    expect(bodyHtml).toContain('<h3>一、补贴对象</h3>');
+    expect(bodyHtml).toContain('<strong>请于3月31日前</strong>');
+    expect(bodyHtml).toMatch(/<table>[\s\S]*<td><p>城关镇<\/p><\/td>[\s\S]*<\/table>/);
+    expect(bodyHtml).not.toMatch(/style=|class=|font|color|<script/i);
+    expect(bodyHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(suggestedTitle).toBe('示例县财政局关于下达2026年农业补贴资金的通知');
+    // The scan runs on the imported text at once, before anything is saved.
+    expect(findings).toEqual([{ type: 'idCard', typeLabel: '身份证号', masked: '110105********002X' }]);
+  });
+
+  it('refuses anything that is not a Word document by its content, whatever its name', async () => {
+    const pdf = await importDocx('通知.docx', await pdfWith('不是 Word 文档'));
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json()).toMatchObject({ code: 'DOCX_REQUIRED' });
+    expect(pdf.json().message).toContain('.docx');
+    // A ZIP without a Word document inside (e.g. a spreadsheet renamed .docx).
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    const notWord = await importDocx('表格.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(notWord.statusCode).toBe(415);
+    // A package that claims to be Word but cannot be read.
+    const broken = new JSZip();
+    broken.file('word/document.xml', '<not-xml');
+    const unreadable = await importDocx('损坏.docx', await broken.generateAsync({ type: 'nodebuffer' }));
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json().code).toBe('DOCX_UNREADABLE');
+    expect((await importDocx('a.docx', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('x')] }] })), 'depthead')).statusCode).toBe(403);
   });
 });

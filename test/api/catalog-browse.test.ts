@@ -51,12 +51,46 @@ describe('a large catalog', () => {
     expect(await titles('from=2020-01-01&to=2020-12-31')).toEqual([]);
   });
 
-  it('lists a body newest first across keyset pages, and nothing for a body without items', async () => {
-    const first = (await t.app.inject(`/api/v1/catalog?org=${DEMO_EDUCATION_CODE}&limit=50`)).json();
-    const second = (await t.app.inject(`/api/v1/catalog?org=${DEMO_EDUCATION_CODE}&limit=50&cursor=${first.next}`)).json();
-    const numbers = [...first.items, ...second.items].map((i: { title: string }) => Number(/第(\d+)号/.exec(i.title)?.[1]));
-    expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => NEWER - 1 - i));
+  it('lists a body newest first across every keyset page: in order, without gaps or repeats', async () => {
+    const numbers: number[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = (await t.app.inject(`/api/v1/catalog?org=${DEMO_EDUCATION_CODE}&limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(page.total).toBe(NEWER);
+      numbers.push(...page.items.map((i: { title: string }) => Number(/第(\d+)号/.exec(i.title)?.[1])));
+      cursor = page.next;
+      pages += 1;
+    } while (cursor && pages < 50);
+    expect(pages).toBe(NEWER / 100);
+    expect(numbers).toEqual(Array.from({ length: NEWER }, (_, i) => NEWER - 1 - i));
     const empty = await t.db.selectFrom('orgs').select('code').where('type', '=', 'township').executeTakeFirstOrThrow();
     expect(await titles(`org=${empty.code}`)).toEqual([]);
+  });
+
+  it('pages a search past the newest candidates without repeats, and counts every match', async () => {
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = (await t.app.inject(`/api/v1/catalog?q=${encodeURIComponent('校园安全')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(page.total).toBe(NEWER);
+      for (const i of page.items) {
+        expect(seen.has(i.indexNo), i.indexNo).toBe(false);
+        seen.add(i.indexNo);
+      }
+      cursor = page.next;
+      pages += 1;
+    } while (cursor && pages < 50);
+    // A search ranks the 2,000 newest matches (MAX_SEARCH_CANDIDATES): all of them are reached.
+    expect(seen.size).toBe(2000);
+  });
+
+  it('numbers the portal\'s pages of a large body', async () => {
+    const page = await t.app.inject(`/xxgk/catalog?org=${DEMO_EDUCATION_CODE}&page=3`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`共找到${NEWER}条政府信息，第3页／共${NEWER / 20}页。`);
+    const numbers = [...page.body.matchAll(/<a href="[^"]+">关于校园安全检查的通知（第(\d+)号）<\/a>/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => NEWER - 41 - i));
   });
 });

@@ -32,3 +32,31 @@ export async function publishItem(t: TestApp, overrides: Record<string, unknown>
 }
 
 export { CHECKLIST };
+
+export type ReviewStatus = 'draft' | 'deptReview' | 'confidentialityReview' | 'leaderApproval' | 'published';
+const ORDER: ReviewStatus[] = ['draft', 'deptReview', 'confidentialityReview', 'leaderApproval', 'published'];
+
+/** Takes a finance draft forward step by step until it stands at `to` (each step must succeed). */
+export async function advanceItem(t: TestApp, id: number, to: ReviewStatus) {
+  const steps: [ReviewStatus, 'clerk' | 'depthead' | 'reviewer' | 'leader', string, object][] = [
+    ['deptReview', 'clerk', `/api/v1/items/${id}/submit`, {}],
+    ['confidentialityReview', 'depthead', `/api/v1/items/${id}/review`, { decision: 'approve' }],
+    ['leaderApproval', 'reviewer', `/api/v1/items/${id}/review`, { decision: 'approve', checklist: CHECKLIST }],
+    ['published', 'leader', `/api/v1/items/${id}/review`, { decision: 'approve' }],
+  ];
+  let item;
+  for (const [reaches, user, url, payload] of steps.slice(0, ORDER.indexOf(to))) {
+    const res = await t.app.inject({ method: 'POST', url, headers: await t.auth(user), payload });
+    if (res.statusCode !== 200) throw new Error(`${url} (to ${reaches}): ${res.statusCode} ${res.body}`);
+    item = res.json();
+  }
+  return item;
+}
+
+/** A finance draft created as the clerk, taken to `status`. */
+export async function itemAt(t: TestApp, status: ReviewStatus, overrides: Record<string, unknown> = {}) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/items', headers: await t.auth('clerk'), payload: makeItem(overrides) });
+  if (res.statusCode !== 201) throw new Error(`create: ${res.statusCode} ${res.body}`);
+  const draft = res.json();
+  return status === 'draft' ? draft : advanceItem(t, draft.id, status);
+}

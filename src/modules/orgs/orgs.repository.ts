@@ -79,3 +79,15 @@ export async function subtreeIds(db: Executor, rootId: number): Promise<number[]
     select id from tree`.execute(db);
   return result.rows.map((r) => r.id);
 }
+
+/** The body and every body above it, nearest first (recursive). */
+export async function ancestorIds(db: Executor, id: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from orgs where id = ${id}
+      union all
+      select o.id, o.parent_id, u.depth + 1 from orgs o join up u on o.id = u.parent_id
+    )
+    select id from up order by depth`.execute(db);
+  return result.rows.map((r) => r.id);
+}

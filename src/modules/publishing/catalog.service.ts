@@ -2,6 +2,8 @@
  * The public 政府信息公开目录: browsing, Chinese full-text search and item pages.
  */
 import type { AppContext } from '../../context.js';
+import { normalizeDocNumber, parseIndexNo } from '../../domain/doc-number.js';
+import { toHalfWidth } from '../../domain/id-numbers.js';
 import { highlightTerms, searchQuery } from '../../domain/search-text.js';
 import { AppError } from '../../http/errors.js';
 import { BatchLoader } from '../../lib/batch-loader.js';
@@ -19,7 +21,25 @@ export interface CatalogFilters {
   year?: number;
   validity?: string;
   cursor?: string;
+  /** A numbered page (the portal's 第N页), instead of a cursor. */
+  page?: number;
   limit?: number;
+}
+
+/** The deepest numbered page the portal offers: older items are found by year, body or search. */
+export const MAX_CATALOG_PAGE = 500;
+
+/**
+ * A search for a 索引号 or a 发文字号 is a look-up, not a full-text search: the 索引号 is not in
+ * the text, and the 发文字号's brackets and numbers split into tokens that match too widely.
+ * Full-width letters and digits, spaces and the usual wrong brackets are forgiven.
+ */
+export function catalogNumber(q: string): { indexNo: string } | { docNo: string } | null {
+  const plain = toHalfWidth(q).replace(/[\s\u3000]+/g, '');
+  const index = parseIndexNo(plain.toUpperCase().replace(/[／]/g, '/'));
+  if (index) return { indexNo: plain.toUpperCase().replace(/[／]/g, '/') };
+  const docNo = /[〔［\[【（(]\d{4}[〕］\]】）)]/.test(plain) ? normalizeDocNumber(plain) : null;
+  return docNo ? { docNo } : null;
 }
 
 /** Stable public address of an item: /xxgk/items/<orgCode>/<year>-<serial>. */
@@ -47,38 +67,59 @@ function snippet(text: string, terms: string[], length = 120): string {
   return (start > 0 ? '…' : '') + text.slice(start, start + length) + (start + length < text.length ? '…' : '');
 }
 
+async function orgIdsOf(ctx: AppContext, code: string): Promise<number[]> {
+  // Kept per known body only: an address with a made-up body code must not fill the cache.
+  const codes = await ctx.pages.memo('catalog:org-codes', async () => new Set((await listOrgs(ctx.db)).map((o) => o.code)));
+  return !codes.has(code) ? [] : ctx.pages.memo(`catalog:subtree:${code}`, async () => {
+    const org = await findOrgByCode(ctx.db, code);
+    return org ? subtreeIds(ctx.db, org.id) : [];
+  });
+}
+
+type ListedRow = Pick<repo.CatalogRow, 'indexNo' | 'title' | 'orgCode' | 'orgName' | 'docNo' | 'publishedOn' | 'category' | 'topic' | 'validity' | 'status' | 'bodyHtml'>;
+
+function listedItem(r: ListedRow, terms: string[] | null) {
+  return {
+    indexNo: r.indexNo!, title: r.title, orgCode: r.orgCode, orgName: r.orgName, ...(r.docNo ? { docNo: r.docNo } : {}),
+    publishedOn: r.publishedOn!, url: itemPath(r.indexNo!), category: r.category, topic: r.topic, validity: r.validity,
+    status: r.status, ...(terms ? { snippet: snippet(bodyText(r.bodyHtml), terms) } : {}),
+  };
+}
+
+/**
+ * A page of the catalog and how many items match in all (`total`): browsing newest first, a
+ * Chinese full-text search ranked by relevance, or — for a 索引号 or 发文字号 — the document itself
+ * (`exact`). Pages go by cursor (the API) or by number (the portal).
+ */
 export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
   await publishDueItems(ctx);
   const limit = filters.limit ?? 20;
-  let orgIds: number[] | undefined;
-  if (filters.org) {
-    const code = filters.org;
-    // Kept per known body only: an address with a made-up body code must not fill the cache.
-    const codes = await ctx.pages.memo('catalog:org-codes', async () => new Set((await listOrgs(ctx.db)).map((o) => o.code)));
-    orgIds = !codes.has(code) ? [] : await ctx.pages.memo(`catalog:subtree:${code}`, async () => {
-      const org = await findOrgByCode(ctx.db, code);
-      return org ? subtreeIds(ctx.db, org.id) : [];
-    });
+  const orgIds = filters.org ? await orgIdsOf(ctx, filters.org) : undefined;
+  const number = filters.q ? catalogNumber(filters.q) : null;
+  if (number) {
+    const rows = await repo.publicByNumber(ctx.db, { ...number, orgIds });
+    if (rows.length) return { items: rows.map((r) => listedItem(r, null)), next: undefined, total: rows.length, pages: 1, exact: true, terms: [] as string[] };
   }
   const tsquery = filters.q ? searchQuery(filters.q) : null;
-  const { before, offset } = decodeCursor(filters.cursor);
-  const rows = await repo.catalog(ctx.db, {
-    tsquery, orgIds, category: filters.category, topic: filters.topic, from: filters.from, to: filters.to, year: filters.year,
-    validity: filters.validity, before, offset, limit: limit + 1,
-  });
+  const { before, offset: cursorOffset } = decodeCursor(filters.cursor);
+  const offset = filters.page ? (filters.page - 1) * limit : cursorOffset;
+  const query = { tsquery, orgIds, category: filters.category, topic: filters.topic, from: filters.from, to: filters.to, year: filters.year, validity: filters.validity };
+  const [rows, total] = await Promise.all([
+    repo.catalog(ctx.db, { ...query, before: filters.page ? undefined : before, offset, limit: limit + 1 }),
+    // Counted once per set of filters until the catalog changes (every page of a search shows it).
+    ctx.pages.memo(`catalog:count:${JSON.stringify(query)}`, () => repo.catalogCount(ctx.db, query)),
+  ]);
   const page = rows.slice(0, limit);
   const terms = filters.q ? highlightTerms(filters.q) : [];
-  const items = page.map((r) => ({
-    indexNo: r.indexNo!, title: r.title, orgCode: r.orgCode, orgName: r.orgName, ...(r.docNo ? { docNo: r.docNo } : {}),
-    publishedOn: r.publishedOn!, url: itemPath(r.indexNo!), category: r.category, topic: r.topic, validity: r.validity,
-    status: r.status, ...(filters.q ? { snippet: snippet(bodyText(r.bodyHtml), terms) } : {}),
-  }));
+  const items = page.map((r) => listedItem(r, filters.q ? terms : null));
   let next: string | undefined;
   if (rows.length > limit) {
     const last = page[page.length - 1];
     next = Buffer.from(tsquery ? `o:${(offset ?? 0) + limit}` : `${new Date(last.publishedAt!).toISOString()}|${last.id}`).toString('base64url');
   }
-  return { items, ...(next ? { next } : {}), terms };
+  // A search ranks at most MAX_SEARCH_CANDIDATES matches: that many can be paged through.
+  const reachable = tsquery ? Math.min(total, repo.MAX_SEARCH_CANDIDATES) : total;
+  return { items, next, total, pages: Math.min(Math.ceil(reachable / limit), MAX_CATALOG_PAGE), exact: false, terms };
 }
 
 type ItemPageRow = Awaited<ReturnType<typeof repo.itemPages>>[number];

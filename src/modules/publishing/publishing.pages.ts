@@ -13,7 +13,8 @@ import { SITE_NAME } from '../../http/views/layout.js';
 import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { getGuide } from './guide.service.js';
-import { catalogAttachment, catalogItem, itemPath, searchCatalog, sitemapChunk, sitemapChunks } from './catalog.service.js';
+import { toHalfWidth } from '../../domain/id-numbers.js';
+import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PAGE, searchCatalog, sitemapChunk, sitemapChunks } from './catalog.service.js';
 import { publishDueItems } from './publishing.service.js';
 
 /** The portal's own pages, listed first in the sitemap. */
@@ -37,6 +38,21 @@ async function publicCache(ctx: AppContext, reply: FastifyReply) {
   reply.header('cache-control', 'public, no-cache');
 }
 
+/** Year, page and validity of the catalog's address, or a 400 page naming what is wrong. */
+function catalogParams(query: { year?: string; page?: string; validity?: string }) {
+  const details: { path: string; message: string }[] = [];
+  const year = query.year?.trim() ? toHalfWidth(query.year.trim()) : '';
+  if (year && !(/^\d{4}$/.test(year) && Number(year) >= 1990 && Number(year) <= 2200)) details.push({ path: 'year', message: `发布年份“${query.year}”无效：请填写四位数字的年份，如2026。` });
+  const page = query.page?.trim() ? toHalfWidth(query.page.trim()) : '';
+  if (page && !(/^\d{1,4}$/.test(page) && Number(page) >= 1 && Number(page) <= MAX_CATALOG_PAGE)) {
+    details.push({ path: 'page', message: `页码“${query.page}”无效：请填写1至${MAX_CATALOG_PAGE}之间的整数；更早的信息请按发布年份或发布机构筛选。` });
+  }
+  const validity = query.validity || undefined;
+  if (validity && !(validity in VALIDITY_LABELS)) details.push({ path: 'validity', message: '有效性只能选择“有效”“失效”“废止”或“已修订”。' });
+  if (details.length) throw new AppError('CATALOG_QUERY_INVALID', details);
+  return { year: year ? Number(year) : undefined, page: page ? Number(page) : undefined, validity };
+}
+
 function optionList(values: readonly string[], selected?: string) {
   return values.map((v) => html`<option value="${v}"${selected === v ? html` selected` : ''}>${v}</option>`);
 }
@@ -46,18 +62,28 @@ export async function publishingPages(app: App, ctx: AppContext) {
     config: { auth: 'public' },
     schema: {
       hide: true,
+      // Year, page and validity are checked below, so that a wrong value is answered in words
+      // that name the field (a 400 page), never silently ignored.
       querystring: z.object({
         q: z.string().max(100).optional(), org: z.string().max(64).optional(), category: z.string().max(50).optional(), topic: z.string().max(50).optional(),
-        year: z.coerce.number().int().min(1990).max(2200).optional().catch(undefined), validity: z.enum(['valid', 'lapsed', 'repealed', 'revised']).optional().catch(undefined),
-        cursor: z.string().max(200).optional(),
+        year: z.string().max(20).optional(), validity: z.string().max(20).optional(), page: z.string().max(20).optional(),
       }),
     },
   }, async (request, reply) => {
+    const query = request.query;
+    const filters = { q: query.q?.trim() || undefined, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, ...catalogParams(query) };
+    // A 索引号 or 发文字号 that names one document opens it.
+    if (filters.q && !filters.page && catalogNumber(filters.q)) {
+      const found = await searchCatalog(ctx, { q: filters.q, org: filters.org, limit: 2 });
+      if (found.exact && found.items.length === 1) return reply.redirect(found.items[0].url, 303);
+    }
     await publicCache(ctx, reply);
     return sendCachedPage(ctx, request, reply, async () => {
-    const query = request.query;
-    const filters = { ...query, org: query.org || undefined, category: query.category || undefined, topic: query.topic || undefined, q: query.q?.trim() || undefined };
-    const result = await searchCatalog(ctx, filters);
+    const page = filters.page ?? 1;
+    const result = await searchCatalog(ctx, { ...filters, page });
+    if (page > Math.max(1, result.pages)) {
+      throw new AppError('CATALOG_QUERY_INVALID', [{ path: 'page', message: `页码超出范围：符合条件的信息共${Math.max(1, result.pages)}页，请输入1至${Math.max(1, result.pages)}之间的页码。` }]);
+    }
     // The form's choices change only with the bodies and settings, which invalidate the pages too.
     const orgs = await ctx.pages.memo('catalog:orgs', async () => (await listOrgs(ctx)).filter((o) => o.type !== 'office'));
     // Kept per known body only: an address with a made-up body code must not fill the cache.
@@ -69,27 +95,29 @@ export async function publishingPages(app: App, ctx: AppContext) {
     // Hundreds of bodies in a county: their options are rendered once per selected body, not on every page.
     const orgOptions = await ctx.pages.memo(`catalog:org-options:${selected}`, async () =>
       html`${orgs.map((o) => html`<option value="${o.code}"${selected === o.code ? html` selected` : ''}>${o.name}</option>`)}`);
-    const nextQuery = new URLSearchParams(Object.entries({ ...filters, cursor: result.next }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    const pageHref = (n: number) => `/xxgk/catalog?${new URLSearchParams(Object.entries({ ...filters, page: n > 1 ? n : undefined }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString()}`;
+    const pages = Math.max(1, result.pages);
     return {
       title: filters.q ? `检索：${filters.q}` : '政府信息公开目录',
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: '公开目录' }],
       head: html`<link rel="alternate" type="application/atom+xml" title="最新公开信息" href="/xxgk/feed.xml">`,
       body: html`<h1>政府信息公开目录</h1>
 <form class="catalog-filters" method="get" action="/xxgk/catalog" role="search">
-<div class="form-row"><label for="q">关键词</label><input id="q" name="q" type="search" value="${filters.q ?? ''}"></div>
+<div class="form-row"><label for="q">关键词</label><input id="q" name="q" type="search" value="${filters.q ?? ''}" aria-describedby="q-hint"><span id="q-hint" class="hint">可输入标题、正文中的词语，或索引号、发文字号</span></div>
 <div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgOptions}</select></div>
 <div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(categories, filters.category)}</select></div>
 <div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(topicList, filters.topic)}</select></div>
-<div class="form-row"><label for="year">发布年份</label><input id="year" name="year" inputmode="numeric" value="${filters.year ?? ''}"></div>
+<div class="form-row"><label for="year">发布年份</label><input id="year" name="year" type="text" inputmode="numeric" value="${filters.year ?? ''}"></div>
 <div class="form-row"><label for="validity">有效性</label><select id="validity" name="validity"><option value="">全部</option>${Object.entries(VALIDITY_LABELS).map(([k, v]) => html`<option value="${k}"${filters.validity === k ? html` selected` : ''}>${v}</option>`)}</select></div>
 <p><button type="submit">检索</button>　<a href="/xxgk/feed.xml">订阅（Atom）</a></p>
 </form>
+<p class="result-count" role="status">${result.total ? `共找到${result.total}条政府信息${pages > 1 ? `，第${page}页／共${pages}页` : ''}。` : ''}</p>
 ${result.items.length ? html`<ol class="catalog-list">${result.items.map((i) => html`<li>
 <h2><a href="${i.url}">${result.terms.length ? highlight(i.title, result.terms) : i.title}</a>${i.status === 'withdrawn' ? html` <small>（已撤销）</small>` : ''}</h2>
 <p class="hint">索引号：${i.indexNo}　发布机构：${i.orgName}${i.docNo ? `　文号：${i.docNo}` : ''}　发布日期：<time datetime="${i.publishedOn}">${i.publishedOn}</time></p>
 ${i.snippet ? html`<p>${highlight(i.snippet, result.terms)}</p>` : ''}
 </li>`)}</ol>` : html`<p>没有找到符合条件的政府信息。没有找到所需信息的，可以<a href="/ysqgk">申请政府信息公开</a>。</p>`}
-${result.next ? html`<p><a href="/xxgk/catalog?${nextQuery.toString()}">下一页</a></p>` : ''}`,
+${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<a href="${pageHref(page - 1)}" rel="prev">上一页</a>　` : ''}第${page}页／共${pages}页${page < pages ? html`　<a href="${pageHref(page + 1)}" rel="next">下一页</a>` : ''}</p></nav>` : ''}`,
     };
     });
   });

@@ -39,6 +39,83 @@ export async function listForStaff(db: Executor, q: { orgIds: number[] | 'all'; 
   return query.execute();
 }
 
+export type StaffSort = 'updatedAt' | 'createdAt' | 'publishedOn' | 'writtenOn' | 'formedOn';
+export type StaffDateField = 'updated' | 'published' | 'written' | 'formed';
+
+export interface StaffListQuery {
+  /** The bodies the staff member may see ('all' for supervisors and administrators). */
+  orgIds: number[] | 'all';
+  /** Only these bodies (a chosen body and those below it), within `orgIds`. */
+  onlyOrgIds?: number[];
+  statuses?: string[];
+  /** Words of the title, or part of a 索引号 or 发文字号. */
+  q?: string;
+  category?: string;
+  topic?: string;
+  disclosure?: string;
+  dateField?: StaffDateField;
+  from?: string;
+  to?: string;
+  sort?: StaffSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset?: number;
+}
+
+/** `%`, `_` and `\` typed by a person match themselves in a LIKE pattern. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function staffFiltered(db: Executor, q: StaffListQuery) {
+  let query = db.selectFrom('infoItems').innerJoin('orgs', 'orgs.id', 'infoItems.orgId');
+  if (q.orgIds !== 'all') query = query.where('infoItems.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  if (q.onlyOrgIds) query = query.where('infoItems.orgId', 'in', q.onlyOrgIds.length ? q.onlyOrgIds : [-1]);
+  if (q.statuses?.length) query = query.where('infoItems.status', 'in', q.statuses);
+  if (q.category) query = query.where('infoItems.category', '=', q.category);
+  if (q.topic) query = query.where('infoItems.topic', '=', q.topic);
+  if (q.disclosure) query = query.where('infoItems.disclosure', '=', q.disclosure);
+  const text = q.q?.trim();
+  if (text) {
+    const pattern = likePattern(text);
+    query = query.where((eb) => eb.or([
+      eb('infoItems.title', 'ilike', pattern), eb('infoItems.indexNo', 'ilike', pattern), eb('infoItems.docNo', 'ilike', pattern),
+    ]));
+  }
+  // Dates are China calendar days: a change made at 07:30 on 3 March in Beijing is 2 March in UTC.
+  const day = {
+    updated: sql<string>`(info_items.updated_at at time zone 'Asia/Shanghai')::date`,
+    published: sql<string>`info_items.published_on`,
+    written: sql<string>`info_items.written_on`,
+    formed: sql<string>`info_items.formed_on`,
+  }[q.dateField ?? 'updated'];
+  if (q.from) query = query.where(sql<boolean>`${day} >= ${q.from}::date`);
+  if (q.to) query = query.where(sql<boolean>`${day} <= ${q.to}::date`);
+  return query;
+}
+
+/** One page of the staff item list with its filters, sorted, and how many items match in all. */
+export async function staffList(db: Executor, q: StaffListQuery) {
+  const column = {
+    updatedAt: 'infoItems.updatedAt', createdAt: 'infoItems.createdAt', publishedOn: 'infoItems.publishedOn', writtenOn: 'infoItems.writtenOn', formedOn: 'infoItems.formedOn',
+  } as const;
+  const order = q.order ?? 'desc';
+  const sorted = sql.ref(column[q.sort ?? 'updatedAt']);
+  const [rows, count] = await Promise.all([
+    staffFiltered(db, q)
+      .selectAll('infoItems')
+      .select(['orgs.code as orgCode', 'orgs.name as orgName'])
+      // Items without the date (drafts have no 发布日期) come last either way.
+      .orderBy(sql`${sorted} ${sql.raw(order)} nulls last`)
+      .orderBy('infoItems.id', order)
+      .limit(q.limit)
+      .offset(q.offset ?? 0)
+      .execute(),
+    staffFiltered(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
 /** The next 索引号 serial of a body and year; the row lock makes concurrent publications wait their turn. */
 export async function nextSerial(db: Executor, orgId: number, year: number): Promise<number> {
   const row = await db
@@ -68,15 +145,19 @@ export async function insertVersion(db: Executor, row: { itemId: number; version
 }
 
 export async function listVersions(db: Executor, itemId: number) {
-  return db.selectFrom('itemVersions').selectAll().where('itemId', '=', itemId).orderBy('version').execute();
+  return db.selectFrom('itemVersions').leftJoin('users', 'users.id', 'itemVersions.createdBy')
+    .selectAll('itemVersions').select('users.displayName as createdByName')
+    .where('itemId', '=', itemId).orderBy('itemVersions.version').execute();
 }
 
-export async function insertReview(db: Executor, row: { itemId: number; step: string; decision: string; comment: string | null; checklist: Record<string, boolean> | null; actorUserId: number }) {
+export async function insertReview(db: Executor, row: { itemId: number; step: string; decision: string; comment: string | null; checklist: Record<string, boolean> | null; actorUserId: number | null }) {
   await db.insertInto('itemReviews').values({ ...row, checklist: row.checklist ? JSON.stringify(row.checklist) : null }).execute();
 }
 
 export async function listReviews(db: Executor, itemId: number) {
-  return db.selectFrom('itemReviews').selectAll().where('itemId', '=', itemId).orderBy('id').execute();
+  return db.selectFrom('itemReviews').leftJoin('users', 'users.id', 'itemReviews.actorUserId')
+    .selectAll('itemReviews').select('users.displayName as actorName')
+    .where('itemId', '=', itemId).orderBy('itemReviews.id').execute();
 }
 
 export async function replaceOpenFindings(db: Executor, itemId: number, findings: { type: string; offset: number; length: number; masked: string; source: string }[]) {
@@ -135,7 +216,7 @@ export async function catalog(db: Executor, q: CatalogQuery): Promise<CatalogRow
   const filters = catalogFilters(q);
   if (q.tsquery) {
     // Rank the candidates where they are read, then fetch only the page's rows.
-    const ranked = await searchCandidates(db, q.tsquery, q.orgIds ? [sql`i.org_id = any(${q.orgIds}::int[])`, ...filters] : filters);
+    const ranked = await searchCandidates(db, q.tsquery, q.orgIds ? [sql`i.org_id = any(${q.orgIds}::int[])`, ...filters] : filters, (q.offset ?? 0) + q.limit);
     ranked.sort((a, b) => b.score - a.score || b.id - a.id);
     const ids = ranked.slice(q.offset ?? 0, (q.offset ?? 0) + q.limit).map((r) => r.id);
     if (!ids.length) return [];
@@ -146,15 +227,17 @@ export async function catalog(db: Executor, q: CatalogQuery): Promise<CatalogRow
   const filtered = filters.length > 0;
   // A row comparison walks the (published_at, id) indexes backwards from the cursor.
   if (q.before) filters.push(sql`(i.published_at, i.id) < (${q.before.at.toISOString()}::timestamptz, ${q.before.id}::int)`);
+  // Numbered pages (the portal's 第N页) skip rows; the keyset cursor (the API's) does not need to.
+  const offset = Math.max(0, Math.trunc(q.offset ?? 0));
   if (q.orgIds) {
     // One short index range per body, merged: asked for several bodies at once, PostgreSQL would
     // rather walk the whole catalog's publication index, which for a body with few items is everything.
     return (await sql<CatalogRow>`select x.* from unnest(${q.orgIds}::int[]) as b(org_id) cross join lateral (
-        ${listed(sql`''`)} and i.org_id = b.org_id${and(filters)} order by i.published_at desc, i.id desc limit ${q.limit}
-      ) x order by x.published_at desc, x.id desc limit ${q.limit}`.execute(db)).rows;
+        ${listed(sql`''`)} and i.org_id = b.org_id${and(filters)} order by i.published_at desc, i.id desc limit ${offset + q.limit}
+      ) x order by x.published_at desc, x.id desc limit ${q.limit} offset ${offset}`.execute(db)).rows;
   }
-  if (filtered) {
-    return (await sql<CatalogRow>`${listed(sql`''`)}${and(filters)} order by i.published_at desc, i.id desc limit ${q.limit}`.execute(db)).rows;
+  if (filtered || offset) {
+    return (await sql<CatalogRow>`${listed(sql`''`)}${and(filters)} order by i.published_at desc, i.id desc limit ${q.limit} offset ${offset}`.execute(db)).rows;
   }
   // The limit is written into the statement (one per page size): with the limit as a parameter
   // PostgreSQL never trusts the generic plan and plans every execution again (~0.3 ms).
@@ -176,7 +259,7 @@ function and(conditions: RawBuilder<unknown>[]) {
 }
 
 /** Conditions on `i` for every filter but the bodies (which each query applies its own way). */
-function catalogFilters(q: CatalogQuery): RawBuilder<unknown>[] {
+function catalogFilters(q: Pick<CatalogQuery, 'category' | 'topic' | 'validity' | 'from' | 'to' | 'year'>): RawBuilder<unknown>[] {
   const filters: RawBuilder<unknown>[] = [];
   if (q.category) filters.push(sql`i.category = ${q.category}`);
   if (q.topic) filters.push(sql`i.topic = ${q.topic}`);
@@ -201,12 +284,13 @@ const ENOUGH = 300;
  * for all matches, which are then few. With filters, the full-text index and the filters' own
  * indexes together give the matches that satisfy them.
  */
-async function searchCandidates(db: Executor, tsquery: string, filters: RawBuilder<unknown>[]): Promise<{ id: number; score: number }[]> {
+async function searchCandidates(db: Executor, tsquery: string, filters: RawBuilder<unknown>[], needed: number): Promise<{ id: number; score: number }[]> {
   const visible = sql`i.status in ('published', 'withdrawn') and i.disclosure = 'proactive'`;
   const query = sql`to_tsquery('simple', ${tsquery})`;
   // Relevance blended with recency: the rank, halved for an item a year old, a third for two years …
   const score = (t: string) => sql`(ts_rank(${sql.ref(`${t}.search_text`)}, ${query}) / (1 + extract(epoch from (now() - ${sql.ref(`${t}.published_at`)})) / 31536000.0))::float8`;
-  if (!filters.length) {
+  // A later page than the newest candidates cover needs every match.
+  if (!filters.length && needed <= ENOUGH) {
     const recent = await sql<{ id: number; score: number }>`
       select w.id, ${score('w')} as score from (
         select i.id, i.search_text, i.published_at from info_items i where ${visible} order by i.published_at desc, i.id desc limit ${RECENT_WINDOW}
@@ -215,8 +299,21 @@ async function searchCandidates(db: Executor, tsquery: string, filters: RawBuild
   }
   const all = await sql<{ id: number; score: number }>`
     select i.id, ${score('i')} as score from info_items i where i.search_text @@ ${query} and ${visible}${and(filters)}
-    order by i.published_at desc limit 2000`.execute(db);
+    order by i.published_at desc limit ${MAX_SEARCH_CANDIDATES}`.execute(db);
   return all.rows;
+}
+
+/** The most matches a search ranks (and so pages through). */
+export const MAX_SEARCH_CANDIDATES = 2000;
+
+/** How many items the catalog lists for these filters (the search's matches, or every listed item). */
+export async function catalogCount(db: Executor, q: Omit<CatalogQuery, 'before' | 'offset' | 'limit'>): Promise<number> {
+  const filters = catalogFilters(q);
+  if (q.orgIds) filters.push(sql`i.org_id = any(${q.orgIds}::int[])`);
+  if (q.tsquery) filters.push(sql`i.search_text @@ to_tsquery('simple', ${q.tsquery})`);
+  const row = (await sql<{ n: number }>`select count(*)::int as n from info_items i
+    where i.status in ('published', 'withdrawn') and i.disclosure = 'proactive'${and(filters)}`.execute(db)).rows[0];
+  return Number(row?.n ?? 0);
 }
 
 /** Public items with ids in [fromId, toId), oldest first: what one sitemap file lists. */
@@ -231,8 +328,24 @@ export async function maxItemId(db: Executor): Promise<number> {
   return (await sql<{ max: number | null }>`select max(id) as max from info_items`.execute(db)).rows[0]?.max ?? 0;
 }
 
+/** Published, proactively disclosed interpretations of an item (what the public sees beside it). */
 export async function interpretationsOf(db: Executor, itemId: number) {
-  return db.selectFrom('infoItems').select(['id', 'title', 'indexNo', 'publishedOn']).where('interpretsItemId', '=', itemId).where('status', '=', 'published').execute();
+  return db.selectFrom('infoItems').select(['id', 'title', 'indexNo', 'publishedOn'])
+    .where('interpretsItemId', '=', itemId).where('status', '=', 'published').where('disclosure', '=', 'proactive').execute();
+}
+
+/** The publicly listed item with this 索引号 or 发文字号 (a search for either goes straight to the document). */
+export async function publicByNumber(db: Executor, q: { indexNo?: string; docNo?: string; orgIds?: number[] }) {
+  let query = itemColumns(db)
+    .where('infoItems.status', 'in', ['published', 'withdrawn'])
+    .where('infoItems.disclosure', '=', 'proactive')
+    .orderBy('infoItems.publishedAt', 'desc')
+    .orderBy('infoItems.id', 'desc')
+    .limit(50);
+  if (q.indexNo) query = query.where('infoItems.indexNo', '=', q.indexNo);
+  if (q.docNo) query = query.where('infoItems.docNo', '=', q.docNo);
+  if (q.orgIds) query = query.where('infoItems.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
+  return query.execute();
 }
 
 export async function insertAttachment(db: Executor, row: { itemId: number; fileName: string; kind: string; mime: string; size: number; blobKey: string; text: string }) {
@@ -291,8 +404,9 @@ export async function itemPages(db: Executor, indexNos: string[]) {
       (select coalesce(json_agg(json_build_object('version', v.version, 'changeNote', v.change_note, 'createdAt', v.created_at) order by v.version), '[]'::json)
          from item_versions v where v.item_id = i.id and v.public_note) as notes,
       (select coalesce(json_agg(json_build_object('title', x.title, 'indexNo', x.index_no) order by x.published_at), '[]'::json)
-         from info_items x where x.interprets_item_id = i.id and x.status = 'published') as interpretations,
-      (select json_build_object('title', y.title, 'indexNo', y.index_no) from info_items y where y.id = i.interprets_item_id) as interprets,
+         from info_items x where x.interprets_item_id = i.id and x.status = 'published' and x.disclosure = 'proactive') as interpretations,
+      (select json_build_object('title', y.title, 'indexNo', y.index_no) from info_items y
+         where y.id = i.interprets_item_id and y.status in ('published', 'withdrawn') and y.disclosure = 'proactive') as interprets,
       (select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'mime', a.mime, 'size', a.size) order by a.id), '[]'::json)
          from item_attachments a where a.item_id = i.id) as attachments
     from info_items i join orgs o on o.id = i.org_id

@@ -21,12 +21,31 @@ const itemBody = z.object({
   withheldReason: z.string().max(2000).nullable().optional(),
   docKind: z.enum(['rule', 'normative', 'other']).default('other').describe('规章/行政规范性文件/其他'),
   docNo: z.string().max(100).nullable().optional().describe('发文字号'),
-  category: z.string().trim().min(1).max(50).default('其他').describe('信息类别（本机关目录类别之一）'),
-  topic: z.string().trim().min(1).max(50).default('其他').describe('主题分类'),
+  // No default: an item whose 信息类别 nobody chose would be filed as 其他 without anyone noticing.
+  category: z.string({ message: '请选择信息类别' }).trim().min(1, '请选择信息类别').max(50).describe('信息类别（本机关目录类别之一）'),
+  topic: z.string({ message: '请选择主题分类' }).trim().min(1, '请选择主题分类').max(50).describe('主题分类'),
   keywords: z.string().max(200).nullable().optional(),
   writtenOn: isoDate.nullable().optional().describe('成文日期'),
   formedOn: isoDate.nullable().optional().describe('形成或变更日期'),
   interpretsItemId: z.number().int().positive().nullable().optional().describe('解读的政策文件'),
+});
+
+const STATUSES = ['draft', 'deptReview', 'confidentialityReview', 'leaderApproval', 'scheduled', 'published', 'withdrawn'] as const;
+const itemFilters = z.object({
+  q: z.string().trim().max(100).optional().describe('标题、索引号或发文字号中的文字'),
+  status: z.string().max(200).optional()
+    .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(STATUSES, { message: '状态取值无效' })).optional())
+    .describe('状态，可用逗号分隔多个'),
+  org: z.string().max(64).optional().describe('发布机构代码（含下级机构）'),
+  category: z.string().max(50).optional(),
+  topic: z.string().max(50).optional(),
+  disclosure: z.enum(['proactive', 'onRequest', 'withheld']).optional(),
+  dateField: z.enum(['updated', 'published', 'written', 'formed']).default('updated').describe('日期范围所按的日期：最后更新、发布日期、成文日期、形成或变更日期'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z.enum(['updatedAt', 'createdAt', 'publishedOn', 'writtenOn', 'formedOn']).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
 
 export async function publishingRoutes(app: App, ctx: AppContext) {
@@ -46,8 +65,49 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/v1/items', {
     config: { auth: 'staff' },
-    schema: { tags, summary: '本机关信息列表', querystring: z.object({ status: z.enum(['draft', 'deptReview', 'confidentialityReview', 'leaderApproval', 'scheduled', 'published', 'withdrawn']).optional() }) },
-  }, async (request) => items.listItems(ctx, actorOf(request), request.query.status));
+    schema: {
+      tags, summary: '本机关信息列表（检索、筛选、排序、分页）',
+      querystring: itemFilters.extend({
+        page: z.coerce.number().int().min(1, '页码应为正整数').max(10_000).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+    },
+  }, async (request) => items.listItems(ctx, actorOf(request), request.query));
+
+  app.get('/api/v1/items/export', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '导出筛选后的信息列表（CSV 或 XLSX，中文表头）', querystring: itemFilters.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
+  }, async (request, reply) => {
+    const file = await items.exportItems(ctx, actorOf(request), request.query, request.query.format);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+  });
+
+  app.get('/api/v1/items/interpretable', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '可作为政策解读对象的信息（本机关或上级机关已发布的主动公开信息）', querystring: z.object({ q: z.string().trim().max(100).optional() }) },
+  }, async (request) => items.interpretableItems(ctx, actorOf(request), request.query.q));
+
+  app.post('/api/v1/items/bulk-approve', {
+    config: { auth: ['deptHead', 'confidentialityReviewer', 'leader'] },
+    schema: {
+      tags, summary: '批量审核通过（逐条检查环节、权限、检查结果和保密审查确认项）',
+      body: z.object({
+        ids: z.array(z.number().int().positive()).min(1, '请至少选择一条信息').max(100, '一次最多批量办理100条'),
+        comment: z.string().max(2000).optional(),
+        checklist: z.object({ stateSecret: z.boolean(), tradeSecret: z.boolean(), privacy: z.boolean(), threeSecurityOneStability: z.boolean() }).partial().optional(),
+      }),
+    },
+  }, async (request) => items.bulkApprove(ctx, actorOf(request), request.body));
+
+  app.post('/api/v1/items/import-docx', {
+    config: { auth: ['clerk'] },
+    schema: { tags, summary: '将 Word 文档（.docx）转换为正文（multipart/form-data，字段 file；不保存，由编辑器填入正文）' },
+  }, async (request) => {
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 multipart/form-data 上传文件。');
+    const file = await request.file();
+    if (!file) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: '请选择要导入的 Word 文档。' }]);
+    return items.importDocxBody(ctx, actorOf(request), { fileName: file.filename, data: await file.toBuffer() });
+  });
 
   app.post('/api/v1/items', {
     config: { auth: ['clerk'] },
@@ -66,7 +126,7 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
 
   app.put('/api/v1/items/:id', {
     config: { auth: ['clerk'] },
-    schema: { tags, summary: '修改草稿', params: idParam, body: itemBody },
+    schema: { tags, summary: '修改草稿', params: idParam, body: itemBody.extend({ baseVersion: z.number().int().positive().optional().describe('编辑所依据的版本号：已有更新的版本时拒绝保存') }) },
   }, async (request) => items.updateDraft(ctx, actorOf(request), request.params.id, request.body));
 
   app.post('/api/v1/items/:id/submit', {
@@ -86,6 +146,18 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
       }),
     },
   }, async (request) => items.reviewItem(ctx, actorOf(request), request.params.id, request.body));
+
+  app.post('/api/v1/items/:id/schedule', {
+    config: { auth: ['leader'] },
+    schema: {
+      tags, summary: '定时发布：修改时间、取消（退回分管领导审批）或立即发布', params: idParam,
+      body: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('change'), publishAt: z.string().datetime({ offset: true, message: '发布时间格式应为 2026-05-07T09:00:00+08:00' }) }),
+        z.object({ action: z.literal('cancel') }),
+        z.object({ action: z.literal('publishNow') }),
+      ]),
+    },
+  }, async (request) => items.rescheduleItem(ctx, actorOf(request), request.params.id, request.body));
 
   app.post('/api/v1/items/:id/findings/:findingId', {
     config: { auth: 'staff' },

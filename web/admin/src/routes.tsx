@@ -17,7 +17,9 @@ export interface ConsoleRoute {
 export const ROUTES: ConsoleRoute[] = [
   { path: '/', label: '工作台', roles: [], component: lazy(() => import('./pages/Dashboard')) },
   { path: '/items', label: '信息发布', roles: ['clerk', 'deptHead', 'confidentialityReviewer', 'leader', 'disclosureOffice', 'supervisor'], component: lazy(() => import('./pages/Items')) },
+  { path: '/items/new', label: '新建信息', roles: ['clerk'], component: lazy(() => import('./pages/ItemEditor')), hidden: true },
   { path: '/items/:id', label: '信息详情', roles: [], component: lazy(() => import('./pages/ItemDetail')), hidden: true },
+  { path: '/items/:id/edit', label: '修改信息', roles: ['clerk'], component: lazy(() => import('./pages/ItemEditor')), hidden: true },
   { path: '/requests', label: '依申请公开', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/Requests')) },
   { path: '/requests/:id', label: '申请详情', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/RequestDetail')), hidden: true },
   { path: '/reports', label: '年度报告', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Reports')) },
