@@ -11,6 +11,8 @@ import { html } from '../../http/views/html.js';
 import { sendPage } from '../../http/views/placeholder.js';
 import { getOrg, listOrgs } from '../orgs/orgs.service.js';
 import type { Org } from '../orgs/orgs.repository.js';
+import { feedPages } from './feeds.pages.js';
+import { sitemapPages } from './sitemap.pages.js';
 
 
 function contactList(org: Org) {
@@ -105,4 +107,7 @@ ${children.length ? html`<h2>下设机构</h2><ul class="link-list">${children.m
     const back = request.query.back && /^\/(?!\/)/.test(request.query.back) ? request.query.back : '/';
     return reply.redirect(back);
   });
+
+  await feedPages(app, ctx);
+  await sitemapPages(app, ctx);
 }
