@@ -84,7 +84,7 @@ ${options.body}
 <footer class="site-footer">
   <div class="container">
     <p>主办：示例县人民政府办公室　承办：示例县政务公开办公室</p>
-    <p><a href="/xxgk/guide">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/sitemap.xml">网站地图</a>　<a href="/api/docs">开放接口</a></p>
+    <p><a href="/xxgk/guide">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/sitemap">网站地图</a>　<a href="/api/docs">开放接口</a></p>
   </div>
 </footer>
 </body>

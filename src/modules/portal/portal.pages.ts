@@ -12,6 +12,7 @@ import { sendPage } from '../../http/views/placeholder.js';
 import { getOrg, listOrgs } from '../orgs/orgs.service.js';
 import type { Org } from '../orgs/orgs.repository.js';
 import { feedPages } from './feeds.pages.js';
+import { countyOf, statisticsPath, statisticsYears } from './site-addresses.js';
 import { sitemapPages } from './sitemap.pages.js';
 
 
@@ -45,8 +46,10 @@ export async function portalRoutes(app: App, ctx: AppContext) {
 </div>`,
     }));
 
-  app.get('/xxgk', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(request, reply, {
+  app.get('/xxgk', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const county = countyOf(await listOrgs(ctx));
+    const years = statisticsYears(ctx.now());
+    return sendPage(request, reply, {
       title: '政府信息公开',
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开' }],
       body: html`
@@ -56,8 +59,12 @@ export async function portalRoutes(app: App, ctx: AppContext) {
   <li><a href="/xxgk/catalog">政府信息公开目录</a></li>
   <li><a href="/xxgk/reports">政府信息公开工作年度报告</a></li>
   <li><a href="/ysqgk">依申请公开</a></li>
-</ul>`,
-    }));
+</ul>
+${county ? html`<h2>政务公开统计</h2>
+<p>主动公开、依申请公开和互动交流的数量、渠道与办理时效（含各部门、乡镇）：</p>
+<ul class="link-list">${years.map((y, i) => html`<li><a href="${statisticsPath(county.code, y, true)}">${y}年政务公开统计${i === 0 ? '（截至目前）' : ''}</a></li>`)}</ul>` : ''}`,
+    });
+  });
 
   app.get('/orgs', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const orgs = await listOrgs(ctx);
