@@ -50,7 +50,7 @@ export function renderPage(options: PageOptions): string {
   const classes = [prefs.largeText ? 'large-text' : '', prefs.highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ');
   const back = encodeURIComponent(options.path);
   const site = options.siteName ?? SITE_NAME;
-  const doc = html`<!doctype html>
+  const doc = html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -65,11 +65,13 @@ ${options.head ?? ''}
 <header class="site-header">
   <div class="container header-row">
     <p class="site-name"><a href="/">${site}</a></p>
-    <ul class="a11y-switches" aria-label="无障碍与适老化设置">
-      <li><a href="/prefs?largeText=${prefs.largeText ? '0' : '1'}&amp;back=${back}">${prefs.largeText ? '标准字号' : '大字号'}</a></li>
-      <li><a href="/prefs?highContrast=${prefs.highContrast ? '0' : '1'}&amp;back=${back}">${prefs.highContrast ? '标准配色' : '高对比度'}</a></li>
-      <li><a href="/admin/">工作人员登录</a></li>
-    </ul>
+    <nav aria-label="无障碍与适老化设置">
+      <ul class="a11y-switches">
+        <li><a href="/prefs?largeText=${prefs.largeText ? '0' : '1'}&amp;back=${back}">${prefs.largeText ? '标准字号' : '大字号'}</a></li>
+        <li><a href="/prefs?highContrast=${prefs.highContrast ? '0' : '1'}&amp;back=${back}">${prefs.highContrast ? '标准配色' : '高对比度'}</a></li>
+        <li><a href="/admin/">工作人员登录</a></li>
+      </ul>
+    </nav>
   </div>
   <nav class="main-nav" aria-label="主导航">
     <ul class="container">

@@ -27,12 +27,12 @@ ${done ? html`<p class="notice" role="status">您的咨询已提交，我们将�
 ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
 <form method="post" action="/hdjl">
 <div class="form-row"><label for="c-org">咨询机关（必填）</label><select id="c-org" name="orgCode">${orgs.map((o) => html`<option value="${o.code}"${values.orgCode === o.code ? html` selected` : ''}>${o.name}</option>`)}</select></div>
-<div class="form-row"><label for="c-subject">标题（必填）</label><input id="c-subject" name="subject" required value="${values.subject ?? ''}"></div>
+<div class="form-row"><label for="c-subject">标题（必填）</label><input id="c-subject" name="subject" type="text" required value="${values.subject ?? ''}"></div>
 <div class="form-row"><label for="c-question">咨询内容（必填）</label><textarea id="c-question" name="question" rows="5" required>${values.question ?? ''}</textarea></div>
-<div class="form-row"><label for="c-name">姓名（必填）</label><input id="c-name" name="askerName" required autocomplete="name" value="${values.askerName ?? ''}"></div>
-<div class="form-row"><label for="c-contact">联系方式（选填，不公开）</label><input id="c-contact" name="contact" autocomplete="tel" value="${values.contact ?? ''}"></div>
+<div class="form-row"><label for="c-name">姓名（必填）</label><input id="c-name" name="askerName" type="text" required autocomplete="name" value="${values.askerName ?? ''}"></div>
+<div class="form-row"><label for="c-contact">联系方式（选填，不公开）</label><input id="c-contact" name="contact" type="text" autocomplete="tel" value="${values.contact ?? ''}"></div>
 <input type="hidden" name="challengeId" value="${challenge.challengeId}">
-<div class="form-row"><label for="c-answer">验证问题：${challenge.question}</label><input id="c-answer" name="challengeAnswer" autocomplete="off"></div>
+<div class="form-row"><label for="c-answer">验证问题：${challenge.question}</label><input id="c-answer" name="challengeAnswer" type="text" autocomplete="off"></div>
 <p><button type="submit">提交咨询</button></p>
 </form>
 <h2>咨询答复</h2>

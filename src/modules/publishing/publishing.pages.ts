@@ -75,7 +75,7 @@ export async function publishingPages(app: App, ctx: AppContext) {
 <div class="form-row"><label for="org">发布机构</label><select id="org" name="org"><option value="">全部</option>${orgOptions}</select></div>
 <div class="form-row"><label for="category">信息类别</label><select id="category" name="category"><option value="">全部</option>${optionList(categories, filters.category)}</select></div>
 <div class="form-row"><label for="topic">主题分类</label><select id="topic" name="topic"><option value="">全部</option>${optionList(topicList, filters.topic)}</select></div>
-<div class="form-row"><label for="year">发布年份</label><input id="year" name="year" inputmode="numeric" value="${filters.year ?? ''}"></div>
+<div class="form-row"><label for="year">发布年份</label><input id="year" name="year" type="text" inputmode="numeric" value="${filters.year ?? ''}"></div>
 <div class="form-row"><label for="validity">有效性</label><select id="validity" name="validity"><option value="">全部</option>${Object.entries(VALIDITY_LABELS).map(([k, v]) => html`<option value="${k}"${filters.validity === k ? html` selected` : ''}>${v}</option>`)}</select></div>
 <p><button type="submit">检索</button>　<a href="/xxgk/feed.xml">订阅（Atom）</a></p>
 </form>
