@@ -57,6 +57,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - ${site}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48">
 <link rel="stylesheet" href="/static/portal.css">
 ${options.head ?? ''}
 </head>

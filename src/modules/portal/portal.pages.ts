@@ -115,6 +115,10 @@ ${children.length ? html`<h2>下设机构</h2><ul class="link-list">${children.m
     return reply.redirect(back);
   });
 
+  // Browsers ask for /favicon.ico whatever the page says; the file is public/favicon.ico.
+  app.get('/favicon.ico', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').sendFile('favicon.ico'));
+
   await feedPages(app, ctx);
   await sitemapPages(app, ctx);
 }
