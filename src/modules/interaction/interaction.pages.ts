@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { issueDetails } from '../../http/error-handler.js';
 import { isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
@@ -47,10 +48,11 @@ ${answers.length ? html`<ul class="qa">${answers.map((a) => html`<li><h3>${a.sub
     schema: { hide: true, body: z.record(z.string(), z.string()) },
   }, async (request, reply) => {
     const v = request.body;
-    const parsed = consultationSchema.safeParse({ orgCode: v.orgCode, subject: v.subject, question: v.question, askerName: v.askerName, contact: v.contact || undefined, challenge: { id: v.challengeId ?? '', answer: v.challengeAnswer ?? '' } });
+    const input = { orgCode: v.orgCode, subject: v.subject, question: v.question, askerName: v.askerName, contact: v.contact || undefined, challenge: { id: v.challengeId ?? '', answer: v.challengeAnswer ?? '' } };
+    const parsed = consultationSchema.safeParse(input);
     if (!parsed.success) {
       reply.code(400);
-      return page(request, reply, v, `提交未成功：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+      return page(request, reply, v, `提交未成功：${issueDetails(parsed.error.issues, input).map((d) => d.message).join('')}`);
     }
     try {
       verifyChallenge(ctx, parsed.data.challenge);

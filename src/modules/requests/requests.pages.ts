@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { issueDetails } from '../../http/error-handler.js';
 import { AppError, isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
@@ -173,10 +174,10 @@ export async function requestsPages(app: App, ctx: AppContext) {
     } else {
       for (const [k, v] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof v === 'string') values[k] = v;
     }
-    const parsed = newRequestSchema.safeParse(toApiInput(values));
+    const apiInput = toApiInput(values);
+    const parsed = newRequestSchema.safeParse(apiInput);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return renderForm(ctx, request, reply, values, formErrors(details), 400);
+      return renderForm(ctx, request, reply, values, formErrors(issueDetails(parsed.error.issues, apiInput)), 400);
     }
     try {
       requests.verifyChallenge(ctx, parsed.data.challenge);
