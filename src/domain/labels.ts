@@ -53,6 +53,8 @@ export const LABELS = {
   // ---- 年度报告与统计
 
   // ---- 互动交流
+  consultationChannel: { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' },
+  consultationStatus: { open: '待答复', answered: '已答复' },
 
   // ---- 表单字段: the Chinese names of input fields, for error messages that name the field
   /**
