@@ -74,6 +74,8 @@ export function issueMessage(issue: InputIssue, input?: unknown): string {
   const label = fieldLabel(issue.path) ?? '该项';
   const value = valueAt(input, issue.path);
   const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  // Left empty: whatever rule the value then breaks, what to do is to fill it in.
+  if (blank && (issue.code === 'invalid_format' || issue.code === 'custom')) return `请填写${label}。`;
   // A rule only its author can put in words (a refinement, a pattern) keeps the author's message, naming the field.
   if ((issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex')) && !isDefaultMessage(issue)) {
     const text = issue.message!.includes(label) ? issue.message! : `${label}：${issue.message}`;

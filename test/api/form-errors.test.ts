@@ -107,6 +107,9 @@ describe('the API names the field and says what to do', () => {
       [{ code: 'invalid_format', path: ['postalCode'], format: 'regex', message: '邮政编码应为6位数字' }, { postalCode: '12' }, '邮政编码应为6位数字，请检查后重新填写。'],
       [{ code: 'invalid_format', path: ['phone'], format: 'regex', message: '电话号码格式不正确' }, { phone: 'x' }, '联系电话：电话号码格式不正确，请检查后重新填写。'],
       [{ code: 'custom', path: ['receivedOn'], message: '请按 YYYY-MM-DD 填写有效的日期' }, { receivedOn: 'x' }, '收到日期：请按 YYYY-MM-DD 填写有效的日期。'],
+      // Left empty, a field that must match a pattern is asked for, not called malformed.
+      [{ code: 'invalid_format', path: ['applicant', 'phone'], format: 'regex', message: '联系电话格式不正确' }, { applicant: { phone: '' } }, '请填写联系电话。'],
+      [{ code: 'custom', path: ['receivedOn'], message: '请按 YYYY-MM-DD 填写有效的日期' }, { receivedOn: '' }, '请填写收到日期。'],
       [{ code: 'not_multiple_of', path: ['amount'], divisor: 10 }, { amount: 3 }, '金额应为10的整数倍，请重新填写。'],
       [{ code: 'unrecognized_keys', path: ['checklist'], keys: ['extra'] }, {}, '保密审查事项中有无法识别的项目，请删除后重新提交。'],
       [{ code: 'invalid_type', path: [], expected: 'object' }, undefined, '提交的内容格式不正确，请按表单或接口说明填写后重新提交。'],
@@ -150,7 +153,10 @@ describe('the portal forms without JavaScript show the same messages', () => {
     const { payload, ...headers } = form({ orgCode: DEMO_FINANCE_CODE, subject: '', question: '请问预算何时公开', askerName: '' });
     const res = await t.app.inject({ method: 'POST', url: '/hdjl', headers, payload });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('提交未成功：请填写标题。请填写姓名。');
+    expect(res.body).toContain('提交未成功，请修改以下内容：');
+    expect(res.body).toContain('<p class="error" id="e-subject">请填写标题。</p>');
+    expect(res.body).toContain('<p class="error" id="e-askerName">请填写姓名。</p>');
+    expect(res.body).toMatch(/<input id="c-subject"[^>]* aria-invalid="true" aria-describedby="e-subject">/);
     expect(res.body).toContain('请问预算何时公开');
     expect(res.body).not.toMatch(VALIDATOR_TEXT);
   });
@@ -172,6 +178,10 @@ describe('the portal forms without JavaScript show the same messages', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('请修改以下内容后重新提交：');
     expect(res.body).toContain('<li>年份不能小于2000，请重新填写。</li>');
-    expect(res.body.replace(/<[^>]+>/g, ' ').replace(/错误代码：\w+/, '')).not.toMatch(VALIDATOR_TEXT);
+    const visible = res.body.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, ' ');
+    expect(visible).not.toMatch(VALIDATOR_TEXT);
+    // Not the error code either: that is in the page's head, for programs.
+    expect(visible).not.toContain('VALIDATION_FAILED');
+    expect(res.body).toContain('<meta name="error-code" content="VALIDATION_FAILED">');
   });
 });

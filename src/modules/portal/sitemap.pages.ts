@@ -36,7 +36,7 @@ export async function sitemapPages(app: App, ctx: AppContext) {
 ${site.sections.map((s, i) => html`<section aria-labelledby="sm-${i}"><h2 id="sm-${i}">${s.title}</h2><ul class="link-list">${s.links.map((l) => html`<li>${link(l)}</li>`)}</ul></section>`)}
 </div>
 <h2>各机关</h2>
-${groups.map((g) => html`<section aria-labelledby="sm-${g.type}"><h3 id="sm-${g.type}">${ORG_TYPES[g.type]}</h3><ul class="link-list">${g.bodies.map(bodyEntry)}</ul></section>`)}
+${groups.map((g) => html`<section aria-labelledby="sm-${g.type}"><h3 id="sm-${g.type}">${ORG_TYPES[g.type]}</h3><ul class="link-list site-map-bodies">${g.bodies.map(bodyEntry)}</ul></section>`)}
 <p class="hint">供搜索引擎使用的站点地图：<a href="/sitemap.xml">sitemap.xml</a>；最新公开信息订阅：<a href="/xxgk/feed.xml">Atom</a>。</p>`,
       };
     });
