@@ -72,8 +72,47 @@ export const LABELS = {
   },
 
   // ---- 互动交流
+  consultationChannel: { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' },
+  consultationStatus: { open: '待答复', answered: '已答复' },
 
   // ---- 表单字段: the Chinese names of input fields, for error messages that name the field
+  /**
+   * Keyed by the field's path in the API (`applicant.name`) or its last name (`title`), for every
+   * route's body, query and path parameters and the portal's forms; array positions are ignored.
+   * src/http/error-handler.ts builds the messages; test/api/form-errors.test.ts checks every field of the API has one.
+   */
+  formField: {
+    // 主动公开
+    title: '标题', bodyHtml: '正文', disclosure: '公开属性', withheldGround: '不予主动公开的法定理由', withheldReason: '不予主动公开的理由说明',
+    docKind: '文件类型', docNo: '发文字号', category: '信息类别', topic: '主题分类', keywords: '关键词', writtenOn: '成文日期', formedOn: '形成日期',
+    interpretsItemId: '解读的文件', validity: '有效性', validityChangedOn: '有效性变更日期', replacedByIndexNo: '替代文件的索引号', changeNote: '更正说明',
+    decision: '审核结论', comment: '意见', publishAt: '定时发布时间', checklist: '保密审查事项', 'checklist.stateSecret': '是否涉及国家秘密的审查',
+    'checklist.tradeSecret': '是否涉及商业秘密的审查', 'checklist.privacy': '是否涉及个人隐私的审查', 'checklist.threeSecurityOneStability': '是否危及“三安全一稳定”的审查',
+    resolution: '处理方式', reason: '理由', indexNo: '索引号', serial: '序号', attachmentId: '附件', findingId: '检查发现的问题', attachments: '附件', text: '待检查的文字',
+    // 依申请公开
+    applicant: '申请人信息', 'applicant.type': '申请人类型', 'applicant.name': '申请人姓名或名称', 'applicant.idType': '证件类型', 'applicant.idNumber': '证件号码',
+    'applicant.phone': '联系电话', 'applicant.email': '电子邮箱', 'applicant.address': '通信地址', applicantType: '申请人类型', idType: '证件类型', idNumber: '证件号码',
+    description: '所需政府信息的描述', purpose: '用途', form: '获取信息的载体形式', delivery: '获取信息的方式', queryPassword: '查询密码', 'x-query-password': '查询密码',
+    registeredMail: '是否挂号信', receivedOn: '收到日期', trackingNo: '受理编号', documentId: '文书', action: '办理操作', items: '需要补正的内容',
+    periodWorkingDays: '补正期限（工作日）', party: '征求意见的对象', method: '方式', pages: '页数', amount: '金额', basis: '收费依据', workingDays: '延长的工作日数',
+    outcome: '办理结果', thirdPartyNotice: '是否书面告知第三方', dueOn: '答复期限', challenge: '验证问题', 'challenge.id': '验证问题', 'challenge.answer': '验证问题的答案',
+    challengeId: '验证问题', challengeAnswer: '验证问题的答案',
+    // 年度报告与统计
+    overview: '总体情况', problems: '存在的主要问题及改进情况', other: '其他需要报告的事项', externalFigures: '手工填写的数据', sources: '数据来源', note: '说明',
+    caseNo: '案件编号', stage: '案件阶段', result: '结果', filedOn: '收案日期', closedOn: '结案日期', rollup: '是否汇总下级机关', draft: '是否草稿', year: '年份',
+    // 互动交流
+    subject: '标题', question: '咨询内容', askerName: '姓名', contact: '联系方式', channel: '渠道', answer: '答复内容', publish: '是否公开答复',
+    // 机构、账号、日历、设置
+    code: '机构代码', name: '名称', shortName: '简称', type: '类型', parentCode: '上级机构', address: '地址', officeHours: '办公时间', phone: '联系电话', fax: '传真',
+    email: '电子邮箱', postalCode: '邮政编码', website: '网站', sortOrder: '排列顺序', orgCode: '机构', org: '机构', acceptingOffice: '受理机构', channels: '受理渠道',
+    process: '办理流程', fees: '收费说明', extra: '其他内容', username: '用户名', password: '密码', passwordConfirm: '再次输入的密码', currentPassword: '当前密码',
+    newPassword: '新密码', displayName: '姓名', roles: '角色', active: '是否启用', login: '手机号码或电子邮箱', date: '日期', days: '天数', working: '是否工作日',
+    key: '设置项', value: '设置内容', id: '编号',
+    // 检索、列表与导出
+    q: '关键词', from: '起始日期', to: '截止日期', status: '状态', cursor: '翻页位置', limit: '每页条数', targetType: '对象类型', targetId: '对象编号',
+    format: '文件格式', dryRun: '是否仅检查', file: '文件', largeText: '大字号', highContrast: '高对比度', back: '返回地址', linked: '加入的申请', _csrf: '表单校验码',
+  },
+
 
   // ---- 审计日志
   auditTargetType: {

@@ -43,10 +43,13 @@ export function renderErrorPage(request: FastifyRequest, status: number, code: s
     title,
     path: request.url.split('?')[0],
     prefs: portalPrefs(request),
+    // A failed validation's message repeats its details: the page lists them once, field by field.
     body: html`<h1>${title}</h1>
-<p role="alert">${message}</p>
-${details.length ? html`<ul>${details.map((d) => html`<li>${d.message}</li>`)}</ul>` : ''}
+<div role="alert"><p>${code === 'VALIDATION_FAILED' && details.length ? '请修改以下内容后重新提交：' : message}</p>
+${details.length ? html`<ul class="field-errors">${details.map((d) => html`<li>${d.message}</li>`)}</ul>` : ''}</div>
 <p>请返回上一页修改后重试，或前往<a href="/">首页</a>、<a href="/xxgk/catalog">政府信息公开目录</a>。如需帮助，请联系本机关政府信息公开工作机构。</p>
-<p class="hint">错误代码：${code}</p>`,
+`,
+    // The code is for programs and support staff reading the page source; a person reads the words above.
+    head: html`<meta name="error-code" content="${code}">`,
   });
 }

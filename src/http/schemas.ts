@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { ROLE_KEYS } from '../domain/roles.js';
 
-export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD，且为有效日期' }).describe('YYYY-MM-DD');
+export const isoDate = z.string().refine(isIsoDate, { message: '请按 YYYY-MM-DD 填写有效的日期' }).describe('YYYY-MM-DD');
 export const roleSchema = z.enum(ROLE_KEYS).describe('角色');
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const orgCodeParam = z.object({ code: z.string().min(1).max(64) });

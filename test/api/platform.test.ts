@@ -42,7 +42,7 @@ describe('platform endpoints', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<html lang="zh-CN"');
     expect(page.body).toContain('<h1>提交的内容有误</h1>');
-    expect(page.body).toContain('错误代码：VALIDATION_FAILED');
+    expect(page.body).toContain('<meta name="error-code" content="VALIDATION_FAILED">');
     const api = await t.app.inject({ url: '/api/v1/catalog?year=abc', headers: { accept: 'text/html' } });
     expect(api.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     const script = await t.app.inject(tooLong);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
 
 const env = useBrowserAndServer();
 
-const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/no-such-page'];
+const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/sitemap', '/no-such-page', `/xxgk/stats/${DEMO_FINANCE_CODE}/1999`];
 
 describe('the public portal with JavaScript disabled', () => {
   it('shows the home page with landmarks, a skip link and the main sections', async () => {
@@ -22,6 +22,19 @@ describe('the public portal with JavaScript disabled', () => {
     // The skip link is the first thing the keyboard reaches, and it moves focus to the content.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳转到主要内容');
+    await context.close();
+  });
+
+  it('opens the 网站地图 page from the footer, and the statistics from the 政府信息公开 page', async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/orgs`);
+    await page.locator('footer').getByRole('link', { name: '网站地图' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('网站地图');
+    await page.getByRole('link', { name: '政府信息公开', exact: true }).last().click();
+    await page.getByRole('link', { name: /年政务公开统计（截至目前）/ }).click();
+    expect(page.url()).toMatch(new RegExp(`/xxgk/stats/${DEMO_COUNTY_CODE}/\\d{4}\\?rollup=1$`));
+    await expect(page.locator('h1').textContent()).resolves.toContain('统计');
     await context.close();
   });
 

@@ -50,13 +50,14 @@ export function renderPage(options: PageOptions): string {
   const classes = [prefs.largeText ? 'large-text' : '', prefs.highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ');
   const back = encodeURIComponent(options.path);
   const site = options.siteName ?? SITE_NAME;
-  const doc = html`<!doctype html>
+  const doc = html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - ${site}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48">
 <link rel="stylesheet" href="/static/portal.css">
 ${options.head ?? ''}
 </head>
@@ -65,11 +66,13 @@ ${options.head ?? ''}
 <header class="site-header">
   <div class="container header-row">
     <p class="site-name"><a href="/">${site}</a></p>
-    <ul class="a11y-switches" aria-label="无障碍与适老化设置">
-      <li><a href="/prefs?largeText=${prefs.largeText ? '0' : '1'}&amp;back=${back}">${prefs.largeText ? '标准字号' : '大字号'}</a></li>
-      <li><a href="/prefs?highContrast=${prefs.highContrast ? '0' : '1'}&amp;back=${back}">${prefs.highContrast ? '标准配色' : '高对比度'}</a></li>
-      <li><a href="/admin/">工作人员登录</a></li>
-    </ul>
+    <nav aria-label="无障碍与适老化设置">
+      <ul class="a11y-switches">
+        <li><a href="/prefs?largeText=${prefs.largeText ? '0' : '1'}&amp;back=${back}">${prefs.largeText ? '标准字号' : '大字号'}</a></li>
+        <li><a href="/prefs?highContrast=${prefs.highContrast ? '0' : '1'}&amp;back=${back}">${prefs.highContrast ? '标准配色' : '高对比度'}</a></li>
+        <li><a href="/admin/">工作人员登录</a></li>
+      </ul>
+    </nav>
   </div>
   <nav class="main-nav" aria-label="主导航">
     <ul class="container">
@@ -84,7 +87,7 @@ ${options.body}
 <footer class="site-footer">
   <div class="container">
     <p>主办：示例县人民政府办公室　承办：示例县政务公开办公室</p>
-    <p><a href="/xxgk/guide">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/sitemap.xml">网站地图</a>　<a href="/api/docs">开放接口</a></p>
+    <p><a href="/xxgk/guide">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/sitemap">网站地图</a>　<a href="/api/docs">开放接口</a></p>
   </div>
 </footer>
 </body>

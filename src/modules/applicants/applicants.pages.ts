@@ -83,7 +83,7 @@ ${items.length
 ${alert(error)}
 <input type="hidden" name="_csrf" value="${applicant.csrfToken}">
 ${textInput('trackingNo', '受理编号', { autocomplete: 'off' })}
-${textInput('queryPassword', '查询密码', { type: 'password', autocomplete: 'off' })}
+${textInput('queryPassword', '查询密码', { type: 'password', autocomplete: 'current-password' })}
 <p><button type="submit">添加</button></p>
 </form>
 <form method="post" action="/ysqgk/account/logout"><input type="hidden" name="_csrf" value="${applicant.csrfToken}"><p><button type="submit">退出登录</button></p></form>`,

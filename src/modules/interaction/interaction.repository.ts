@@ -14,12 +14,42 @@ export async function answerConsultation(db: Executor, id: number, fields: { ans
   await db.updateTable('consultations').set({ ...fields, status: 'answered' }).where('id', '=', id).execute();
 }
 
-export async function listForStaff(db: Executor, orgIds: number[] | 'all') {
-  let q = db.selectFrom('consultations').innerJoin('orgs', 'orgs.id', 'consultations.orgId')
-    .select(['consultations.id', 'orgs.name as orgName', 'channel', 'subject', 'question', 'askerName', 'status', 'answer', 'publishAnswer', 'receivedAt', 'answeredAt'])
-    .orderBy('consultations.id', 'desc').limit(500);
+export interface StaffFilters {
+  /** Words in the subject, the question or the asker's name. */
+  q?: string;
+  status?: 'open' | 'answered';
+  channel?: string;
+  /** Received at or after / before these instants. */
+  from?: Date;
+  to?: Date;
+}
+
+function staffQuery(db: Executor, orgIds: number[] | 'all', filters: StaffFilters) {
+  let q = db.selectFrom('consultations').innerJoin('orgs', 'orgs.id', 'consultations.orgId');
   if (orgIds !== 'all') q = q.where('consultations.orgId', 'in', orgIds.length ? orgIds : [-1]);
-  return q.execute();
+  if (filters.status) q = q.where('consultations.status', '=', filters.status);
+  if (filters.channel) q = q.where('consultations.channel', '=', filters.channel);
+  if (filters.from) q = q.where('consultations.receivedAt', '>=', filters.from);
+  if (filters.to) q = q.where('consultations.receivedAt', '<', filters.to);
+  if (filters.q) {
+    // Typed words are matched literally: % and _ are not wildcards here.
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([
+      eb('consultations.subject', 'ilike', pattern), eb('consultations.question', 'ilike', pattern), eb('consultations.askerName', 'ilike', pattern),
+    ]));
+  }
+  return q;
+}
+
+export async function listForStaff(db: Executor, orgIds: number[] | 'all', filters: StaffFilters, limit: number) {
+  return staffQuery(db, orgIds, filters)
+    .select(['consultations.id', 'orgs.code as orgCode', 'orgs.name as orgName', 'channel', 'subject', 'question', 'askerName', 'contactEnc', 'status', 'answer', 'publishAnswer', 'receivedAt', 'answeredAt'])
+    .orderBy('consultations.receivedAt', 'desc').orderBy('consultations.id', 'desc').limit(limit).execute();
+}
+
+export async function countForStaff(db: Executor, orgIds: number[] | 'all', filters: StaffFilters) {
+  const row = await staffQuery(db, orgIds, filters).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export async function listPublished(db: Executor, limit: number) {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
-import { idParam } from '../../http/schemas.js';
+import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
 import { verifyChallenge } from '../requests/requests.service.js';
+import { consultationsCsv } from './consultation-export.js';
 import { interactionPages } from './interaction.pages.js';
 import * as interaction from './interaction.service.js';
 
@@ -19,6 +20,14 @@ export const consultationSchema = z.object({
   challenge: z.object({ id: z.string().max(200), answer: z.string().max(10) }).optional(),
 });
 
+const staffListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('标题、咨询内容或咨询人中的文字'),
+  status: z.enum(['open', 'answered']).optional().describe('open 待答复，answered 已答复'),
+  channel: z.enum(['online', 'phone', 'letter', 'inPerson', 'email']).optional(),
+  from: isoDate.optional().describe('收到日期起（含）'),
+  to: isoDate.optional().describe('收到日期止（含）'),
+});
+
 export async function interactionRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/consultations', {
     config: { auth: 'public', rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: (req) => typeof req.headers.authorization === 'string' } },
@@ -31,8 +40,18 @@ export async function interactionRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/v1/consultations', {
     config: { auth: 'staff' },
-    schema: { tags, summary: '咨询列表' },
-  }, async (request) => interaction.listConsultations(ctx, actorOf(request)));
+    schema: { tags, summary: '咨询列表（按收到时间倒序，最多500条；total 为符合条件的总数）', querystring: staffListQuery },
+  }, async (request) => interaction.listConsultations(ctx, actorOf(request), request.query));
+
+  app.get('/api/v1/consultations/export.csv', {
+    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
+    schema: { tags, summary: '导出咨询台账（CSV，条件同咨询列表，不含联系方式）', querystring: staffListQuery },
+  }, async (request, reply) => {
+    const rows = await interaction.exportConsultations(ctx, actorOf(request), request.query);
+    return reply.type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('咨询台账.csv')}`)
+      .send(consultationsCsv(rows));
+  });
 
   app.post('/api/v1/consultations/:id/answer', {
     config: { auth: ['disclosureOffice', 'admin'] },

@@ -3,14 +3,17 @@
  * general interest are published. Contact details are personal data: encrypted, never shown publicly.
  */
 import type { AppContext } from '../../context.js';
+import { addCalendarDays, IsoDate, todayInChina } from '../../domain/dates.js';
+import { LABELS, labelOf } from '../../domain/labels.js';
 import { Actor, hasRole } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
+import { redactPersonalData } from '../../lib/personal-data.js';
 import * as repo from './interaction.repository.js';
 
-export const CONSULTATION_CHANNELS = { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' } as const;
+export const CONSULTATION_CHANNELS = LABELS.consultationChannel;
 export type ConsultationChannel = keyof typeof CONSULTATION_CHANNELS;
 
 export interface NewConsultation {
@@ -52,10 +55,55 @@ export async function answerConsultation(ctx: AppContext, actor: Actor, id: numb
   return { id, status: 'answered' as const };
 }
 
-export async function listConsultations(ctx: AppContext, actor: Actor) {
+export interface ConsultationFilters {
+  q?: string;
+  status?: 'open' | 'answered';
+  channel?: ConsultationChannel;
+  /** Days in China (YYYY-MM-DD), both included. */
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/** The most a list shows at once; the export takes more. */
+const LIST_LIMIT = 500;
+const EXPORT_LIMIT = 20_000;
+
+function repositoryFilters(filters: ConsultationFilters): repo.StaffFilters {
+  if (filters.from && filters.to && filters.to < filters.from) {
+    throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: '截止日期不能早于起始日期，请重新选择。' }]);
+  }
+  return {
+    q: filters.q?.trim() || undefined, status: filters.status, channel: filters.channel,
+    from: filters.from ? new Date(`${filters.from}T00:00:00+08:00`) : undefined,
+    to: filters.to ? new Date(`${addCalendarDays(filters.to, 1)}T00:00:00+08:00`) : undefined,
+  };
+}
+
+async function staffRows(ctx: AppContext, actor: Actor, filters: ConsultationFilters, limit: number) {
   if (!hasRole(actor, 'disclosureOffice', 'admin', 'supervisor')) throw new AppError('FORBIDDEN');
-  const rows = await repo.listForStaff(ctx.db, await visibleOrgIds(ctx.db, actor));
-  return { items: rows.map((r) => ({ ...r, channelLabel: CONSULTATION_CHANNELS[r.channel as ConsultationChannel] ?? r.channel })) };
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const where = repositoryFilters(filters);
+  const [rows, total] = await Promise.all([repo.listForStaff(ctx.db, scope, where, limit), repo.countForStaff(ctx.db, scope, where)]);
+  const items = rows.map(({ contactEnc, ...r }) => ({
+    ...r,
+    receivedOn: todayInChina(new Date(r.receivedAt)),
+    answeredOn: r.answeredAt ? todayInChina(new Date(r.answeredAt)) : null,
+    channelLabel: labelOf('consultationChannel', r.channel),
+    statusLabel: labelOf('consultationStatus', r.status),
+    // Staff see enough of the contact to recognise it; it is never shown in full or published.
+    contactMasked: contactEnc ? redactPersonalData({ phone: ctx.crypto.decrypt(contactEnc) }).phone : null,
+  }));
+  return { items, total };
+}
+
+/** Consultations in the actor's scope, newest first, filtered (at most 500; `total` counts them all). */
+export async function listConsultations(ctx: AppContext, actor: Actor, filters: ConsultationFilters = {}) {
+  return staffRows(ctx, actor, filters, LIST_LIMIT);
+}
+
+/** The same list for a spreadsheet (the contact is left out). */
+export async function exportConsultations(ctx: AppContext, actor: Actor, filters: ConsultationFilters = {}) {
+  return (await staffRows(ctx, actor, filters, EXPORT_LIMIT)).items;
 }
 
 export async function publishedAnswers(ctx: AppContext) {

@@ -11,6 +11,9 @@ import { html } from '../../http/views/html.js';
 import { sendPage } from '../../http/views/placeholder.js';
 import { getOrg, listOrgs } from '../orgs/orgs.service.js';
 import type { Org } from '../orgs/orgs.repository.js';
+import { feedPages } from './feeds.pages.js';
+import { countyOf, statisticsPath, statisticsYears } from './site-addresses.js';
+import { sitemapPages } from './sitemap.pages.js';
 
 
 function contactList(org: Org) {
@@ -43,8 +46,10 @@ export async function portalRoutes(app: App, ctx: AppContext) {
 </div>`,
     }));
 
-  app.get('/xxgk', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(request, reply, {
+  app.get('/xxgk', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const county = countyOf(await listOrgs(ctx));
+    const years = statisticsYears(ctx.now());
+    return sendPage(request, reply, {
       title: '政府信息公开',
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '政府信息公开' }],
       body: html`
@@ -54,8 +59,12 @@ export async function portalRoutes(app: App, ctx: AppContext) {
   <li><a href="/xxgk/catalog">政府信息公开目录</a></li>
   <li><a href="/xxgk/reports">政府信息公开工作年度报告</a></li>
   <li><a href="/ysqgk">依申请公开</a></li>
-</ul>`,
-    }));
+</ul>
+${county ? html`<h2>政务公开统计</h2>
+<p>主动公开、依申请公开和互动交流的数量、渠道与办理时效（含各部门、乡镇）：</p>
+<ul class="link-list">${years.map((y, i) => html`<li><a href="${statisticsPath(county.code, y, true)}">${y}年政务公开统计${i === 0 ? '（截至目前）' : ''}</a></li>`)}</ul>` : ''}`,
+    });
+  });
 
   app.get('/orgs', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const orgs = await listOrgs(ctx);
@@ -105,4 +114,11 @@ ${children.length ? html`<h2>下设机构</h2><ul class="link-list">${children.m
     const back = request.query.back && /^\/(?!\/)/.test(request.query.back) ? request.query.back : '/';
     return reply.redirect(back);
   });
+
+  // Browsers ask for /favicon.ico whatever the page says; the file is public/favicon.ico.
+  app.get('/favicon.ico', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').sendFile('favicon.ico'));
+
+  await feedPages(app, ctx);
+  await sitemapPages(app, ctx);
 }

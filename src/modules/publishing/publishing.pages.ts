@@ -1,24 +1,20 @@
 /**
  * The public catalog (政府信息公开目录), item pages with the standard metadata box,
- * the disclosure guide (公开指南), Atom feeds and the sitemap. Server-rendered; no JavaScript needed.
+ * and the disclosure guide (公开指南). Server-rendered; no JavaScript needed.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { categoriesOf, topics } from '../settings/settings.service.js';
 import { AppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { escapeHtml, html, raw, SafeHtml } from '../../http/views/html.js';
-import { SITE_NAME } from '../../http/views/layout.js';
 import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { getGuide } from './guide.service.js';
 import { toHalfWidth } from '../../domain/id-numbers.js';
-import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PAGE, searchCatalog, sitemapChunk, sitemapChunks } from './catalog.service.js';
+import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PAGE, searchCatalog } from './catalog.service.js';
 import { publishDueItems } from './publishing.service.js';
-
-/** The portal's own pages, listed first in the sitemap. */
-const PORTAL_PAGES = ['/', '/xxgk', '/xxgk/guide', '/xxgk/catalog', '/xxgk/reports', '/ysqgk', '/orgs'];
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
@@ -196,57 +192,6 @@ ${content.extra ? html`<h2>四、其他</h2>${content.extra.split(/\n+/).map((p)
 <p class="hint">打印本页：使用浏览器的打印功能，页眉页脚导航不会被打印。</p>
 </article>`,
     });
-  });
-
-  app.get('/xxgk/feed.xml', {
-    config: { auth: 'public' },
-    schema: { hide: true, querystring: z.object({ org: z.string().max(64).optional(), category: z.string().max(50).optional() }) },
-  }, async (request, reply) => {
-    const { items } = await searchCatalog(ctx, { org: request.query.org || undefined, category: request.query.category || undefined, limit: 50 });
-    const base = ctx.config.publicBaseUrl.replace(/\/$/, '');
-    const updated = items[0]?.publishedOn ? `${items[0].publishedOn}T00:00:00+08:00` : new Date(0).toISOString();
-    const xml = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-<title>${escapeHtml(SITE_NAME)} 最新公开信息</title>
-<id>${escapeHtml(`${base}/xxgk/feed.xml`)}</id>
-<link rel="self" href="${escapeHtml(`${base}${request.url}`)}"/>
-<updated>${updated}</updated>
-${items.map((i) => `<entry><title>${escapeHtml(i.title)}</title><id>${escapeHtml(`${base}${i.url}`)}</id><link href="${escapeHtml(`${base}${i.url}`)}"/><updated>${i.publishedOn}T00:00:00+08:00</updated><author><name>${escapeHtml(i.orgName)}</name></author><category term="${escapeHtml(i.category)}"/></entry>`).join('\n')}
-</feed>`;
-    await publicCache(ctx, reply);
-    return reply.type('application/atom+xml; charset=utf-8').send(xml);
-  });
-
-  // 站点地图: an index of files, since the sitemap protocol allows 50,000 addresses in one file —
-  // the portal's own pages, then the catalog's items by id range (a file's contents stay put).
-  const sendXml = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) => {
-    await publicCache(ctx, reply);
-    const page = await ctx.pages.getOrRender(`xml|${request.url}`, render);
-    return reply.type('application/xml; charset=utf-8').header('etag', page.etag).send(page.body);
-  };
-  const absolute = (path: string) => escapeHtml(`${ctx.config.publicBaseUrl.replace(/\/$/, '')}${path}`);
-  const urlset = (entries: { url: string; lastModified?: string }[]) => `<?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map((e) => `<url><loc>${absolute(e.url)}</loc>${e.lastModified ? `<lastmod>${e.lastModified}</lastmod>` : ''}</url>`).join('\n')}
-</urlset>`;
-
-  app.get('/sitemap.xml', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => sendXml(request, reply, async () => {
-    const files = ['/sitemaps/pages.xml', ...Array.from({ length: await sitemapChunks(ctx) }, (_, k) => `/sitemaps/items-${k}.xml`)];
-    return `<?xml version="1.0" encoding="utf-8"?>
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${files.map((f) => `<sitemap><loc>${absolute(f)}</loc></sitemap>`).join('\n')}
-</sitemapindex>`;
-  }));
-
-  app.get('/sitemaps/:file', {
-    config: { auth: 'public' },
-    schema: { hide: true, params: z.object({ file: z.string().max(40) }) },
-  }, async (request, reply) => {
-    const { file } = request.params;
-    if (file === 'pages.xml') return sendXml(request, reply, async () => urlset(PORTAL_PAGES.map((url) => ({ url }))));
-    const chunk = /^items-(\d{1,6})\.xml$/.exec(file);
-    if (!chunk) throw new AppError('NOT_FOUND');
-    return sendXml(request, reply, async () => urlset(await sitemapChunk(ctx, Number(chunk[1]))));
   });
 
 }

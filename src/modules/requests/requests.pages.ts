@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { issueDetails } from '../../http/error-handler.js';
 import { AppError, isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
@@ -75,7 +76,7 @@ ${select('idType', '证件类型', ID_TYPES, values, errors)}
 ${input('idNumber', '证件号码', values, errors, { hint: '身份证号码或统一社会信用代码，系统会核对校验位。' })}
 ${input('phone', '联系电话', values, errors, { type: 'tel', autocomplete: 'tel' })}
 ${input('email', '电子邮箱', values, errors, { type: 'email', required: false, autocomplete: 'email' })}
-${input('address', '通信地址', values, errors, { required: false, autocomplete: 'street-address' })}
+${input('address', '通信地址', values, errors, { required: false, autocomplete: 'address-line1' })}
 </fieldset>
 <fieldset><legend>所需信息</legend>
 <div class="form-row"><label for="f-description">所需政府信息的名称、文号或者便于查询的其他特征性描述（必填）</label>
@@ -173,10 +174,10 @@ export async function requestsPages(app: App, ctx: AppContext) {
     } else {
       for (const [k, v] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (typeof v === 'string') values[k] = v;
     }
-    const parsed = newRequestSchema.safeParse(toApiInput(values));
+    const apiInput = toApiInput(values);
+    const parsed = newRequestSchema.safeParse(apiInput);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return renderForm(ctx, request, reply, values, formErrors(details), 400);
+      return renderForm(ctx, request, reply, values, formErrors(issueDetails(parsed.error.issues, apiInput)), 400);
     }
     try {
       requests.verifyChallenge(ctx, parsed.data.challenge);
@@ -202,7 +203,7 @@ export async function requestsPages(app: App, ctx: AppContext) {
 
   const statusForm = (message?: string) => html`<form method="post" action="/ysqgk/status">
 ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
-<div class="form-row"><label for="f-trackingNo">受理编号</label><input id="f-trackingNo" name="trackingNo" required autocomplete="off"></div>
+<div class="form-row"><label for="f-trackingNo">受理编号</label><input id="f-trackingNo" name="trackingNo" type="text" required autocomplete="off"></div>
 <div class="form-row"><label for="f-queryPassword">查询密码</label><input id="f-queryPassword" name="queryPassword" type="password" required autocomplete="current-password"></div>
 <p><button type="submit">查询</button></p></form>`;
 

@@ -22,6 +22,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/items/:id/edit', label: '修改信息', roles: ['clerk'], component: lazy(() => import('./pages/ItemEditor')), hidden: true },
   { path: '/requests', label: '依申请公开', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/Requests')) },
   { path: '/requests/:id', label: '申请详情', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/RequestDetail')), hidden: true },
+  { path: '/consultations', label: '互动交流', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Consultations')) },
   { path: '/reports', label: '年度报告', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Reports')) },
   { path: '/orgs', label: '组织机构', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Orgs')) },
   { path: '/users', label: '用户与角色', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Users')) },

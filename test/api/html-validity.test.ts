@@ -1,0 +1,91 @@
+/**
+ * Every public page is valid HTML by html-validate's recommended rules (the program an
+ * independent review ran over the portal): no ARIA misuse, no input without a type, no
+ * autocomplete token on the wrong kind of field, no duplicate ids … Any error fails the test.
+ */
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { createTestApp, TestApp } from '../support/app.js';
+import { publishItem } from '../support/items.js';
+import { applyOnline, makeApplication, solvedChallenge } from '../support/requests.js';
+
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+let t: TestApp;
+let itemPath = '';
+let trackingNo = '';
+let applicantCookie = '';
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-03-10T02:00:00Z') });
+  const item = await publishItem(t, { title: '页面校验测试通知' });
+  itemPath = `/xxgk/items/${item.indexNo}`;
+  const office = await t.auth('office');
+  await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/draft`, headers: office, payload: { problems: '依申请公开答复文书格式有待统一。', other: '无其他需要报告的事项。' } });
+  const report = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: office, payload: {} });
+  if (report.statusCode !== 200) throw new Error(`report not published: ${report.body}`);
+  trackingNo = (await applyOnline(t, { queryPassword: 'check-pw-2026' })).trackingNo;
+  const account = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/accounts', payload: { login: '13911112222', displayName: '校验', password: 'citizen2026', challenge: await solvedChallenge(t) } });
+  if (account.statusCode !== 201) throw new Error(account.body);
+  const session = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13911112222', password: 'citizen2026' } });
+  const cookie = session.cookies.find((c) => c.name === 'gk_applicant')!;
+  applicantCookie = `gk_applicant=${cookie.value}`;
+  const link = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/requests/link', headers: { cookie: applicantCookie, 'x-csrf-token': session.json().csrfToken }, payload: { trackingNo, queryPassword: 'check-pw-2026' } });
+  if (link.statusCode >= 300) throw new Error(`link: ${link.body}`);
+});
+afterAll(async () => t.close());
+
+type PageRequest = { name: string; method?: 'GET' | 'POST'; url: () => string; form?: () => string; cookie?: boolean; status?: number };
+
+const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+
+const PAGES: PageRequest[] = [
+  { name: '首页', url: () => '/' },
+  { name: '政府信息公开', url: () => '/xxgk' },
+  { name: '公开目录', url: () => '/xxgk/catalog' },
+  { name: '公开目录检索', url: () => '/xxgk/catalog?q=%E9%80%9A%E7%9F%A5' },
+  { name: '信息页面', url: () => itemPath },
+  { name: '公开指南列表', url: () => '/xxgk/guide' },
+  { name: '公开指南', url: () => `/xxgk/guide/${DEMO_FINANCE_CODE}` },
+  { name: '依申请公开', url: () => '/ysqgk' },
+  { name: '在线申请', url: () => '/ysqgk/apply' },
+  { name: '在线申请（有错误）', method: 'POST', url: () => '/ysqgk/apply', form: () => form({ orgCode: DEMO_COUNTY_CODE, name: '' }), status: 400 },
+  { name: '查询办理进度', url: () => '/ysqgk/status' },
+  { name: '办理进度', method: 'POST', url: () => '/ysqgk/status', form: () => form({ trackingNo, queryPassword: 'check-pw-2026' }) },
+  { name: '申请人登录', url: () => '/ysqgk/account' },
+  { name: '注册申请人账户', url: () => '/ysqgk/account/register' },
+  { name: '我的申请', url: () => '/ysqgk/account', cookie: true },
+  { name: '我的申请：办理进度', url: () => `/ysqgk/account/requests/${trackingNo}`, cookie: true },
+  { name: '互动交流', url: () => '/hdjl' },
+  { name: '互动交流（有错误）', method: 'POST', url: () => '/hdjl', form: () => form({ orgCode: DEMO_FINANCE_CODE, subject: '', question: '' }), status: 400 },
+  { name: '年度报告列表', url: () => '/xxgk/reports' },
+  { name: '年度报告', url: () => `/xxgk/reports/${DEMO_FINANCE_CODE}/2025` },
+  { name: '统计', url: () => `/xxgk/stats/${DEMO_COUNTY_CODE}/2026?rollup=1` },
+  { name: '机构信息', url: () => '/orgs' },
+  { name: '机构页面', url: () => `/orgs/${DEMO_FINANCE_CODE}` },
+  { name: '网站地图', url: () => '/sitemap' },
+  { name: '页面不存在', url: () => '/no-such-page', status: 404 },
+  { name: '信息不存在', url: () => '/xxgk/items/NOPE/2026-99999', status: 404 },
+  { name: '错误页面', url: () => '/xxgk/stats/x/1', status: 400 },
+];
+
+describe('html-validate over every public page', () => {
+  it.each(PAGES)('$name has no html-validate error', async (page) => {
+    const res = await t.app.inject({
+      method: page.method ?? 'GET',
+      url: page.url(),
+      headers: {
+        accept: 'text/html',
+        ...(page.cookie ? { cookie: applicantCookie } : {}),
+        ...(page.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(page.form ? { payload: page.form() } : {}),
+    });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(page.status ?? 200);
+    expect(res.headers['content-type']).toContain('text/html');
+    const report = await validator.validateString(res.body);
+    const errors = report.results.flatMap((r) => r.messages).map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message} (${m.selector ?? ''})`);
+    expect(errors).toEqual([]);
+  });
+});
