@@ -110,6 +110,7 @@ export const LABELS = {
     key: '设置项', value: '设置内容', id: '编号',
     // 检索、列表与导出
     q: '关键词', from: '起始日期', to: '截止日期', status: '状态', cursor: '翻页位置', limit: '每页条数', targetType: '对象类型', targetId: '对象编号',
+    dateField: '日期类型', sort: '排序字段', order: '排序方向', page: '页码', pageSize: '每页条数', ids: '所选记录', baseVersion: '所编辑的版本',
     format: '文件格式', dryRun: '是否仅检查', file: '文件', largeText: '大字号', highContrast: '高对比度', back: '返回地址', linked: '加入的申请', _csrf: '表单校验码',
   },
 

@@ -159,7 +159,10 @@ export function registerErrorHandler(app: App): void {
       if (error.status === 404 && request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
       }
-      return send(reply, error.status, error.code, error.message, error.details);
+      // A service's own field check reads like the validator's: the fields' messages in one line.
+      const message = error.code === 'VALIDATION_FAILED' && error.details?.length && error.message === errorCodes.VALIDATION_FAILED.message
+        ? validationMessage(error.details) : error.message;
+      return send(reply, error.status, error.code, message, error.details);
     }
     const fe = error as FastifyError;
     if (fe.validation) {

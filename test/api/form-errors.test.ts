@@ -51,9 +51,9 @@ describe('the API names the field and says what to do', () => {
       ],
     },
     {
-      name: 'a statistics year before 2000 (a path parameter)',
+      name: 'a statistics year before the first annual reports (a path parameter)',
       method: 'GET', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/statistics/1999`, user: 'office',
-      details: [{ path: 'year', message: '年份不能小于2000，请重新填写。' }],
+      details: [{ path: 'year', message: '年度应在2008年至2026年之间，请重新填写。' }],
     },
     {
       name: 'a calendar year that is not a number (a query parameter)',
@@ -177,7 +177,7 @@ describe('the portal forms without JavaScript show the same messages', () => {
     const res = await t.app.inject({ url: `/xxgk/stats/${DEMO_COUNTY_CODE}/1999`, headers: { accept: 'text/html' } });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('请修改以下内容后重新提交：');
-    expect(res.body).toContain('<li>年份不能小于2000，请重新填写。</li>');
+    expect(res.body).toContain('<li>年度应在2008年至2026年之间，请重新填写。</li>');
     const visible = res.body.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, ' ');
     expect(visible).not.toMatch(VALIDATOR_TEXT);
     // Not the error code either: that is in the page's head, for programs.

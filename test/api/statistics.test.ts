@@ -110,7 +110,7 @@ describe('GET /api/v1/orgs/{orgCode}/statistics/{year}', () => {
   it('refuses a year that has not begun, in Chinese', async () => {
     const res = await t.app.inject({ url: `/api/v1/orgs/${DEMO_EDUCATION_CODE}/statistics/2026`, headers: await t.auth('office') });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details).toEqual([{ path: 'year', message: '年度应在2008年至2025年之间。' }]);
+    expect(res.json().details).toEqual([{ path: 'year', message: '年度应在2008年至2025年之间，请重新填写。' }]);
   });
 });
 

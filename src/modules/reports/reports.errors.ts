@@ -4,7 +4,6 @@ export const reportErrors = {
   LEDGER_EMPTY: { status: 422, message: '台账没有数据行（第一行应为表头）。' },
   REPORT_NOT_PUBLISHED: { status: 404, message: '该年度报告尚未发布。' },
   REPORT_INCONSISTENT: { status: 422, message: '报告数据不符合年度报告格式的勾稽关系，不能发布。' },
-  REPORT_YEAR_INVALID: { status: 400, message: '报告年度无效。' },
   REPORT_YEAR_NOT_ENDED: { status: 422, message: '该年度尚未结束，年度报告须在次年1月1日起发布。' },
   REPORT_PROBLEMS_MISSING: {
     status: 422,

@@ -26,14 +26,14 @@ export function renderReportTable(table: ReportTable): SafeHtml {
   const grid = layoutTable(table);
   const row = (r: (typeof grid)[number]) => html`<tr>${r.slots.filter((s) => !s.continuation).map((s) => cellHtml(s.cell))}</tr>`;
   const head = grid.filter((r) => r.header && r.block === 0);
-  return html`<div class="table-scroll" role="region" aria-labelledby="caption-${table.key}" tabindex="0">
+  return html`<section class="table-scroll" aria-labelledby="caption-${table.key}" tabindex="0">
 <table class="report-table report-table-${table.key}" id="table-${table.key}">
 <caption id="caption-${table.key}">${table.caption}</caption>
-<colgroup>${table.widths.map((w) => html`<col style="width: ${(w * 100).toFixed(2)}%">`)}</colgroup>
+<colgroup>${table.widths.map(() => html`<col>`)}</colgroup>
 <thead>${head.map(row)}</thead>
 ${table.blocks.map((_, b) => html`<tbody>${grid.filter((r) => r.block === b && !head.includes(r)).map(row)}</tbody>`)}
 </table>
-</div>`;
+</section>`;
 }
 
 function paragraphs(lines: string[]) {

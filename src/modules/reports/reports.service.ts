@@ -46,7 +46,7 @@ async function orgOrThrow(ctx: AppContext, orgCode: string) {
 
 function checkYear(ctx: AppContext, year: number) {
   const thisYear = Number(todayInChina(ctx.now()).slice(0, 4));
-  if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('REPORT_YEAR_INVALID');
+  if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('VALIDATION_FAILED', [{ path: 'year', message: `年度应在2008年至${thisYear}年之间，请重新填写。` }]);
 }
 
 /** Computes the tables for one body, or for a body and all the bodies below it (roll-up). */

@@ -131,7 +131,7 @@ async function computeStatistics(ctx: AppContext, org: { id: number; code: strin
  */
 export async function statistics(ctx: AppContext, orgCode: string, year: number, rollup: boolean): Promise<Statistics> {
   const thisYear = Number(todayInChina(ctx.now()).slice(0, 4));
-  if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('REPORT_YEAR_INVALID', [{ path: 'year', message: `年度应在2008年至${thisYear}年之间。` }]);
+  if (!Number.isInteger(year) || year < 2008 || year > thisYear) throw new AppError('VALIDATION_FAILED', [{ path: 'year', message: `年度应在2008年至${thisYear}年之间，请重新填写。` }]);
   const org = await findOrgByCode(ctx.db, orgCode);
   if (!org) throw new AppError('ORG_NOT_FOUND');
   return ctx.pages.memo(`statistics:${org.code}:${year}:${rollup ? 1 : 0}`, () => computeStatistics(ctx, org, year, rollup));
