@@ -11,7 +11,7 @@ import type { RequestDeadline } from '../../domain/request-deadline.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, isAppError } from '../../http/errors.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
-import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { visibleOrgIds, type OrgScope } from '../orgs/orgs.policy.js';
 import { deadlinesOf } from './request-clock.js';
 import { registerCsv, registerWorkbook, type RegisterRow } from './register-export.js';
 import * as repo from './requests.repository.js';
@@ -38,14 +38,14 @@ export interface ListQuery {
 }
 
 /** The policy's part of a list filter: a department lists only what was assigned to it (交办). */
-async function scopeFilter(ctx: AppContext, actor: Actor): Promise<repo.RequestFilter> {
+async function scopeFilter(ctx: AppContext, actor: Actor): Promise<{ filter: repo.RequestFilter; scope: OrgScope }> {
   if (!canListRequests(actor)) throw new AppError('FORBIDDEN');
   const scope = await visibleOrgIds(ctx.db, actor);
-  return listsAssignedOnly(actor) ? { assignedOrgIds: scope } : { orgIds: scope };
+  return { filter: listsAssignedOnly(actor) ? { assignedOrgIds: scope } : { orgIds: scope }, scope };
 }
 
 async function filterOf(ctx: AppContext, actor: Actor, q: Omit<ListQuery, 'limit' | 'cursor' | 'sort'>): Promise<repo.RequestFilter> {
-  const filter: repo.RequestFilter = { ...(await scopeFilter(ctx, actor)) };
+  const filter: repo.RequestFilter = { ...(await scopeFilter(ctx, actor)).filter };
   if (q.trackingNo) filter.trackingNo = q.trackingNo.trim().toUpperCase();
   if (q.q?.trim()) filter.q = q.q.trim();
   if (q.status?.length) filter.statuses = q.status;
@@ -157,11 +157,11 @@ export async function listForStaff(ctx: AppContext, actor: Actor, q: ListQuery) 
  * to a department. Open requests only, one query for them and one for their pauses, nothing decrypted.
  */
 export async function reminders(ctx: AppContext, actor: Actor) {
-  const filter = await scopeFilter(ctx, actor);
+  const { filter, scope } = await scopeFilter(ctx, actor);
   const rows = await repo.listOpenRequests(ctx.db, filter);
   const deadlines = await deadlinesOf(ctx, rows);
-  const scope = await visibleOrgIds(ctx.db, actor);
-  const open = rows.map((r) => ({ ...listItem(ctx, r, deadlines.get(r.id) ?? null, false), handled: canHandle(actor, scope, r.orgId) }));
+  const open = rows.map((r) => listItem(ctx, r, deadlines.get(r.id) ?? null, false));
+  const handled = new Set(rows.filter((r) => canHandle(actor, scope, r.orgId)).map((r) => r.id));
   return {
     overdue: open.filter((r) => r.deadline?.overdue),
     due2: open.filter((r) => r.deadline?.reminder === 'due2'),
@@ -169,7 +169,7 @@ export async function reminders(ctx: AppContext, actor: Actor) {
     // Drafts waiting for the head of the 公开办.
     awaitingApproval: open.filter((r) => r.replyDraftPending),
     // 条例第三十一条: online, e-mail, fax and ordinary-letter applications count as received only once confirmed.
-    awaitingReceipt: open.filter((r) => r.status === 'submitted' && r.handled),
+    awaitingReceipt: open.filter((r) => r.status === 'submitted' && handled.has(r.id)),
     // 交办: a department's own queue.
     assigned: listsAssignedOnly(actor) ? open : [],
   };
