@@ -63,6 +63,20 @@ export const LABELS = {
   /** 获取方式 */
   requestDelivery: { post: '邮寄', email: '电子邮件', pickup: '自行领取', online: '网上获取' },
   pauseReason: { consultation: '征求意见', fee: '缴纳信息处理费', supplement: '等待补正' },
+  /** 办理操作 (the handling actions, as the console's buttons name them) */
+  requestAction: {
+    confirmReceipt: '确认收到', requestSupplement: '要求补正', receiveSupplement: '收到补正', abandonForNoSupplement: '逾期未补正',
+    startConsultation: '征求意见', endConsultation: '收到征求意见答复', issueFeeNotice: '发出收费通知', recordFeePaid: '登记缴费',
+    abandonForUnpaidFee: '逾期未缴费', extend: '延长答复期限', transfer: '转办', assign: '交办', draftReply: '拟写答复',
+    returnReply: '退回答复稿', approveReply: '审核签发', reply: '答复', setLaterReplyDate: '确定延迟答复期限',
+    requestExplanation: '要求说明理由', rejectExcessive: '不予处理（理由不合理）', recordDelivery: '登记送达', archive: '归档',
+  },
+  /** 申请列表的排序 */
+  requestSort: { newest: '最新登记在前', oldest: '最早登记在前', receivedOn: '收到日期（近→远）', dueOn: '答复期限（近→远）' },
+  /** 申请列表的期限筛选 */
+  requestDue: { overdue: '已逾期', dueSoon: '5个工作日内到期' },
+  /** 申请方式 as a filter (信函 covers ordinary and registered letters) */
+  requestChannelFilter: { online: '网上申请', letter: '信函申请', inPerson: '当面申请', email: '电子邮件申请', fax: '传真申请', oral: '口头申请' },
 
   // ---- 年度报告与统计
   /** Figures of table 二 entered by hand, by cell key (annual_report_drafts.external_figures). */

@@ -25,7 +25,8 @@ export const FEE_PAYMENT_MIN_WORKING_DAYS = FEE_NOTICE_MIN_WORKING_DAYS;
 /** Reminders go out when this many working days or fewer are left: 'due5' at 5..3, 'due2' at 2..0. */
 export const REMINDER_WORKING_DAYS = [5, 2] as const;
 
-export type PauseReason = 'consultation' | 'fee' | 'supplement';
+/** What stops the reply clock for a while; 补正 is not one of them (see RequestClock.supplementRequestedOn). */
+export type PauseReason = 'consultation' | 'fee';
 
 export interface ClockPause {
   /** The day the consultation letter or fee notice went out; it still counts. */
@@ -37,6 +38,13 @@ export interface ClockPause {
 
 export interface RequestClock {
   receivedOn: IsoDate;
+  /**
+   * 补正 (条例第三十条): the day the supplement notice went out and the day the applicant must
+   * supplement by. These two fields and `supplementReceivedOn` are the one record of the wait:
+   * requested and not yet received means the reply period is not running at all.
+   */
+  supplementRequestedOn?: IsoDate | null;
+  supplementDueOn?: IsoDate | null;
   /** Receipt of the supplemented application (条例第三十条): the clock restarts from it. */
   supplementReceivedOn?: IsoDate | null;
   /** The one extension granted (条例第三十三条第二款), 0 when none. */
@@ -53,7 +61,7 @@ export interface RequestClock {
 export interface DeadlineStatus {
   /** The last day to reply; while a pause is open, the due date if it ended today. */
   dueOn: IsoDate;
-  /** A consultation or fee pause is open, or a supplement is awaited: the clock stands still. */
+  /** A consultation or fee pause is open: the clock stands still. */
   paused: boolean;
   /** Working days not counted because of consultation and fee pauses. */
   pausedWorkingDays: number;
@@ -66,10 +74,61 @@ export interface DeadlineStatus {
   warning?: string;
 }
 
+/** A request whose reply period runs (or stands still in a consultation or fee pause). */
+export type RunningDeadline = DeadlineStatus & { awaitingSupplement: false; supplementDueOn: null };
+
+/**
+ * A request waiting for the applicant's supplement (条例第三十条): no reply deadline runs, so
+ * nothing is due, overdue or reminded; only the applicant's own supplement period counts.
+ */
+export interface SupplementWait {
+  awaitingSupplement: true;
+  dueOn: null;
+  supplementDueOn: IsoDate;
+  /** The supplement period has passed: the request may be treated as abandoned (视为放弃申请). */
+  supplementOverdue: boolean;
+  paused: true;
+  pausedWorkingDays: 0;
+  workingDaysLeft: null;
+  overdue: false;
+  reminder: null;
+  certain: boolean;
+  warning?: string;
+}
+
+export type RequestDeadline = RunningDeadline | SupplementWait;
+
+/** Requested and not yet received: the one test of "awaiting the supplement". */
+export function isAwaitingSupplement(clock: Pick<RequestClock, 'supplementRequestedOn' | 'supplementReceivedOn'>): boolean {
+  return !!clock.supplementRequestedOn && !clock.supplementReceivedOn;
+}
+
 const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /**
- * Computes the reply due date and the clock's state on `today`.
+ * The request's deadline on `today`, whatever its stage: while the supplement is awaited there is
+ * no reply deadline, only the supplement period (条例第三十条); otherwise the running reply period.
+ * Every reader of a request's deadline (applicant page, handling list, reminders) goes through here.
+ */
+export function computeRequestDeadline(calendar: WorkingDayCalendar, clock: RequestClock, today: IsoDate): RequestDeadline {
+  if (isAwaitingSupplement(clock)) {
+    const requestedOn = clock.supplementRequestedOn!;
+    const supplementDueOn = clock.supplementDueOn;
+    if (!supplementDueOn) throw new RangeError('a supplement request needs its supplementDueOn');
+    const unknown: number[] = [];
+    for (let y = yearOf(addCalendarDays(requestedOn, 1)); y <= yearOf(supplementDueOn); y += 1) if (!calendar.isYearKnown(y)) unknown.push(y);
+    return {
+      awaitingSupplement: true, dueOn: null, supplementDueOn, supplementOverdue: today > supplementDueOn,
+      paused: true, pausedWorkingDays: 0, workingDaysLeft: null, overdue: false, reminder: null,
+      certain: unknown.length === 0, ...(unknown.length ? { warning: uncertainWarning(unknown) } : {}),
+    };
+  }
+  return { ...computeReplyDeadline(calendar, clock, today), awaitingSupplement: false, supplementDueOn: null };
+}
+
+/**
+ * Computes the reply due date and the clock's state on `today`, for a request whose reply
+ * period runs: refused (RangeError) while a supplement is awaited, when no period runs at all.
  *
  * dueOn = the (20 + extension + paused)-th working day after the clock start, where the
  * clock starts on `supplementReceivedOn ?? receivedOn` and a consultation or fee pause
@@ -81,13 +140,11 @@ const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
  *   does not revive it.
  * - An open pause is treated as ending today, so the due date keeps moving while it lasts,
  *   and the request is not overdue meanwhile.
- * - A 'supplement' pause is informational (the restart on `supplementReceivedOn` does the
- *   counting); while one is open and the supplement has not arrived, the period has not
- *   started: the status is paused, with the due date as if the supplement arrived today.
  * - If the whole period was used up before a pause, the reply is due the day the pause ends
  *   (the next working day when that is a day off, 民法典第二百零三条).
  */
 export function computeReplyDeadline(calendar: WorkingDayCalendar, clock: RequestClock, today: IsoDate): DeadlineStatus {
+  if (isAwaitingSupplement(clock)) throw new RangeError('no reply period runs while the supplement is awaited (条例第三十条): use computeRequestDeadline');
   const extension = clock.extensionWorkingDays ?? 0;
   if (!Number.isInteger(extension) || extension < 0 || extension > MAX_EXTENSION_WORKING_DAYS) {
     throw new RangeError(`extensionWorkingDays must be an integer 0..${MAX_EXTENSION_WORKING_DAYS}`);
@@ -100,13 +157,11 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, clock: Reques
     for (let y = yearOf(addCalendarDays(from, 1)); y <= yearOf(to); y += 1) if (!calendar.isYearKnown(y)) uncertainYears.add(y);
   };
 
-  let start = later(clock.supplementReceivedOn ?? clock.receivedOn, clock.receivedOn);
-  const awaitingSupplement = clock.pauses.some((p) => p.reason === 'supplement' && !p.endedOn && p.startedOn >= start && p.startedOn <= today);
-  if (awaitingSupplement) start = later(start, today);
+  const start = later(clock.supplementReceivedOn ?? clock.receivedOn, clock.receivedOn);
 
   // Consultation and fee pauses as intervals (from, to] from the clock start on, merged where they overlap.
   const intervals = clock.pauses
-    .filter((p) => p.reason !== 'supplement' && p.startedOn <= today)
+    .filter((p) => p.startedOn <= today)
     .map((p) => ({ from: later(p.startedOn, start), to: p.endedOn ?? today, open: !p.endedOn }))
     .filter((i) => i.to > i.from || (i.open && i.to === i.from))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -122,7 +177,7 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, clock: Reques
   const base = REPLY_WORKING_DAYS + extension;
   let due = calendar.addWorkingDays(start, base);
   let pausedWorkingDays = 0;
-  let paused = awaitingSupplement;
+  let paused = false;
   for (const pause of merged) {
     if (pause.from > due.date) break; // the period had run out before this pause began
     pausedWorkingDays += calendar.workingDaysBetween(pause.from, pause.to);
@@ -167,6 +222,11 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, clock: Reques
 /** The last day a supplement notice may be sent: the 7th working day after receipt (条例第三十条). */
 export function supplementRequestDeadline(calendar: WorkingDayCalendar, receivedOn: IsoDate): IsoDate {
   return calendar.addWorkingDays(receivedOn, SUPPLEMENT_REQUEST_WINDOW_WORKING_DAYS).date;
+}
+
+/** The day the applicant must supplement by: the period set in the notice, in working days after it (条例第三十条). */
+export function supplementDue(calendar: WorkingDayCalendar, requestedOn: IsoDate, periodWorkingDays: number): WorkingDayCount {
+  return calendar.addWorkingDays(requestedOn, periodWorkingDays);
 }
 
 /** The day a consulted third party or body must answer by: 15 working days after the letter (条例第三十二条、第三十四条). */

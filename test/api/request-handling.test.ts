@@ -117,7 +117,7 @@ describe('the two-step reply (拟稿 → 审核签发)', () => {
     expect(drafted.statusCode).toBe(200);
     expect(drafted.json()).toMatchObject({ status: 'processing', replyDraft: { outcome: 'granted', outcomeLabel: '予以公开', draftedByName: '财政局信息员' } });
     expect(drafted.json().documents.map((d: { kind: string }) => d.kind)).toContain('replyDraft');
-    expect((await act(id, { action: 'draftReply', outcome: 'partial' }, 'clerk')).json().code).toBe('REQUEST_DRAFT_PENDING');
+    expect((await act(id, { action: 'draftReply', outcome: 'partial', note: '预算表中的个人信息不予公开。' }, 'clerk')).json().code).toBe('REQUEST_DRAFT_PENDING');
     expect((await act(id, { action: 'approveReply' }, 'clerk')).statusCode).toBe(403);
     const reminders = async (user: User) => (await t.app.inject({ url: '/api/v1/handling/requests/reminders', headers: await t.auth(user) })).json();
     expect((await reminders('office')).awaitingApproval.map((r: { trackingNo: string }) => r.trackingNo)).toContain(trackingNo);
@@ -204,8 +204,56 @@ describe('信息处理费 by the official tiers (国办函〔2020〕109号)', ()
   it('serves the outcome table with each legal basis to the console', async () => {
     const res = await t.app.inject({ url: '/api/v1/handling/reference', headers: await t.auth('clerk') });
     expect(res.statusCode).toBe(200);
-    const outcomes = res.json().outcomes as { key: string; basis: string; replyable: boolean }[];
-    expect(outcomes.find((o) => o.key === 'partial')?.basis).toContain('第三十七条');
-    expect(outcomes.filter((o) => !o.replyable).map((o) => o.key)).toEqual(['otherHandling.noSupplement', 'otherHandling.unpaidFee']);
+    const outcomes = res.json().outcomes as { key: string; basis: string; replyable: boolean; step: string; explanationRequired: boolean; explanationHelp: string }[];
+    const partial = outcomes.find((o) => o.key === 'partial')!;
+    expect(partial.basis).toContain('第三十七条');
+    expect(partial).toMatchObject({ explanationRequired: true, explanationHelp: expect.stringContaining('不予公开的部分及其理由') });
+    // 条例第三十条、第三十五条, 国办函〔2020〕109号: reached only through their own step, never by a reply.
+    expect(outcomes.filter((o) => !o.replyable).map((o) => [o.key, o.step])).toEqual([
+      ['notProcessed.excessive', 'rejectExcessive'], ['otherHandling.noSupplement', 'abandonForNoSupplement'], ['otherHandling.unpaidFee', 'abandonForUnpaidFee'],
+    ]);
+  });
+});
+
+describe('policy scope: a department acts only on what was assigned to it', () => {
+  const upload = async (id: number, user: User) => {
+    const body = multipart({ label: '提供的政府信息' }, [{ field: 'file', name: '表.pdf', data: Buffer.from('%PDF-1.4\n%%EOF') }]);
+    return t.app.inject({ method: 'POST', url: `/api/v1/handling/requests/${id}/attachments`, headers: { ...(await t.auth(user)), ...body.headers }, payload: body.payload });
+  };
+  const stored = async (id: number) =>
+    (await sql<{ replyDraft: unknown; n: number }>`select reply_draft, (select count(*)::int from request_documents where request_id = ${id}) as n from disclosure_requests where id = ${id}`.execute(t.db)).rows[0];
+
+  it("refuses a clerk drafting a reply for a request assigned to another body, and stores nothing", async () => {
+    today = '2026-03-11';
+    const { id } = await receivedRequest();
+    await act(id, { action: 'assign', orgCode: DEMO_EDUCATION_CODE });
+    const before = await stored(id);
+    const drafted = await act(id, { action: 'draftReply', outcome: 'granted', note: '见附件。' }, 'clerk');
+    expect(drafted.statusCode).toBe(404);
+    expect((await upload(id, 'clerk')).statusCode).toBe(404);
+    expect(await stored(id)).toEqual(before);
+    // The body it was assigned to may.
+    expect((await act(id, { action: 'draftReply', outcome: 'granted', note: '见附件。' }, 'clerk2')).statusCode).toBe(200);
+  });
+
+  it("refuses a department acting on its own body's request that was not assigned to it", async () => {
+    today = '2026-03-12';
+    const { trackingNo } = await applyOnline(t, { orgCode: DEMO_FINANCE_CODE });
+    const id = await idOf(trackingNo);
+    for (const user of ['clerk', 'depthead'] as const) {
+      expect((await detail(id, user)).statusCode).toBe(404);
+      expect((await act(id, { action: 'confirmReceipt' }, user)).statusCode).toBe(404);
+      expect((await act(id, { action: 'draftReply', outcome: 'granted' }, user)).statusCode).toBe(404);
+      expect((await upload(id, user)).statusCode).toBe(404);
+      expect(await listed(user)).not.toContain(trackingNo);
+    }
+    expect((await detail(id, 'office')).json().status).toBe('submitted');
+    // Once assigned to 财政局, its clerk drafts but still takes none of the office's decisions.
+    await act(id, { action: 'confirmReceipt' });
+    await act(id, { action: 'assign', orgCode: DEMO_FINANCE_CODE });
+    expect((await detail(id, 'clerk')).json().actions).toEqual(['draftReply']);
+    for (const payload of [{ action: 'reply', outcome: 'granted' }, { action: 'requestSupplement', items: '请补充', periodWorkingDays: 10 }, { action: 'transfer', orgCode: DEMO_EDUCATION_CODE }]) {
+      expect((await act(id, payload, 'clerk')).statusCode).toBe(403);
+    }
   });
 });

@@ -222,11 +222,13 @@ describe('who sees a request', () => {
     expect(clerkList.json().items).toEqual([]);
     expect((await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('reviewer') })).statusCode).toBe(403);
 
+    // Lists show the name and the masked phone only; the detail shows the rest masked.
     const list = await t.app.inject({ url: '/api/v1/handling/requests', headers: await t.auth('office') });
     const item = list.json().items.find((r: { trackingNo: string }) => r.trackingNo === trackingNo);
-    expect(item.applicant.idNumber).toBe('110105********002X');
-    expect(item.applicant.phone).toBe('138****8000');
+    expect(item.applicant).toEqual({ name: '张三', type: 'natural', typeLabel: '自然人', phone: '138****8000' });
     expect(JSON.stringify(list.json())).not.toContain(VALID_ID_NUMBER);
+    const detail = (await t.app.inject({ url: `/api/v1/handling/requests/${id}`, headers: await t.auth('office') })).json();
+    expect(detail.applicant).toMatchObject({ idNumber: '110105********002X', phone: '138****8000', email: 'z***@example.com' });
 
     const clear = await t.app.inject({ url: `/api/v1/handling/requests/${id}/personal-data`, headers: await t.auth('office') });
     expect(clear.json()).toMatchObject({ idNumber: VALID_ID_NUMBER, phone: '13800138000' });
@@ -258,17 +260,29 @@ describe('who sees a request', () => {
 describe('registration checks, reminders, delivery and the register', () => {
   it('flags a repeated request of the same applicant and petition-like wording, with the 按件 tier', async () => {
     today = '2026-04-01';
-    const first = await applyOnline(t, { description: '示例县2025年度城区道路维修资金使用情况' });
+    // An applicant of their own, so that the count per calendar month is known: 王五 applies for the first time in April.
+    const applicant = { ...makeApplication().applicant, name: '王五', idNumber: '110105198001010016' };
+    const checksOf = async (trackingNo: string) =>
+      (await t.app.inject({ url: `/api/v1/handling/requests/${await idOf(trackingNo)}`, headers: await t.auth('office') })).json().checks;
+    const first = await applyOnline(t, { applicant, description: '示例县2025年度城区道路维修资金使用情况' });
     const firstId = await idOf(first.trackingNo);
     await act(firstId, { action: 'confirmReceipt' });
     await act(firstId, { action: 'reply', outcome: 'granted' });
-    const again = await applyOnline(t, { description: '示例县2025年度城区道路维修资金使用情况' });
-    const detail = (await t.app.inject({ url: `/api/v1/handling/requests/${await idOf(again.trackingNo)}`, headers: await t.auth('office') })).json();
-    expect(detail.checks.answeredSameDescription).toEqual([first.trackingNo]);
-    expect(detail.checks.earlierRequests).toBeGreaterThanOrEqual(1);
-    expect(detail.checks.feeByCount).toBe(detail.checks.applicationsThisMonth > 10 ? 100 : 0);
+    const again = await applyOnline(t, { applicant, description: '示例县2025年度城区道路维修资金使用情况' });
+    expect(await checksOf(again.trackingNo)).toMatchObject({ answeredSameDescription: [first.trackingNo], earlierRequests: 1, applicationsThisMonth: 2, feeByCount: 0 });
     const petition = await applyOnline(t, { description: '我要投诉某单位工作人员态度恶劣' });
-    expect((await t.app.inject({ url: `/api/v1/handling/requests/${await idOf(petition.trackingNo)}`, headers: await t.auth('office') })).json().checks.petitionLike).toBe(true);
+    expect((await checksOf(petition.trackingNo)).petitionLike).toBe(true);
+
+    // 按件 (国办函〔2020〕109号): applications 1–10 of a month are free, the 11th costs 100元.
+    for (let n = 3; n <= 9; n += 1) await applyOnline(t, { applicant, description: `示例县2025年度第${n}号政府采购合同` });
+    const tenth = await applyOnline(t, { applicant, description: '示例县2025年度第10号政府采购合同' });
+    expect(await checksOf(tenth.trackingNo)).toMatchObject({ applicationsThisMonth: 10, feeByCount: 0 });
+    const eleventh = await applyOnline(t, { applicant, description: '示例县2025年度第11号政府采购合同' });
+    expect(await checksOf(eleventh.trackingNo)).toMatchObject({ earlierRequests: 10, applicationsThisMonth: 11, feeByCount: 100 });
+    // A new calendar month counts from one again.
+    today = '2026-05-06';
+    const may = await applyOnline(t, { applicant, description: '示例县2025年度第12号政府采购合同' });
+    expect(await checksOf(may.trackingNo)).toMatchObject({ earlierRequests: 11, applicationsThisMonth: 1, feeByCount: 0 });
   });
 
   it('lists requests due within 5 and 2 working days and overdue ones', async () => {

@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../src/domain/calendar.js';
 import {
-  computeReplyDeadline, consultationAnswerDue, CONSULTATION_WORKING_DAYS, DeadlineStatus, feePaymentDue, MAX_EXTENSION_WORKING_DAYS,
-  REMINDER_WORKING_DAYS, REPLY_WORKING_DAYS, RequestClock, SUPPLEMENT_REQUEST_WINDOW_WORKING_DAYS, supplementRequestDeadline,
-  validateExtension, validateSupplementRequest,
+  computeReplyDeadline, computeRequestDeadline, consultationAnswerDue, CONSULTATION_WORKING_DAYS, DeadlineStatus, feePaymentDue,
+  isAwaitingSupplement, MAX_EXTENSION_WORKING_DAYS, REMINDER_WORKING_DAYS, REPLY_WORKING_DAYS, RequestClock, RequestDeadline,
+  SUPPLEMENT_REQUEST_WINDOW_WORKING_DAYS, supplementDue, supplementRequestDeadline, validateExtension, validateSupplementRequest,
 } from '../../src/domain/request-deadline.js';
 
 const calendar = new WorkingDayCalendar();
@@ -124,15 +124,6 @@ describe('computeReplyDeadline', () => {
     ['a pause running across the restart counts from the restart',
       { receivedOn: '2026-02-10', supplementReceivedOn: '2026-02-24', pauses: [{ reason: 'consultation', startedOn: '2026-02-12', endedOn: '2026-02-27' }] }, '2026-03-02',
       { dueOn: '2026-03-26', pausedWorkingDays: 3 }],
-    // The closed supplement pause only records the wait; supplementReceivedOn does the counting.
-    ['a closed supplement pause is informational',
-      { receivedOn: '2026-02-10', supplementReceivedOn: '2026-02-24', pauses: [{ reason: 'supplement', startedOn: '2026-02-12', endedOn: '2026-02-24' }] }, '2026-02-25',
-      { dueOn: '2026-03-23', pausedWorkingDays: 0, paused: false }],
-    // Awaiting the supplement: the period has not started; due as if it arrived today (03-10):
-    // 11, 12, 13, 16 … 20, 23 … 27, 30, 31, 04-01, 02, 03, 07, 08 (20th).
-    ['an open supplement pause: the period has not started yet',
-      { receivedOn: '2026-03-02', pauses: [{ reason: 'supplement', startedOn: '2026-03-04' }] }, '2026-03-10',
-      { dueOn: '2026-04-08', paused: true, overdue: false, reminder: null, workingDaysLeft: 20, pausedWorkingDays: 0 }],
     // Open consultation since 09-29, today 10-09: (09-29, 10-09] = 30, 10-08, 09 → 3; 23rd working day after 09-15:
     // 16, 17, 18, 20 (Sun), 21 … 24, 28, 29, 30, 10-08, 09, 10 (Sat), 12 … 16, 19 (20), 20, 21, 22 (23).
     // Left: 10, 12 … 16, 19 … 22 → 10.
@@ -262,6 +253,62 @@ describe('computeReplyDeadline', () => {
 
   it('ignores a supplement date earlier than the receipt', () => {
     expect(computeReplyDeadline(calendar, { receivedOn: '2026-03-02', supplementReceivedOn: '2026-02-24', pauses: [] }, '2026-03-02').dueOn).toBe('2026-03-30');
+  });
+});
+
+/**
+ * 条例第三十条: while the supplement is awaited no reply period runs; once it arrives the 20
+ * working days count from its receipt. The supplement fields of the request are the one record
+ * of the wait (no pause row): requested, due, received.
+ */
+describe('the reply clock during 补正 (条例第三十条)', () => {
+  it.each<[string, string, number, string, boolean]>([
+    // 02-13 (1), 02-14 Sat 调休 (2), 02-15..23 春节, 02-24 (3), 25, 26, 27 (6), 02-28 Sat 调休 (7), 03-02, 03, 04 (10).
+    ['ten working days across the 2026 Spring Festival', '2026-02-12', 10, '2026-03-04', true],
+    // 09-23 (1), 24 (2), 09-25 中秋, 26–27 weekend, 28 (3), 29 (4), 30 (5).
+    ['five working days across 中秋 2026', '2026-09-22', 5, '2026-09-30', true],
+    // 09-19 Sat off, 09-20 Sun 调休 (1), 21, 22, 23, 24 (5).
+    ['five working days from the Friday before the working Sunday 2026-09-20', '2026-09-18', 5, '2026-09-24', true],
+    // 12-02, 03, 04 (3), 07 … 11 (8), 14 (9), 15 (10).
+    ['ten working days inside December 2026', '2026-12-01', 10, '2026-12-15', true],
+    // 12-22 … 25 (4), 28 … 31 (8), 2027-01-01 (9: a Friday, no 2027 schedule), 01-04 (10).
+    ['ten working days into 2027, which has no schedule yet', '2026-12-21', 10, '2027-01-04', false],
+  ])('the supplement period: %s', (_label, requestedOn, days, dueOn, certain) => {
+    expect(supplementDue(calendar, requestedOn, days)).toMatchObject({ date: dueOn, certain });
+  });
+
+  const awaiting = (requestedOn: string, supplementDueOn: string): RequestClock => ({ receivedOn: '2026-02-10', supplementRequestedOn: requestedOn, supplementDueOn, pauses: [] });
+
+  it.each<[string, RequestClock, string, Partial<RequestDeadline>]>([
+    // Counted from receipt (02-10) the reply would be due 03-16 and overdue on 03-17: it is not, no period runs.
+    ['awaited past the day the reply would have been due from receipt', awaiting('2026-02-12', '2026-03-04'), '2026-03-17',
+      { awaitingSupplement: true, dueOn: null, supplementDueOn: '2026-03-04', supplementOverdue: true, paused: true, overdue: false, reminder: null, workingDaysLeft: null, certain: true }],
+    ['awaited on the last day of the supplement period', awaiting('2026-02-12', '2026-03-04'), '2026-03-04',
+      { awaitingSupplement: true, dueOn: null, supplementOverdue: false, overdue: false }],
+    ['awaited the day after it', awaiting('2026-02-12', '2026-03-04'), '2026-03-05',
+      { awaitingSupplement: true, dueOn: null, supplementOverdue: true, overdue: false }],
+    // 03-05 (1) … 03-31 (19), 04-01 (20); left on 03-05: 19.
+    ['received on the last day: 20 working days from that day', { ...awaiting('2026-02-12', '2026-03-04'), supplementReceivedOn: '2026-03-04' }, '2026-03-05',
+      { awaitingSupplement: false, supplementDueOn: null, dueOn: '2026-04-01', workingDaysLeft: 19, paused: false, overdue: false, certain: true }],
+    // 10-10 Sat 调休 (1), 12 … 16 (6), 19 … 23 (11), 26 … 30 (16), 11-02, 03, 04, 05 (20).
+    ['received the day after National Day 2026', { receivedOn: '2026-09-18', supplementRequestedOn: '2026-09-22', supplementDueOn: '2026-09-30', supplementReceivedOn: '2026-10-09', pauses: [] }, '2026-10-09',
+      { awaitingSupplement: false, dueOn: '2026-11-05', workingDaysLeft: 20, certain: true }],
+    ['a supplement period running into 2027 is uncertain', { receivedOn: '2026-12-10', supplementRequestedOn: '2026-12-21', supplementDueOn: '2027-01-04', pauses: [] }, '2026-12-22',
+      { awaitingSupplement: true, dueOn: null, supplementDueOn: '2027-01-04', certain: false }],
+    // 12-29, 30, 31 (3), 2027-01-01 (4), 04 … 08 (9), 11 … 15 (14), 18 … 22 (19), 25 (20).
+    ['a reply period restarted late in December runs into 2027', { receivedOn: '2026-12-10', supplementRequestedOn: '2026-12-14', supplementDueOn: '2026-12-28', supplementReceivedOn: '2026-12-28', pauses: [] }, '2026-12-28',
+      { awaitingSupplement: false, dueOn: '2027-01-25', certain: false }],
+  ])('%s', (_label, clock, today, expected) => {
+    const status = computeRequestDeadline(calendar, clock, today);
+    expect(status).toMatchObject(expected);
+    if (!status.certain) expect(status.warning).toContain('2027');
+  });
+
+  it('has no running reply period to compute while the supplement is awaited', () => {
+    expect(isAwaitingSupplement({ supplementRequestedOn: '2026-02-12', supplementReceivedOn: null })).toBe(true);
+    expect(isAwaitingSupplement({ supplementRequestedOn: '2026-02-12', supplementReceivedOn: '2026-02-24' })).toBe(false);
+    expect(isAwaitingSupplement({ supplementRequestedOn: null })).toBe(false);
+    expect(() => computeReplyDeadline(calendar, awaiting('2026-02-12', '2026-03-04'), '2026-03-17')).toThrow(RangeError);
   });
 });
 

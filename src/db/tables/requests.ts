@@ -7,6 +7,8 @@ export interface ReplyDraft {
   outcome: string;
   note: string | null;
   thirdPartyNotice: boolean;
+  /** 条例第三十六条第（五）项: the body on the platform responsible for the information (older drafts: absent). */
+  responsibleOrgCode?: string | null;
   draftedBy: number;
   draftedByName: string;
   draftedOn: string;
@@ -91,6 +93,8 @@ export interface RequestPausesTable {
   reason: 'consultation' | 'fee';
   startedOn: string;
   endedOn: string | null;
+  /** The day the consulted party's answer or the fee is due (migration 0011); null on older rows. */
+  dueOn: string | null;
   note: string | null;
 }
 

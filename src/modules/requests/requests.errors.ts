@@ -8,6 +8,8 @@ export const requestErrors = {
   REQUEST_SUPPLEMENT_ONCE: { status: 409, message: '补正只能要求一次（条例第三十条）。' },
   DEADLINE_ALREADY_EXTENDED: { status: 409, message: '答复期限只能延长一次，且不超过20个工作日（条例第三十三条）。' },
   REQUEST_OUTCOME_INVALID: { status: 400, message: '答复类型无效。' },
+  REQUEST_OUTCOME_OWN_STEP: { status: 409, message: '该答复类型须通过其专门的办理步骤作出，不能直接答复。' },
+  REQUEST_REASON_REQUIRED: { status: 400, message: '该答复类型须在告知书中说明理由，请填写“说明”。' },
   REQUEST_TRANSFER_INVALID: { status: 400, message: '转办的目标机关不存在或不在本平台。' },
   REQUEST_ASSIGN_INVALID: { status: 400, message: '承办部门不存在或不在本机关管辖范围内。' },
   REQUEST_NO_DRAFT: { status: 409, message: '该申请没有待审核的答复稿。' },

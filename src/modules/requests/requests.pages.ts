@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { issueDetails } from '../../http/error-handler.js';
+import { formatChineseDate } from '../../domain/dates.js';
 import { AppError, isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html } from '../../http/views/html.js';
@@ -115,6 +116,13 @@ function toApiInput(v: Values) {
   };
 }
 
+/** 条例第三十条: while the supplement is awaited no reply period runs; the applicant sees the day to supplement by. */
+function dueText(view: Awaited<ReturnType<typeof requests.viewAsApplicant>>): string {
+  if (view.supplementDueOn) return `补正期间不计算答复期限，请于${formatChineseDate(view.supplementDueOn)}前补正；答复期限自收到补正之日起重新计算`;
+  if (view.dueOn) return `${formatChineseDate(view.dueOn)}${view.deadline?.paused ? '（暂停计时中）' : ''}`;
+  return view.completedOn ? `已于${formatChineseDate(view.completedOn)}办结` : '确认收到后计算';
+}
+
 /** The applicant's view of a request: summary, every public step, the documents to download. */
 export function applicantStatusBody(ctx: AppContext, view: Awaited<ReturnType<typeof requests.viewAsApplicant>>) {
   return html`<h1>办理进度</h1>
@@ -123,7 +131,7 @@ export function applicantStatusBody(ctx: AppContext, view: Awaited<ReturnType<ty
 <tr><th scope="row">受理机关</th><td>${view.orgName}</td></tr>
 <tr><th scope="row">当前状态</th><td id="status">${view.statusLabel}${view.outcomeLabel ? `（${view.outcomeLabel}）` : ''}</td></tr>
 <tr><th scope="row">收到日期</th><td>${view.receivedOn ?? '待确认'}</td></tr>
-<tr><th scope="row">答复期限</th><td id="due-on">${view.dueOn ?? (view.completedOn ? `已于${view.completedOn}办结` : '确认收到后计算')}${view.deadline?.paused ? '（暂停计时中）' : ''}</td></tr>
+<tr><th scope="row">答复期限</th><td id="due-on">${dueText(view)}</td></tr>
 </tbody></table>
 <h2>办理步骤</h2>
 <ol class="steps">${view.steps.map((s) => html`<li><time datetime="${s.date}">${s.date}</time> ${s.title}${s.note ? html`：${s.note}` : ''}</li>`)}</ol>

@@ -6,8 +6,8 @@ import { AppError } from '../../http/errors.js';
 import { idParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { requestsPages } from './requests.pages.js';
-import { actionSchema, newRequestSchema, publicApplyRate } from './requests.schemas.js';
-import { registerWorkbook } from './register-export.js';
+import { actionSchema, bulkActionSchema, listFilterSchema, listQuerySchema, newRequestSchema, publicApplyRate } from './requests.schemas.js';
+import * as lists from './handling-list.service.js';
 import * as requests from './requests.service.js';
 
 const tags = ['依申请公开'];
@@ -91,29 +91,36 @@ export async function requestRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/handling/requests', {
     config: { auth: 'staff' },
     schema: {
-      tags, summary: '申请办理台账（个人信息已脱敏）',
-      querystring: z.object({
-        status: z.enum(['submitted', 'processing', 'awaitingSupplement', 'paused', 'completed']).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-      }),
+      tags, summary: '申请办理台账：查找、筛选、排序、分页（个人信息已脱敏；承办部门只看交办给本部门的）',
+      querystring: listQuerySchema,
     },
-  }, async (request) => requests.listForStaff(ctx, actorOf(request), request.query));
+  }, async (request) => lists.listForStaff(ctx, actorOf(request), request.query));
+
+  const exportAuth = { auth: ['disclosureOffice', 'admin', 'supervisor'] as ('disclosureOffice' | 'admin' | 'supervisor')[] };
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
   app.get('/api/v1/handling/requests/register.xlsx', {
-    config: { auth: ['disclosureOffice', 'admin', 'supervisor'] },
-    schema: { tags, summary: '导出登记台账（XLSX，个人信息已脱敏）' },
-  }, async (request, reply) => {
-    const { items } = await requests.listForStaff(ctx, actorOf(request), { limit: 100_000 });
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府信息公开申请登记台账.xlsx')}`)
-      .send(await registerWorkbook(items));
-  });
+    config: exportAuth,
+    schema: { tags, summary: '导出登记台账（XLSX，按筛选条件，个人信息已脱敏）', querystring: listFilterSchema },
+  }, async (request, reply) =>
+    reply.type(xlsx).header('content-disposition', attachment('政府信息公开申请登记台账.xlsx')).send(await lists.exportRequests(ctx, actorOf(request), request.query, 'xlsx')));
+
+  app.get('/api/v1/handling/requests/export.csv', {
+    config: exportAuth,
+    schema: { tags, summary: '导出筛选后的申请列表（CSV，UTF-8，个人信息已脱敏）', querystring: listFilterSchema },
+  }, async (request, reply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', attachment('政府信息公开申请登记台账.csv')).send(await lists.exportRequests(ctx, actorOf(request), request.query, 'csv')));
 
   app.get('/api/v1/handling/requests/reminders', {
     config: { auth: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'] },
-    schema: { tags, summary: '期限提醒：5个和2个工作日内到期、已逾期的申请，及待审核的答复稿（承办部门只看交办给本部门的）' },
-  }, async (request) => requests.reminders(ctx, actorOf(request)));
+    schema: { tags, summary: '工作台：5个和2个工作日内到期、已逾期的申请，待审核的答复稿，待确认收到的申请，交办给本部门的申请' },
+  }, async (request) => lists.reminders(ctx, actorOf(request)));
+
+  app.post('/api/v1/handling/requests/bulk-actions', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '批量办理：交办多件申请，或审核签发多件答复稿（逐件检查，拟稿人不能签发自己的稿件）', body: bulkActionSchema },
+  }, async (request) => lists.performBulkAction(ctx, actorOf(request), request.body));
 
   app.get('/api/v1/handling/requests/:id', {
     config: { auth: 'staff' },
@@ -140,7 +147,7 @@ export async function requestRoutes(app: App, ctx: AppContext) {
 
   app.post('/api/v1/handling/requests/:id/actions', {
     config: { auth: ['disclosureOffice', 'admin', 'clerk', 'deptHead'] },
-    schema: { tags, summary: '办理操作：确认收到、补正、征求意见、收费、延期、转办、交办、拟稿、审核签发、答复（承办部门只能拟稿）', params: idParam, body: actionSchema },
+    schema: { tags, summary: '办理操作：确认收到、补正、征求意见、收费、延期、转办、交办、拟稿、审核签发、答复、要求说明理由、不予处理（承办部门只能拟稿）', params: idParam, body: actionSchema },
   }, async (request) => requests.performAction(ctx, actorOf(request), request.params.id, request.body));
 
   app.get('/api/v1/handling/requests/:id/documents/:documentId', {

@@ -5,15 +5,27 @@ import { useSession } from '../session';
 import { ROLE_LABELS } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
 
-interface Reminders { overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[] }
+interface Reminders {
+  overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[];
+  /** 条例第三十一条: online, e-mail, fax and ordinary-letter applications waiting for 确认收到 (the office). */
+  awaitingReceipt: RequestSummary[];
+  /** 交办: what was assigned to the staff member's department. */
+  assigned: RequestSummary[];
+}
 interface QueueItem { id: number; title: string; statusLabel: string; publicationDue?: { dueOn: string; warning: 'overdue' | 'dueSoon' | null } | null }
 
 const REQUEST_ROLES = ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'] as const;
 
-function RequestList({ items }: { items: RequestSummary[] }) {
+function RequestList({ items, show = 'deadline' }: { items: RequestSummary[]; show?: 'deadline' | 'submitted' }) {
   return (
-    <List size="small" dataSource={items} locale={{ emptyText: '无' }} renderItem={(r) => (
-      <List.Item><a href={`#/requests/${r.id}`}>{r.trackingNo}</a> {r.description.slice(0, 24)} <DeadlineTag deadline={r.deadline} /></List.Item>
+    <List size="small" dataSource={items.slice(0, 20)} locale={{ emptyText: '无' }} footer={items.length > 20 ? <a href="#/requests">另有{items.length - 20}件，前往申请列表</a> : undefined} renderItem={(r) => (
+      <List.Item style={{ flexWrap: 'wrap', gap: 4 }}>
+        <span style={{ minWidth: 0 }}><a href={`#/requests/${r.id}`}>{r.trackingNo}</a> {r.description.length > 24 ? `${r.description.slice(0, 24)}…` : r.description}</span>
+        <span>
+          {show === 'submitted' ? <Tag>{`${r.channelLabel}，${r.submittedOn}提交`}</Tag> : <DeadlineTag deadline={r.deadline} />}
+          {r.replyDraftPending && <Tag color="gold">答复稿待审核</Tag>}
+        </span>
+      </List.Item>
     )} />
   );
 }
@@ -45,6 +57,22 @@ export default function Dashboard() {
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={`有${reminders.overdue.length}件政府信息公开申请已超过答复期限`} />
       )}
       <Row gutter={16}>
+        {reminders && hasRole('disclosureOffice', 'admin') && (
+          <Col xs={24} lg={12}>
+            <Card title={`待确认收到的申请（${reminders.awaitingReceipt.length}）`} extra={<a href="#/requests">全部申请</a>} style={{ marginBottom: 16 }}>
+              <Typography.Paragraph type="secondary">网上、电子邮件、传真申请和平信，与申请人确认之日为收到日，答复期限自该日起计算（条例第三十一条）。</Typography.Paragraph>
+              <RequestList items={reminders.awaitingReceipt} show="submitted" />
+            </Card>
+          </Col>
+        )}
+        {reminders && hasRole('clerk', 'deptHead') && (
+          <Col xs={24} lg={12}>
+            <Card title={`交办给本部门的申请（${reminders.assigned.length}）`} extra={<a href="#/requests">全部申请</a>} style={{ marginBottom: 16 }}>
+              <Typography.Paragraph type="secondary">请按期拟写答复并上传提供的政府信息，由政府信息公开工作机构负责人审核签发。</Typography.Paragraph>
+              <RequestList items={reminders.assigned} />
+            </Card>
+          </Col>
+        )}
         {reminders && (
           <Col xs={24} lg={12}>
             <Card title="依申请公开期限提醒" style={{ marginBottom: 16 }}>
