@@ -7,6 +7,7 @@ import * as m0005 from './0005_interaction.js';
 import * as m0006 from './0006_request_handling.js';
 import * as m0007 from './0007_rate_limits.js';
 import * as m0008 from './0008_catalog_browse_indexes.js';
+import * as m0010 from './0010_security.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_request_handling': m0006,
   '0007_rate_limits': m0007,
   '0008_catalog_browse_indexes': m0008,
+  '0010_security': m0010,
 };
