@@ -26,6 +26,8 @@ import { connectPeers, NO_PEERS, type SharedChange } from '../lib/peers.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import type { Checkpoint } from '../modules/audit/audit-chain.js';
+import { CHECKPOINT_INTERVAL_MS, writeAuditCheckpoint } from '../modules/audit/audit-integrity.service.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
@@ -216,7 +218,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     purgeExpiredLoginGuards(ctx).catch((err) => app.log.warn({ err }, 'sign-in counter purge failed'));
   }, 3600_000);
   purge.unref();
-  app.addHook('onClose', async () => clearInterval(purge));
+  // The audit chain's head is signed every few minutes, and once more on the way down (audit-integrity.service.ts).
+  const logCheckpoint = (checkpoint: Checkpoint) => app.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
+  const checkpoints = setInterval(() => {
+    writeAuditCheckpoint(ctx, logCheckpoint).catch((err) => app.log.warn({ err }, 'audit checkpoint failed'));
+  }, CHECKPOINT_INTERVAL_MS);
+  checkpoints.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purge);
+    clearInterval(checkpoints);
+    await writeAuditCheckpoint(ctx, logCheckpoint).catch((err) => app.log.warn({ err }, 'audit checkpoint failed'));
+  });
 
   return app;
 }

@@ -63,3 +63,17 @@ export async function readChainPage(db: Executor, afterSeq: number, limit: numbe
     .limit(limit)
     .execute();
 }
+
+export async function insertCheckpoint(db: Executor, row: { seq: number; hash: string; at: Date; mac: string }) {
+  await db.insertInto('auditCheckpoints').values(row).onConflict((oc) => oc.column('seq').doNothing()).execute();
+}
+
+export async function listCheckpoints(db: Executor, limit?: number) {
+  let query = db.selectFrom('auditCheckpoints').selectAll().orderBy('seq', 'desc');
+  if (limit) query = query.limit(limit);
+  return query.execute();
+}
+
+export async function findEntryHash(db: Executor, seq: number): Promise<string | undefined> {
+  return (await db.selectFrom('auditLog').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash;
+}

@@ -4,7 +4,6 @@
  * Entries are append-only (database triggers refuse UPDATE/DELETE) and hash-chained.
  */
 import type { Transaction } from 'kysely';
-import type { Db } from '../../db/client.js';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../domain/roles.js';
@@ -44,35 +43,6 @@ export async function recordAudit(trx: Transaction<DB>, input: AuditEntryInput):
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await repo.insertEntry(trx, { ...entry, hash: entryHash(entry) });
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-  message: string;
-}
-
-/** Walks the whole chain and reports the first entry whose link does not hold. */
-export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (;;) {
-    const page = await repo.readChainPage(db, expectedSeq - 1, 1000);
-    if (page.length === 0) break;
-    for (const row of page) {
-      const recomputed = entryHash({ ...row, at: new Date(row.at), summary: row.summary, prevHash: row.prevHash });
-      if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
-        const seq = row.seq !== expectedSeq ? expectedSeq : row.seq;
-        return { ok: false, checked, firstBrokenSeq: seq, message: `审计日志第 ${seq} 条记录的哈希链校验失败，该条或其之前的记录可能被篡改或删除。` };
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-  }
-  return { ok: true, checked, message: `哈希链完整，共校验 ${checked} 条记录。` };
 }
 
 /** Entries newest first, limited to the bodies the reader may see. */
