@@ -19,7 +19,7 @@ import type { AppConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import { LocalBlobStore } from '../lib/blob-store.js';
+import { discardBlobsOnRollback, LocalBlobStore } from '../lib/blob-store.js';
 import { CryptoBox } from '../lib/crypto-box.js';
 import { PageCache } from '../lib/page-cache.js';
 import { connectPeers, NO_PEERS, type SharedChange } from '../lib/peers.js';
@@ -32,6 +32,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
+import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
 import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
@@ -74,7 +75,8 @@ export function createContext(config: AppConfig, db: Db, now: () => Date = () =>
   let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
   const pages = new PageCache();
   const ctx: AppContext = {
-    db,
+    // A transaction that rolls back deletes the files written inside it.
+    db: discardBlobsOnRollback(db, blobs),
     config,
     now,
     blobs,
@@ -210,12 +212,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   // Housekeeping: expired sessions, rate-limit counters, spent challenges and sign-in counters are removed
-  // hourly (they are refused or restarted on use regardless).
+  // hourly (they are refused or restarted on use regardless), and so are files no table references.
   const purge = setInterval(() => {
     purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed'));
     purgeExpiredHits(ctx.db).catch((err) => app.log.warn({ err }, 'rate-limit purge failed'));
     purgeExpiredChallenges(ctx.db, ctx.now()).catch((err) => app.log.warn({ err }, 'challenge purge failed'));
     purgeExpiredLoginGuards(ctx).catch((err) => app.log.warn({ err }, 'sign-in counter purge failed'));
+    sweepOrphanBlobs(ctx).then(
+      ({ deleted }) => deleted.length && app.log.info({ deleted: deleted.length }, 'orphan blobs deleted'),
+      (err) => app.log.warn({ err }, 'blob sweep failed'),
+    );
   }, 3600_000);
   purge.unref();
   // The audit chain's head is signed every few minutes, and once more on the way down (audit-integrity.service.ts).
