@@ -85,6 +85,11 @@ export const LABELS = {
     annualReport: '年度报告', applicantAccount: '申请人账户', calendarDay: '工作日历', calendarYear: '年度节假日', reviewCase: '复议诉讼案件',
     securityAlert: '安全提醒', setting: '系统设置',
   },
+  /** The first part of an audit action, for filtering the log by kind of work. */
+  auditCategory: {
+    auth: '登录与令牌', applicant: '申请人账户', security: '安全提醒', user: '用户与角色', org: '组织机构', calendar: '工作日历',
+    settings: '系统设置', system: '系统', guide: '公开指南', item: '主动公开', request: '依申请公开', report: '年度报告', consultation: '互动交流',
+  },
   /** Every action the code records in the audit trail (recordAudit's `action`). */
   auditAction: {
     'auth.login': '登录控制台', 'auth.token': '签发接口令牌', 'auth.logout': '退出登录', 'auth.failed': '登录失败',

@@ -183,7 +183,15 @@ export function summaryText(row: Pick<AuditRow, 'summary' | 'targetType'>, names
     if (before !== undefined) parts.push(`变更前：${isRecord(before) ? describeFields(before, c, 1) || '无' : valueText('before', before, c, 1)}`);
     if (after !== undefined) parts.push(isRecord(after) ? describeFields(after, c, 1) : `变更后：${valueText('after', after, c, 1)}`);
   }
-  const others = describeFields(rest, c, 0);
+  // A handling action's input repeats what it set (outcome, note): only what it adds is shown.
+  const { input, ...more } = rest;
+  const others = describeFields(more, c, 0);
   if (others) parts.push(others);
+  if (isRecord(input)) {
+    const shown = parts.join('；');
+    const added = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'action' && !shown.includes(valueText(key, value, c, 1))));
+    const text = describeFields(added, c, 1);
+    if (text) parts.push(`${fieldLabel('input')}：${text}`);
+  }
   return parts.filter(Boolean).join('；');
 }
