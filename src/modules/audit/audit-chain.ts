@@ -69,7 +69,7 @@ export interface ChainVerification {
   message: string;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /**
  * Walks the entries in order and checks every link, then holds the chain against the checkpoints

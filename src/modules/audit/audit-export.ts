@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { PresentedEntry } from './audit.service.js';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 const COLUMNS: { header: string; width: number; value: (e: PresentedEntry) => string | number }[] = [
   { header: '序号', width: 8, value: (e) => e.seq },

@@ -138,7 +138,7 @@ function valueText(key: string, value: unknown, c: Context, depth: number): stri
     return inner ? `（${inner}）` : '无';
   }
   const text = String(value);
-  if (ISO_INSTANT.test(text)) return new Date(text).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  if (ISO_INSTANT.test(text)) return new Date(text).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
