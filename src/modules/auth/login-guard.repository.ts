@@ -76,9 +76,11 @@ export async function uncountAttempt(db: Executor, key: GuardKey) {
     .where('kind', '=', key.kind).where('account', '=', key.account).where('scope', '=', key.scope).execute();
 }
 
-export async function lockAddress(db: Executor, key: GuardKey, until: Date) {
-  await db.updateTable('loginGuards').set({ lockedUntil: until, expiresAt: until })
-    .where('kind', '=', key.kind).where('account', '=', key.account).where('scope', '=', key.scope).execute();
+export async function lockAddress(db: Executor, key: GuardKey, until: Date, options: { onlyIfUnlocked?: boolean } = {}) {
+  let query = db.updateTable('loginGuards').set({ lockedUntil: until, expiresAt: until })
+    .where('kind', '=', key.kind).where('account', '=', key.account).where('scope', '=', key.scope);
+  if (options.onlyIfUnlocked) query = query.where('lockedUntil', 'is', null);
+  await query.execute();
 }
 
 export async function forgetAddress(db: Executor, key: GuardKey) {

@@ -67,7 +67,13 @@ export async function guardSignIn(ctx: AppContext, subject: LoginSubject, checkP
   const now = ctx.now();
   const key: repo.GuardKey = { kind: subject.kind, account: accountKey(ctx, subject.kind, subject.name), scope: subject.address };
   const address = await repo.claimAddressAttempt(ctx.db, key, now, new Date(now.getTime() + FORGET_AFTER_HOURS * 3600_000));
-  if ((address.lockedUntil && address.lockedUntil > now) || address.attempts > MAX_FAILED_LOGINS) throw new AppError('ACCOUNT_LOCKED');
+  if (address.lockedUntil && address.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
+  if (address.attempts > MAX_FAILED_LOGINS) {
+    // More attempts than allowed arrived while the fifth was being checked: refused unchecked. The lock is
+    // set here too, so that it runs out even if the fifth never finishes (the fifth's outcome replaces it).
+    await repo.lockAddress(ctx.db, key, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000), { onlyIfUnlocked: true });
+    throw new AppError('ACCOUNT_LOCKED');
+  }
 
   const claim = randomUUID();
   const wide = await repo.claimAccountAttempt(
