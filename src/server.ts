@@ -14,12 +14,16 @@ import { isEmpty, seedDemoCounty } from './db/seed.js';
 import { ROLES } from './domain/roles.js';
 import { buildApp, createContext } from './http/app.js';
 import { seedDemoContent } from './db/demo-content.js';
+import { sealLegacyLogins } from './modules/applicants/applicants.service.js';
 
 /** Migrations and, into an empty database, the demo county (accounts printed once). */
 async function prepareDatabase(config: AppConfig) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`数据库已迁移：${applied.join('、')}`);
+  // Data conversions that need DATA_KEY (migrations do not see it); each does nothing once done.
+  const sealed = await sealLegacyLogins(createContext(config, database.db));
+  if (sealed) console.log(`已将${sealed}个申请人账户的登录账号改为加密存储。`);
   if (!config.dataKey) console.warn('DATA_KEY is not set: personal data is encrypted with a development key. Set DATA_KEY (32 bytes, base64 or hex) in production.');
   if (config.seedDemo && (await isEmpty(database.db))) {
     const accounts = await seedDemoCounty(database.db, { adminPassword: config.adminPassword });

@@ -7,5 +7,6 @@ import type { InteractionTables } from './tables/interaction.js';
 import type { PublishingTables } from './tables/publishing.js';
 import type { ReportsTables } from './tables/reports.js';
 import type { RequestsTables } from './tables/requests.js';
+import type { SecurityTables } from './tables/security.js';
 
-export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables {}
+export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables {}

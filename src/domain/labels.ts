@@ -125,6 +125,8 @@ export const LABELS = {
     // 检索、列表与导出
     q: '关键词', from: '起始日期', to: '截止日期', status: '状态', cursor: '翻页位置', limit: '每页条数', targetType: '对象类型', targetId: '对象编号',
     dateField: '日期类型', sort: '排序字段', order: '排序方向', page: '页码', pageSize: '每页条数', ids: '所选记录', baseVersion: '所编辑的版本',
+    // 其他
+    html: '正文', body: '正文', label: '材料名称', fileName: '文件名',
     format: '文件格式', dryRun: '是否仅检查', file: '文件', largeText: '大字号', highContrast: '高对比度', back: '返回地址', linked: '加入的申请', _csrf: '表单校验码',
   },
 
@@ -133,7 +135,50 @@ export const LABELS = {
   auditTargetType: {
     item: '信息', request: '依申请公开', report: '年度报告', user: '账号', org: '机构', calendar: '工作日历', settings: '系统设置',
     guide: '公开指南', consultation: '咨询', applicant: '申请人账户', system: '系统', audit: '审计日志',
+    annualReport: '年度报告', applicantAccount: '申请人账户', calendarDay: '工作日历', calendarYear: '年度节假日', reviewCase: '复议诉讼案件',
+    securityAlert: '安全提醒', setting: '系统设置',
   },
+  /** The first part of an audit action, for filtering the log by kind of work. */
+  auditCategory: {
+    auth: '登录与令牌', applicant: '申请人账户', security: '安全提醒', user: '用户与角色', org: '组织机构', calendar: '工作日历',
+    settings: '系统设置', system: '系统', guide: '公开指南', item: '主动公开', request: '依申请公开', report: '年度报告', consultation: '互动交流',
+  },
+  /** Every action the code records in the audit trail (recordAudit's `action`). */
+  auditAction: {
+    'auth.login': '登录控制台', 'auth.token': '签发接口令牌', 'auth.logout': '退出登录', 'auth.failed': '登录失败',
+    'auth.locked': '登录失败过多，暂停该地址登录', 'auth.throttled': '账号登录减速', 'auth.failuresReset': '登录失败计数清零',
+    'applicant.register': '注册申请人账户', 'applicant.login': '申请人登录', 'applicant.logout': '申请人退出登录', 'applicant.failed': '申请人登录失败',
+    'applicant.locked': '申请人登录失败过多，暂停该地址登录', 'applicant.throttled': '申请人账户登录减速', 'applicant.failuresReset': '申请人登录失败计数清零',
+    'applicant.linkRequest': '申请加入申请人账户', 'security.acknowledgeAlert': '处理安全提醒',
+    'user.create': '新建用户', 'user.update': '修改用户', 'user.resetPassword': '重置密码', 'user.unlock': '解除登录锁定', 'user.changePassword': '修改本人密码',
+    'org.create': '新建机构', 'org.update': '修改机构', 'org.delete': '删除机构',
+    'calendar.setDay': '设置节假日或调休', 'calendar.removeDay': '删除日历调整', 'calendar.confirmYear': '确认年度节假日安排',
+    'settings.update': '修改系统设置', 'system.seed': '初始化示例数据', 'guide.save': '保存公开指南',
+    'item.create': '起草信息', 'item.update': '修改信息草稿', 'item.submit': '提交审核', 'item.approve': '审核通过', 'item.return': '退回修改',
+    'item.finding.redact': '隐私检查：脱敏处理', 'item.finding.accept': '隐私检查：保留并说明理由', 'item.attach': '添加附件', 'item.detach': '删除附件',
+    'item.withdraw': '撤回信息', 'item.correct': '更正信息', 'item.publishScheduled': '定时发布', 'item.importCatalog': '导入历史公开目录',
+    'request.submit': '提交申请', 'request.attach': '添加申请材料', 'request.revealPersonalData': '查看完整个人信息',
+    'request.confirmReceipt': '确认收到申请', 'request.requestSupplement': '要求补正', 'request.receiveSupplement': '收到补正材料',
+    'request.abandonForNoSupplement': '视为放弃（逾期未补正）', 'request.startConsultation': '征求第三方意见', 'request.endConsultation': '征求意见结束',
+    'request.issueFeeNotice': '发出收费通知', 'request.recordFeePaid': '登记已缴费', 'request.abandonForUnpaidFee': '视为放弃（逾期未缴费）',
+    'request.extend': '延长答复期限', 'request.transfer': '转送其他机关', 'request.assign': '交办承办部门', 'request.draftReply': '拟写答复',
+    'request.returnReply': '退回答复稿', 'request.approveReply': '审核签发答复', 'request.reply': '作出答复', 'request.requestExplanation': '要求申请人说明理由',
+    'request.setLaterReplyDate': '确定延迟答复期限', 'request.recordDelivery': '登记送达', 'request.archive': '归档',
+    'report.saveDraft': '保存年度报告草稿', 'report.publish': '发布年度报告', 'report.importLedger': '导入纸质申请台账', 'report.addReviewCase': '登记行政复议或诉讼',
+    'consultation.submit': '提交咨询', 'consultation.answer': '答复咨询',
+  },
+  /** The fields of audit summaries (what changed), where they differ from the form fields' names. */
+  auditField: {
+    before: '变更前', after: '变更后', input: '填写内容', account: '账号', ip: '网络地址', failures: '失败次数', lockedMinutes: '暂停分钟数',
+    orgId: '机构', assignedOrgId: '承办部门', version: '版本', step: '审核环节', findingType: '发现类型', masked: '脱敏后内容',
+    attachmentId: '附件编号', kind: '文件类型', size: '文件大小', fields: '填写的栏目', rows: '导入行数', accountId: '申请人账户编号',
+    orgs: '机构数', accounts: '账号数', rollup: '含下级机关汇总', thirdPartyNotice: '书面告知第三方', supplementRequestedOn: '要求补正日期',
+    supplementDueOn: '补正截止日期', supplementReceivedOn: '收到补正日期', completedOn: '办结日期', outcomeNote: '答复说明', replyDraft: '答复稿',
+    draftedBy: '拟稿人编号', draftedByName: '拟稿人', draftedOn: '拟稿日期', extensionDays: '延长工作日数', feeAmount: '信息处理费（元）',
+    applicantType: '申请人类型', archivedOn: '归档日期', deliveredOn: '送达日期', deliveryNote: '送达方式', excessiveReplyDueOn: '延迟答复期限', registeredMail: '挂号信',
+  },
+  /** Settings an administrator changes (settings.key; per-body keys end with :机构代码). */
+  settingKey: { topics: '主题分类', sensitiveWords: '敏感词', categories: '信息类别', publicationLimit: '发布时限' },
 } as const;
 
 export type Vocabulary = keyof typeof LABELS;

@@ -19,16 +19,21 @@ import type { AppConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import { LocalBlobStore } from '../lib/blob-store.js';
+import { discardBlobsOnRollback, LocalBlobStore } from '../lib/blob-store.js';
 import { CryptoBox } from '../lib/crypto-box.js';
 import { PageCache } from '../lib/page-cache.js';
 import { connectPeers, NO_PEERS, type SharedChange } from '../lib/peers.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import type { Checkpoint } from '../modules/audit/audit-chain.js';
+import { CHECKPOINT_INTERVAL_MS, writeAuditCheckpoint } from '../modules/audit/audit-integrity.service.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { purgeIdleSessions } from '../modules/auth/auth.service.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
+import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
+import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
+import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
 import { applicantRoutes } from '../modules/applicants/applicants.routes.js';
@@ -70,7 +75,8 @@ export function createContext(config: AppConfig, db: Db, now: () => Date = () =>
   let cached: { at: number; calendar: Promise<WorkingDayCalendar> } | undefined;
   const pages = new PageCache();
   const ctx: AppContext = {
-    db,
+    // A transaction that rolls back deletes the files written inside it.
+    db: discardBlobsOnRollback(db, blobs),
     config,
     now,
     blobs,
@@ -132,7 +138,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
-  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db), errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
+  // Limits are counted after authentication (the auth hook is an application-wide preValidation hook,
+  // and a route's own hooks run after those), so a route may exempt verified staff (exemptVerifiedStaff)
+  // and a made-up Authorization header exempts nobody. Bodies that fail validation are still counted.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preValidation', store: databaseRateLimitStore(ctx.db), errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试。` }) });
   // Security headers (CSP, frame, referrer, nosniff …) from helmet, built once: @fastify/helmet
   // rebuilds the middleware, CSP parsing included, on every request.
   const securityHeaders = helmet({
@@ -202,13 +211,29 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
   });
 
-  // Housekeeping: expired sessions and rate-limit counters are removed hourly (they are refused or restarted on use regardless).
+  // Housekeeping: expired sessions, rate-limit counters, spent challenges and sign-in counters are removed
+  // hourly (they are refused or restarted on use regardless), and so are files no table references.
   const purge = setInterval(() => {
     purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed'));
     purgeExpiredHits(ctx.db).catch((err) => app.log.warn({ err }, 'rate-limit purge failed'));
+    purgeExpiredChallenges(ctx.db, ctx.now()).catch((err) => app.log.warn({ err }, 'challenge purge failed'));
+    purgeExpiredLoginGuards(ctx).catch((err) => app.log.warn({ err }, 'sign-in counter purge failed'));
+    sweepOrphanBlobs(ctx).then(
+      ({ deleted }) => deleted.length && app.log.info({ deleted: deleted.length }, 'orphan blobs deleted'),
+      (err) => app.log.warn({ err }, 'blob sweep failed'),
+    );
   }, 3600_000);
   purge.unref();
-  app.addHook('onClose', async () => clearInterval(purge));
+  // The audit chain's head is signed every few minutes (audit-integrity.service.ts).
+  const logCheckpoint = (checkpoint: Checkpoint) => app.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
+  const checkpoints = setInterval(() => {
+    writeAuditCheckpoint(ctx, logCheckpoint).catch((err) => app.log.warn({ err }, 'audit checkpoint failed'));
+  }, CHECKPOINT_INTERVAL_MS);
+  checkpoints.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purge);
+    clearInterval(checkpoints);
+  });
 
   return app;
 }

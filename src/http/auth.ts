@@ -66,3 +66,12 @@ export function actorOf(request: FastifyRequest) {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
   return request.actor;
 }
+
+/**
+ * A rate limit's allowList for forms that staff also use to register what reached them
+ * (letters, calls): only a caller the auth hook has verified (a valid bearer token, or a console
+ * session with its CSRF token) skips the public limit. Any other Authorization header counts as public.
+ */
+export function exemptVerifiedStaff(request: FastifyRequest): boolean {
+  return request.actor !== null;
+}

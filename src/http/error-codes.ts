@@ -3,6 +3,7 @@
  * Capabilities keep their own codes next to their code (`*.errors.ts`) and are merged here.
  */
 import { applicantErrors } from '../modules/applicants/applicants.errors.js';
+import { authErrors } from '../modules/auth/auth.errors.js';
 import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
@@ -22,7 +23,7 @@ export const platformErrors = {
   UNAUTHENTICATED: { status: 401, message: '请先登录。' },
   SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录。' },
   INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误。' },
-  ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定15分钟，请稍后再试或联系系统管理员。' },
+  ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，已暂停从此网络地址登录该账号15分钟，请稍后再试或联系系统管理员。' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员。' },
   CSRF_INVALID: { status: 403, message: '页面已过期或请求来源无效，请刷新页面后重试。' },
   FORBIDDEN: { status: 403, message: '您没有执行此操作的权限。' },
@@ -50,6 +51,7 @@ export const errorCodes = {
   ...requestErrors,
   ...applicantErrors,
   ...reportErrors,
+  ...authErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -2,10 +2,11 @@
  * Encryption of personal information at rest (身份证号, phone, e-mail, address):
  * AES-256-GCM with a random 96-bit nonce; stored as `v1.<nonce>.<tag>.<ciphertext>` (base64url).
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 export class CryptoBox {
   private readonly key: Buffer;
+  private readonly derived = new Map<string, Buffer>();
 
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('DATA_KEY must be 32 bytes (base64 or hex)');
@@ -37,5 +38,19 @@ export class CryptoBox {
   /** A keyed signature for stateless tokens (anti-spam challenges, download links). */
   sign(value: string): string {
     return createHmac('sha256', this.key).update(value).digest('base64url');
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA256, hex) under a key of its own for each purpose, derived from DATA_KEY
+   * with HKDF: a value found with one purpose (a look-up hash of a log-in, an audit checkpoint's
+   * signature) says nothing about another, and none of them reveals the encryption key.
+   */
+  keyedHash(purpose: string, value: string): string {
+    let key = this.derived.get(purpose);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `gongkai|${purpose}`, 32));
+      this.derived.set(purpose, key);
+    }
+    return createHmac('sha256', key).update(value).digest('hex');
   }
 }

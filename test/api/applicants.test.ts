@@ -3,8 +3,12 @@
  * the account's own requests, adding an earlier request with its query password, and the
  * portal pages without JavaScript.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { createContext } from '../../src/http/app.js';
+import { testConfig } from '../../src/config.js';
+import { sealLegacyLogins } from '../../src/modules/applicants/applicants.service.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { multipart } from '../support/multipart.js';
 import { answerChallenge, applyOnline, solvedChallenge, VALID_ID_NUMBER } from '../support/requests.js';
@@ -60,6 +64,53 @@ describe('registering and signing in', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13800000099', password: 'citizen2026' } })).statusCode).toBe(423);
   });
 
+  it('answers an unknown log-in exactly as a real one, and locks out only the address that failed', async () => {
+    const wrong = (login: string, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login, password: 'wrong-pass1' }, remoteAddress });
+    const real = [];
+    const unknown = [];
+    for (let i = 0; i < 6; i++) {
+      real.push(await wrong('13912345678', '198.51.100.5'));
+      unknown.push(await wrong('13900009999', '198.51.100.5'));
+    }
+    expect(unknown.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(unknown.map((r) => r.json())).toEqual(real.map((r) => r.json()));
+    // The holder, elsewhere, is not locked out.
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13912345678', password: 'citizen2026' }, remoteAddress: '192.0.2.50' });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it('keeps the log-in as a keyed hash and a ciphertext, never in clear', async () => {
+    const { rows } = await sql<Record<string, unknown>>`select * from applicant_accounts`.execute(t.db);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.legacyLogin).toBeNull();
+      expect(row.loginHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.loginEnc).toMatch(/^v1\./);
+      const text = JSON.stringify(row);
+      expect(text).not.toContain('13912345678');
+      expect(text).not.toContain('wang@example.com');
+    }
+    // Nor in the audit trail or the sign-in counters.
+    const audit = await sql<{ text: string }>`select string_agg(summary::text, ' ') as text from audit_log`.execute(t.db);
+    expect(audit.rows[0].text).not.toContain('13912345678');
+    const guards = await sql<{ text: string }>`select coalesce(string_agg(account || scope, ' '), '') as text from login_guards`.execute(t.db);
+    expect(guards.rows[0].text).not.toContain('13912345678');
+  });
+
+  it('converts log-ins stored in clear before the change, which then sign in as before', async () => {
+    await sql`insert into applicant_accounts (legacy_login, display_name, password_hash)
+      select '13655550000', '旧账户', password_hash from applicant_accounts where id = (select min(id) from applicant_accounts)`.execute(t.db);
+    const ctx = createContext(testConfig(), t.db);
+    expect(await sealLegacyLogins(ctx)).toBe(1);
+    expect(await sealLegacyLogins(ctx)).toBe(0);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from applicant_accounts where legacy_login is not null or login_hash is null`.execute(t.db);
+    expect(rows[0].n).toBe(0);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13655550000', password: 'citizen2026' } });
+    expect(res.statusCode).toBe(200);
+    const page = await t.app.inject({ url: '/ysqgk/account', headers: { cookie: `gk_applicant=${res.cookies.find((c) => c.name === 'gk_applicant')!.value}` } });
+    expect(page.body).toContain('旧账户（13655550000）');
+  });
+
   it('ends a session after an hour without activity', async () => {
     const session = await signIn('13912345678');
     clock += 59 * 60_000;
@@ -74,6 +125,8 @@ describe('registering and signing in', () => {
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/applicant/session', headers: { cookie: session.cookie } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/applicant/session', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } })).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/applicant/requests', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'applicant.logout'`.execute(t.db);
+    expect(rows[0].n).toBe(1);
   });
 });
 

@@ -63,6 +63,48 @@ describe('rate limits on public forms', () => {
     expect((await consult(second, {}, '198.51.100.3')).statusCode).toBe(429);
   });
 
+  let lastOctet = 0;
+  const freshAddress = () => `203.0.113.${(lastOctet += 1)}`;
+
+  // Each public form, as a script would post it: JSON to the API, a form body to the portal pages.
+  const PUBLIC_FORMS: { url: string; form?: boolean }[] = [
+    { url: '/api/v1/requests' }, { url: '/api/v1/consultations' }, { url: '/api/v1/applicant/accounts' },
+    { url: '/ysqgk/apply', form: true }, { url: '/hdjl', form: true }, { url: '/ysqgk/account/register', form: true },
+  ];
+
+  it.each(PUBLIC_FORMS)('does not let any Authorization header but a verified one exempt $url from the limit', async ({ url, form }) => {
+    for (const authorization of ['Basic eDp4', 'Token made-up', 'bearer lowercase-is-not-a-bearer-token']) {
+      const remoteAddress = freshAddress();
+      const statuses = [];
+      for (let i = 0; i <= LIMIT; i += 1) {
+        const res = await t.app.inject({
+          method: 'POST', url, remoteAddress,
+          headers: { authorization, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+          payload: form ? 'subject=x' : {},
+        });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses.slice(0, LIMIT), `${url} ${authorization}`).not.toContain(429);
+      expect(statuses[LIMIT], `${url} ${authorization}`).toBe(429);
+    }
+  });
+
+  it('lets a verified staff token register letters and calls past the public limit, and nobody else', async () => {
+    const staff = await t.auth('office');
+    for (const url of ['/api/v1/requests', '/api/v1/consultations']) {
+      const statuses = [];
+      for (let i = 0; i < LIMIT + 3; i += 1) statuses.push((await t.app.inject({ method: 'POST', url, headers: staff, payload: {}, remoteAddress: '203.0.113.200' })).statusCode);
+      // Refused for the empty body, never for the limit.
+      expect(statuses).toEqual(Array(LIMIT + 3).fill(400));
+    }
+    // A token that is not valid is refused outright (401), whatever the limit.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: { authorization: 'Bearer gk_forged' }, payload: {}, remoteAddress: '203.0.113.201' })).statusCode).toBe(401);
+    // Staff gain nothing on forms only the public uses: the account sign-up is limited for everyone.
+    const signUps = [];
+    for (let i = 0; i <= LIMIT; i += 1) signUps.push((await t.app.inject({ method: 'POST', url: '/api/v1/applicant/accounts', headers: staff, payload: {}, remoteAddress: '203.0.113.202' })).statusCode);
+    expect(signUps.at(-1)).toBe(429);
+  });
+
   it('limits the public catalog export, which builds a large file', async () => {
     const exports = [];
     for (let i = 0; i < 21; i += 1) exports.push((await t.app.inject({ url: '/api/v1/orgs/NOPE/catalog-export?format=csv', remoteAddress: '198.51.100.20' })).statusCode);

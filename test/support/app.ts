@@ -18,6 +18,8 @@ export type DemoUser = 'admin' | 'clerk' | 'depthead' | 'reviewer' | 'leader' | 
 export interface TestApp {
   app: App;
   db: Db;
+  /** The app's DATA_DIR (blobs, audit checkpoints), removed on close. */
+  dataDir?: string;
   /** `Authorization` header for a demo account. */
   auth(user: DemoUser): Promise<{ authorization: string }>;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export async function createTestApp(options: { now?: () => Date; config?: Partia
   return {
     app,
     db: database.db,
+    dataDir,
     async auth(user) {
       const cached = tokens.get(user);
       // Tests move the clock by weeks: a token that has expired on the test clock is replaced.

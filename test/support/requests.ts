@@ -20,11 +20,30 @@ export function makeApplication(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const NUMERALS = '零一二三四五六七八九十';
+const DIGITS = '零一二三四五六七八九';
 
-/** Answers a challenge question (一加三等于几？) the way a person would: reading it. */
+/** 0–99 written in Chinese numerals (七, 十二, 四十五) as a number. */
+function numeral(text: string): number {
+  if (!text.includes('十')) return DIGITS.indexOf(text);
+  const [tens, ones] = text.split('十');
+  return (tens ? DIGITS.indexOf(tens) : 1) * 10 + (ones ? DIGITS.indexOf(ones) : 0);
+}
+
+/**
+ * Answers a challenge question the way a person would: reading it. Accepts the question alone or
+ * the form's label ("验证问题：…"). Knows every kind the platform asks.
+ */
 export function answerChallenge(question: string): string {
-  return String([...question.slice(0, question.indexOf('等于'))].filter((c) => NUMERALS.includes(c)).reduce((sum, c) => sum + NUMERALS.indexOf(c), 0));
+  const q = question.replace(/^.*?验证问题：/, '');
+  const quoted = /“([^”]+)”/.exec(q)?.[1];
+  const ordinal = /第([一二三四])个字/.exec(q);
+  if (quoted && ordinal) return [...quoted][DIGITS.indexOf(ordinal[1]) - 1];
+  if (quoted && q.includes('阿拉伯数字')) return [...quoted].map((c) => DIGITS.indexOf(c)).join('');
+  const numbers = [...q.matchAll(/[零一二三四五六七八九十]+/g)].map((m) => numeral(m[0]));
+  if (q.includes('最大')) return String(Math.max(...numbers));
+  const [a, b, c] = numbers;
+  if (q.includes('减')) return String(a + b - c);
+  throw new Error(`unknown challenge: ${question}`);
 }
 
 /** Asks the API for a challenge and answers it. */

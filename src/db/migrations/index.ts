@@ -8,6 +8,7 @@ import * as m0006 from './0006_request_handling.js';
 import * as m0007 from './0007_rate_limits.js';
 import * as m0008 from './0008_catalog_browse_indexes.js';
 import * as m0009 from './0009_item_versions.js';
+import * as m0010 from './0010_security.js';
 import * as m0011 from './0011_request_pause_due_dates.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_rate_limits': m0007,
   '0008_catalog_browse_indexes': m0008,
   '0009_item_versions': m0009,
+  '0010_security': m0010,
   '0011_request_pause_due_dates': m0011,
 };

@@ -16,7 +16,12 @@ export interface ReplyDraft {
 
 export interface ApplicantAccountsTable {
   id: Generated<number>;
-  login: string;
+  /** The log-in in clear from before 0010_security; converted at start-up, then null. */
+  legacyLogin: string | null;
+  /** Keyed hash of the normalised log-in (phone or e-mail), for look-up. */
+  loginHash: string | null;
+  /** The log-in encrypted (CryptoBox), to show the account holder. */
+  loginEnc: string | null;
   displayName: string;
   passwordHash: string;
   failedLogins: Generated<number>;

@@ -11,7 +11,7 @@ import { html, SafeHtml } from '../../http/views/html.js';
 import { sendPage } from '../../http/views/placeholder.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
 import { applicantStatusBody } from '../requests/requests.pages.js';
-import * as requests from '../requests/requests.service.js';
+import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 import * as applicants from './applicants.service.js';
 
 const field = (max: number) => z.string().max(max).default('');
@@ -45,7 +45,7 @@ ${textInput('password', '密码', { type: 'password', autocomplete: 'current-pas
 }
 
 function registerPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, message?: string) {
-  const challenge = requests.issueChallenge(ctx);
+  const challenge = issueChallenge(ctx);
   return sendPage(request, reply, {
     title: '注册申请人账户',
     breadcrumbs: crumbs('注册申请人账户'),
@@ -108,7 +108,7 @@ export async function applicantPages(app: App, ctx: AppContext) {
     schema: { hide: true, body: z.object({ login: field(200), password: field(128) }) },
   }, async (request, reply) => {
     try {
-      const session = await applicants.signIn(ctx, request.body.login, request.body.password);
+      const session = await applicants.signIn(ctx, request.body.login, request.body.password, request.ip);
       reply.setCookie(applicants.APPLICANT_COOKIE, session.cookieValue, applicants.cookieOptions(ctx));
       return seeOther(reply, '/ysqgk/account');
     } catch (error) {
@@ -131,9 +131,9 @@ export async function applicantPages(app: App, ctx: AppContext) {
     try {
       if (!v.displayName.trim()) throw new AppError('VALIDATION_FAILED', [{ path: 'displayName', message: '请填写姓名或名称。' }]);
       if (v.password !== v.passwordConfirm) throw new AppError('VALIDATION_FAILED', [{ path: 'passwordConfirm', message: '两次输入的密码不一致。' }]);
-      requests.verifyChallenge(ctx, { id: v.challengeId, answer: v.challengeAnswer });
+      await verifyChallenge(ctx, { id: v.challengeId, answer: v.challengeAnswer });
       await applicants.registerAccount(ctx, v);
-      const session = await applicants.signIn(ctx, v.login, v.password);
+      const session = await applicants.signIn(ctx, v.login, v.password, request.ip);
       reply.setCookie(applicants.APPLICANT_COOKIE, session.cookieValue, applicants.cookieOptions(ctx));
       return seeOther(reply, '/ysqgk/account');
     } catch (error) {

@@ -1,23 +1,28 @@
 import type { Executor } from '../audit/audit.repository.js';
 
-export async function insertAccount(db: Executor, row: { login: string; displayName: string; passwordHash: string }): Promise<number> {
-  return (await db.insertInto('applicantAccounts').values(row).onConflict((oc) => oc.column('login').doNothing()).returning('id').executeTakeFirst())?.id ?? 0;
+export async function insertAccount(db: Executor, row: { loginHash: string; loginEnc: string; displayName: string; passwordHash: string }): Promise<number> {
+  return (await db.insertInto('applicantAccounts').values(row).onConflict((oc) => oc.column('loginHash').doNothing()).returning('id').executeTakeFirst())?.id ?? 0;
 }
 
-export async function findAccountByLogin(db: Executor, login: string) {
-  return db.selectFrom('applicantAccounts').selectAll().where('login', '=', login).executeTakeFirst();
+export async function findAccountByLoginHash(db: Executor, loginHash: string) {
+  return db.selectFrom('applicantAccounts').select(['id', 'displayName', 'passwordHash', 'loginEnc']).where('loginHash', '=', loginHash).executeTakeFirst();
 }
 
 export async function findAccount(db: Executor, id: number) {
-  return db.selectFrom('applicantAccounts').select(['id', 'login', 'displayName']).where('id', '=', id).executeTakeFirst();
-}
-
-export async function recordFailedLogin(db: Executor, id: number, failedLogins: number, lockedUntil: Date | null) {
-  await db.updateTable('applicantAccounts').set({ failedLogins, lockedUntil }).where('id', '=', id).execute();
+  return db.selectFrom('applicantAccounts').select(['id', 'loginEnc', 'displayName']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function recordSuccessfulLogin(db: Executor, id: number, at: Date) {
   await db.updateTable('applicantAccounts').set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where('id', '=', id).execute();
+}
+
+/** Accounts whose log-in is still stored in clear (from before 0010_security). */
+export async function accountsWithLegacyLogin(db: Executor, limit: number) {
+  return db.selectFrom('applicantAccounts').select(['id', 'legacyLogin']).where('legacyLogin', 'is not', null).orderBy('id').limit(limit).execute();
+}
+
+export async function sealLogin(db: Executor, id: number, loginHash: string, loginEnc: string) {
+  await db.updateTable('applicantAccounts').set({ loginHash, loginEnc, legacyLogin: null }).where('id', '=', id).execute();
 }
 
 export async function insertSession(db: Executor, row: { id: string; accountId: number; csrfToken: string; at: Date }) {

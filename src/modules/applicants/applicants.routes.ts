@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
-import * as requests from '../requests/requests.service.js';
+import { verifyChallenge } from '../platform/challenge.service.js';
 import { applicantPages } from './applicants.pages.js';
 import * as applicants from './applicants.service.js';
 
@@ -36,7 +36,7 @@ export async function applicantRoutes(app: App, ctx: AppContext) {
     config: { auth: 'public', rateLimit: publicApplyRate(ctx.config.publicFormRateLimit) },
     schema: { tags, summary: '注册申请人账户（手机号码或电子邮箱；需回答验证问题）', body: registerSchema, response: { 201: z.object({ login: z.string() }) } },
   }, async (request, reply) => {
-    requests.verifyChallenge(ctx, request.body.challenge);
+    await verifyChallenge(ctx, request.body.challenge);
     const { login } = await applicants.registerAccount(ctx, request.body);
     return reply.code(201).send({ login });
   });
@@ -44,12 +44,12 @@ export async function applicantRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/applicant/session', {
     config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
-      tags, summary: '申请人登录（连续失败5次锁定15分钟）',
+      tags, summary: '申请人登录（同一地址连续失败5次暂停该地址登录15分钟）',
       body: z.object({ login: z.string().max(200), password: z.string().max(128) }),
       response: { 200: z.object({ displayName: z.string(), csrfToken: z.string() }) },
     },
   }, async (request, reply) => {
-    const session = await applicants.signIn(ctx, request.body.login, request.body.password);
+    const session = await applicants.signIn(ctx, request.body.login, request.body.password, request.ip);
     reply.setCookie(applicants.APPLICANT_COOKIE, session.cookieValue, applicants.cookieOptions(ctx));
     return { displayName: session.displayName, csrfToken: session.csrfToken };
   });

@@ -2,7 +2,9 @@
  * 申请人账户: a member of the public may open an account so that all their disclosure
  * requests are listed in one place. A request joins the account when it is submitted while
  * signed in, or later with its tracking number and query password (which prove it is theirs).
- * Accounts see only their own requests; lockout and the anti-spam challenge apply as for staff.
+ * Accounts see only their own requests; the sign-in guard and the anti-spam challenge apply as for staff.
+ * The log-in (a phone number or e-mail address, personal information) is stored as a keyed hash
+ * for look-up and encrypted for showing it to its holder, never in clear.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
@@ -10,9 +12,10 @@ import { isAcceptableApplicantPassword } from '../../domain/password-policy.js';
 import { outcomeSpec } from '../../domain/request-outcomes.js';
 import { RequestStatus, STATUS_LABELS } from '../../domain/request-state.js';
 import { AppError } from '../../http/errors.js';
+import { maskEmail, maskPhone } from '../../domain/id-numbers.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/password-hash.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../auth/auth.service.js';
+import { guardSignIn } from '../auth/login-guard.service.js';
 import * as requests from '../requests/requests.service.js';
 import * as requestRepo from '../requests/requests.repository.js';
 import * as repo from './applicants.repository.js';
@@ -45,6 +48,16 @@ export function normaliseLogin(login: string): string | null {
   return null;
 }
 
+/** The look-up key of a log-in: a keyed hash (HMAC under a key derived from DATA_KEY). */
+function loginHash(ctx: AppContext, login: string): string {
+  return ctx.crypto.keyedHash('applicant-login', login);
+}
+
+/** A log-in as shown to staff and in alerts: 139****5678, w***@example.com. */
+function maskLogin(login: string): string {
+  return login.includes('@') ? maskEmail(login) : maskPhone(login);
+}
+
 export async function registerAccount(ctx: AppContext, input: { login: string; displayName: string; password: string }) {
   const login = normaliseLogin(input.login);
   if (!login) throw new AppError('VALIDATION_FAILED', [{ path: 'login', message: '账号应为11位手机号码或电子邮箱。' }]);
@@ -53,7 +66,7 @@ export async function registerAccount(ctx: AppContext, input: { login: string; d
   }
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const accountId = await repo.insertAccount(trx, { login, displayName: input.displayName.trim(), passwordHash });
+    const accountId = await repo.insertAccount(trx, { loginHash: loginHash(ctx, login), loginEnc: ctx.crypto.encrypt(login), displayName: input.displayName.trim(), passwordHash });
     if (!accountId) throw new AppError('APPLICANT_LOGIN_TAKEN', [{ path: 'login', message: '该手机号码或电子邮箱已注册，请直接登录。' }]);
     await recordAudit(trx, { actor: null, orgId: null, action: 'applicant.register', targetType: 'applicantAccount', targetId: accountId });
     return accountId;
@@ -61,37 +74,51 @@ export async function registerAccount(ctx: AppContext, input: { login: string; d
   return { id, login };
 }
 
-export async function signIn(ctx: AppContext, loginInput: string, password: string) {
+export async function signIn(ctx: AppContext, loginInput: string, password: string, address: string) {
   const now = ctx.now();
-  const account = await repo.findAccountByLogin(ctx.db, normaliseLogin(loginInput) ?? '');
-  if (!account) {
-    await verifyPassword(password, await dummyPasswordHash());
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (account.lockedUntil && new Date(account.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
-  if (!(await verifyPassword(password, account.passwordHash))) {
-    const failures = (account.lockedUntil ? 0 : account.failedLogins) + 1;
-    const lock = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.recordFailedLogin(trx, account.id, lock ? 0 : failures, lock);
-      await recordAudit(trx, { actor: null, orgId: null, action: lock ? 'applicant.locked' : 'applicant.failed', targetType: 'applicantAccount', targetId: account.id, summary: { failures } });
-    });
-    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-  }
+  const login = normaliseLogin(loginInput);
+  const account = login ? await repo.findAccountByLoginHash(ctx.db, loginHash(ctx, login)) : undefined;
+  await guardSignIn(
+    ctx,
+    { kind: 'applicant', name: login ?? loginInput.trim().toLowerCase(), address, account: account && login ? { id: account.id, orgId: null, label: maskLogin(login) } : null },
+    async () => verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash())),
+  );
   const cookieValue = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.transaction().execute(async (trx) => {
     // Sessions that can no longer be used go as new ones come.
     await repo.deleteIdleSessions(trx, new Date(now.getTime() - APPLICANT_IDLE_MINUTES * 60_000));
-    await repo.recordSuccessfulLogin(trx, account.id, now);
-    await repo.insertSession(trx, { id: sha256(cookieValue), accountId: account.id, csrfToken, at: now });
-    await recordAudit(trx, { actor: null, orgId: null, action: 'applicant.login', targetType: 'applicantAccount', targetId: account.id });
+    await repo.recordSuccessfulLogin(trx, account!.id, now);
+    await repo.insertSession(trx, { id: sha256(cookieValue), accountId: account!.id, csrfToken, at: now });
+    await recordAudit(trx, { actor: null, orgId: null, action: 'applicant.login', targetType: 'applicantAccount', targetId: account!.id });
   });
-  return { cookieValue, csrfToken, displayName: account.displayName };
+  return { cookieValue, csrfToken, displayName: account!.displayName };
 }
 
 export async function signOut(ctx: AppContext, applicant: Applicant) {
-  await repo.deleteSession(ctx.db, applicant.sessionId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, applicant.sessionId);
+    await recordAudit(trx, { actor: null, orgId: null, action: 'applicant.logout', targetType: 'applicantAccount', targetId: applicant.accountId });
+  });
+}
+
+/**
+ * Converts log-ins stored in clear before 0010_security into a keyed hash and ciphertext.
+ * Run at start-up after the migrations (it needs DATA_KEY); does nothing once all are converted.
+ */
+export async function sealLegacyLogins(ctx: AppContext): Promise<number> {
+  let converted = 0;
+  for (;;) {
+    const rows = await repo.accountsWithLegacyLogin(ctx.db, 500);
+    if (!rows.length) return converted;
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const login = normaliseLogin(row.legacyLogin!) ?? row.legacyLogin!.trim().toLowerCase();
+        await repo.sealLogin(trx, row.id, loginHash(ctx, login), ctx.crypto.encrypt(login));
+      }
+    });
+    converted += rows.length;
+  }
 }
 
 /** The signed-in applicant of a session cookie, or null (unknown or idle too long). */
@@ -107,9 +134,9 @@ export async function authenticate(ctx: AppContext, cookieValue: string | undefi
     return null;
   }
   const account = await repo.findAccount(ctx.db, session.accountId);
-  if (!account) return null;
+  if (!account?.loginEnc) return null;
   if (idleMs > TOUCH_INTERVAL_MS) await repo.touchSession(ctx.db, id, now);
-  return { accountId: account.id, login: account.login, displayName: account.displayName, sessionId: id, csrfToken: session.csrfToken };
+  return { accountId: account.id, login: ctx.crypto.decrypt(account.loginEnc), displayName: account.displayName, sessionId: id, csrfToken: session.csrfToken };
 }
 
 /** Every request of the account, newest first. */

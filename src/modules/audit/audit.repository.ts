@@ -27,31 +27,70 @@ export async function insertEntry(
 }
 
 export interface AuditQuery {
-  afterSeq?: number;
-  beforeSeq?: number;
+  /** Paging: entries after (oldest first) or before (newest first) this sequence number. */
+  cursor?: number;
   limit: number;
+  order: 'asc' | 'desc';
   action?: string;
+  /** Actions starting with this (`item.`, `auth.` …). */
+  actionPrefix?: string;
+  /** Actions whose Chinese label matched the search text. */
+  searchActions?: string[];
   orgIds?: number[];
   targetType?: string;
   targetId?: string;
+  /** A staff member's user name. */
+  actor?: string;
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  q?: string;
 }
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listEntries(db: Executor, q: AuditQuery) {
   let query = db
     .selectFrom('auditLog')
     .leftJoin('orgs', 'orgs.id', 'auditLog.orgId')
+    .leftJoin('users', 'users.id', 'auditLog.actorUserId')
     .select([
-      'auditLog.seq', 'auditLog.at', 'auditLog.actorUsername', 'auditLog.action', 'auditLog.targetType',
-      'auditLog.targetId', 'auditLog.summary', 'auditLog.hash', 'orgs.code as orgCode', 'orgs.name as orgName',
+      'auditLog.seq', 'auditLog.at', 'auditLog.actorUserId', 'auditLog.actorUsername', 'auditLog.orgId', 'auditLog.action', 'auditLog.targetType',
+      'auditLog.targetId', 'auditLog.summary', 'auditLog.prevHash', 'auditLog.hash', 'orgs.code as orgCode', 'orgs.name as orgName',
     ])
-    .orderBy('auditLog.seq', 'desc')
+    .orderBy('auditLog.seq', q.order)
     .limit(q.limit);
-  if (q.beforeSeq !== undefined) query = query.where('auditLog.seq', '<', q.beforeSeq);
+  if (q.cursor !== undefined) query = query.where('auditLog.seq', q.order === 'desc' ? '<' : '>', q.cursor);
   if (q.action) query = query.where('auditLog.action', '=', q.action);
+  if (q.actionPrefix) query = query.where('auditLog.action', 'like', `${escapeLike(q.actionPrefix)}%`);
   if (q.orgIds) query = query.where('auditLog.orgId', 'in', q.orgIds.length ? q.orgIds : [-1]);
   if (q.targetType) query = query.where('auditLog.targetType', '=', q.targetType);
   if (q.targetId) query = query.where('auditLog.targetId', '=', q.targetId);
+  if (q.actor) query = query.where('auditLog.actorUsername', '=', q.actor);
+  if (q.from) query = query.where('auditLog.at', '>=', q.from);
+  if (q.to) query = query.where('auditLog.at', '<', q.to);
+  if (q.q) {
+    const pattern = `%${escapeLike(q.q)}%`;
+    query = query.where((eb) => eb.or([
+      eb('auditLog.actorUsername', 'ilike', pattern),
+      eb('users.displayName', 'ilike', pattern),
+      eb('auditLog.targetId', 'ilike', pattern),
+      eb(sql`${eb.ref('auditLog.summary')}::text`, 'ilike', pattern),
+      ...(q.searchActions?.length ? [eb('auditLog.action', 'in', q.searchActions)] : []),
+    ]));
+  }
   return query.execute();
+}
+
+/** Names for showing entries: every body, and the users, items and consultations the entries name. */
+export async function namesFor(db: Executor, ids: { users: number[]; items: number[]; consultations: number[] }) {
+  const [orgs, users, items, consultations] = await Promise.all([
+    db.selectFrom('orgs').select(['id', 'code', 'name']).execute(),
+    ids.users.length ? db.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', ids.users).execute() : [],
+    ids.items.length ? db.selectFrom('infoItems').select(['id', 'title']).where('id', 'in', ids.items).execute() : [],
+    ids.consultations.length ? db.selectFrom('consultations').select(['id', 'subject']).where('id', 'in', ids.consultations).execute() : [],
+  ]);
+  return { orgs, users, items, consultations };
 }
 
 export async function readChainPage(db: Executor, afterSeq: number, limit: number) {
@@ -62,4 +101,18 @@ export async function readChainPage(db: Executor, afterSeq: number, limit: numbe
     .orderBy('seq', 'asc')
     .limit(limit)
     .execute();
+}
+
+export async function insertCheckpoint(db: Executor, row: { seq: number; hash: string; at: Date; mac: string }) {
+  await db.insertInto('auditCheckpoints').values(row).onConflict((oc) => oc.column('seq').doNothing()).execute();
+}
+
+export async function listCheckpoints(db: Executor, limit?: number) {
+  let query = db.selectFrom('auditCheckpoints').selectAll().orderBy('seq', 'desc');
+  if (limit) query = query.limit(limit);
+  return query.execute();
+}
+
+export async function findEntryHash(db: Executor, seq: number): Promise<string | undefined> {
+  return (await db.selectFrom('auditLog').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash;
 }

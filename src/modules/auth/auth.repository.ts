@@ -22,8 +22,9 @@ export async function findActiveUser(db: Executor, userId: number) {
     .executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Executor, userId: number, failedLogins: number, lockedUntil: Date | null) {
-  await db.updateTable('users').set({ failedLogins, lockedUntil }).where('id', '=', userId).execute();
+/** Shown in the console's user list: some address is locked out of the account until then. */
+export async function markLockedUntil(db: Executor, userId: number, lockedUntil: Date) {
+  await db.updateTable('users').set({ lockedUntil }).where('id', '=', userId).execute();
 }
 
 export async function recordSuccessfulLogin(db: Executor, userId: number, at: Date) {

@@ -1,7 +1,7 @@
 /**
  * Sign-in, sessions and API tokens for staff.
- * Lockout: 5 consecutive failures lock the account for 15 minutes, for the console
- * and for API tokens alike (等保 2.0 登录失败处理).
+ * Failed sign-ins are limited per address and per account (src/modules/auth/login-guard.service.ts),
+ * for the console and for API tokens alike (等保 2.0 登录失败处理).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
@@ -10,10 +10,10 @@ import { AppError } from '../../http/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/password-hash.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
+import { guardSignIn } from './login-guard.service.js';
 
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './login-guard.service.js';
 export const SESSION_COOKIE = 'gk_session';
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 export const API_TOKEN_HOURS = 24 * 7;
 /** Avoid a write per request: the idle clock is refreshed at most once a minute. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -34,38 +34,20 @@ function toActor(user: NonNullable<Awaited<ReturnType<typeof repo.findActiveUser
   };
 }
 
-/** Checks a user name and password, applying the lockout rule; returns the actor. */
-export async function checkCredentials(ctx: AppContext, username: string, password: string): Promise<Actor> {
-  const now = ctx.now();
-  const user = await repo.findUserForLogin(ctx.db, username);
-  if (!user) {
-    await verifyPassword(password, await dummyPasswordHash());
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
-  const ok = await verifyPassword(password, user.passwordHash);
-  if (!ok) {
-    // A lock that has run out starts a fresh count.
-    const previous = user.lockedUntil ? 0 : user.failedLogins;
-    const failures = previous + 1;
-    const lock = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.recordFailedLogin(trx, user.id, lock ? 0 : failures, lock);
-      await recordAudit(trx, {
-        actor: null, orgId: user.orgId, action: lock ? 'auth.locked' : 'auth.failed', targetType: 'user', targetId: user.id,
-        summary: { username: user.username, failures },
-      });
-    });
-    if (lock) throw new AppError('ACCOUNT_LOCKED');
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (!user.active) throw new AppError('ACCOUNT_DISABLED');
-  await repo.recordSuccessfulLogin(ctx.db, user.id, now);
-  return toActor(user, 'session');
+/** Checks a user name and password from an address, under the sign-in guard; returns the actor. */
+export async function checkCredentials(ctx: AppContext, username: string, password: string, address: string): Promise<Actor> {
+  const name = username.trim().toLowerCase();
+  const user = await repo.findUserForLogin(ctx.db, username.trim());
+  const account = user ? { id: user.id, orgId: user.orgId, label: user.username } : null;
+  // An unknown name is checked against a dummy hash: it takes as long and is counted the same.
+  await guardSignIn(ctx, { kind: 'staff', name, address, account }, async () => verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash())));
+  if (!user!.active) throw new AppError('ACCOUNT_DISABLED');
+  await repo.recordSuccessfulLogin(ctx.db, user!.id, ctx.now());
+  return toActor(user!, 'session');
 }
 
-export async function signIn(ctx: AppContext, username: string, password: string) {
-  const actor = await checkCredentials(ctx, username, password);
+export async function signIn(ctx: AppContext, username: string, password: string, address: string) {
+  const actor = await checkCredentials(ctx, username, password, address);
   const cookieValue = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await ctx.db.transaction().execute(async (trx) => {
@@ -75,12 +57,15 @@ export async function signIn(ctx: AppContext, username: string, password: string
   return { actor, cookieValue, csrfToken };
 }
 
-export async function signOut(ctx: AppContext, sessionId: string) {
-  await repo.deleteSession(ctx.db, sessionId);
+export async function signOut(ctx: AppContext, actor: Actor, sessionId: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, sessionId);
+    await recordAudit(trx, { actor, orgId: actor.orgId, action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+  });
 }
 
-export async function issueApiToken(ctx: AppContext, username: string, password: string) {
-  const actor = await checkCredentials(ctx, username, password);
+export async function issueApiToken(ctx: AppContext, username: string, password: string, address: string) {
+  const actor = await checkCredentials(ctx, username, password, address);
   const token = `gk_${randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(ctx.now().getTime() + API_TOKEN_HOURS * 3600_000);
   await ctx.db.transaction().execute(async (trx) => {

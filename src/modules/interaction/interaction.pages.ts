@@ -9,7 +9,7 @@ import { html } from '../../http/views/html.js';
 import { sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
-import { issueChallenge, verifyChallenge } from '../requests/requests.service.js';
+import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 import { consultationSchema } from './interaction.routes.js';
 import * as interaction from './interaction.service.js';
 
@@ -67,7 +67,7 @@ ${answers.length ? html`<ul class="qa">${answers.map((a) => html`<li><h3>${a.sub
       return page(request, reply, v, '提交未成功，请修改以下内容：', false, errors);
     }
     try {
-      verifyChallenge(ctx, parsed.data.challenge);
+      await verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, ...input } = parsed.data;
       await interaction.submitConsultation(ctx, null, input);
       return page(request, reply, {}, undefined, true);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { actorOf } from '../../http/auth.js';
+import { actorOf, exemptVerifiedStaff } from '../../http/auth.js';
 import { idParam, isoDate } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
-import { verifyChallenge } from '../requests/requests.service.js';
+import { verifyChallenge } from '../platform/challenge.service.js';
 import { consultationsCsv } from './consultation-export.js';
 import { interactionPages } from './interaction.pages.js';
 import * as interaction from './interaction.service.js';
@@ -30,10 +30,10 @@ const staffListQuery = z.object({
 
 export async function interactionRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/consultations', {
-    config: { auth: 'public', rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: (req) => typeof req.headers.authorization === 'string' } },
+    config: { auth: 'public', rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: exemptVerifiedStaff } },
     schema: { tags, summary: '提交咨询（公众需回答验证问题；工作人员登记电话、信函、当面咨询）', body: consultationSchema },
   }, async (request, reply) => {
-    if (!request.actor) verifyChallenge(ctx, request.body.challenge);
+    if (!request.actor) await verifyChallenge(ctx, request.body.challenge);
     const { challenge: _c, ...input } = request.body;
     return reply.code(201).send(await interaction.submitConsultation(ctx, request.actor, input));
   });

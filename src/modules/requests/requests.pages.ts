@@ -14,6 +14,7 @@ import { sendPage } from '../../http/views/placeholder.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { newRequestSchema, publicApplyRate } from './requests.schemas.js';
 import * as requests from './requests.service.js';
+import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 import * as applicants from '../applicants/applicants.service.js';
 
 type Values = Record<string, string>;
@@ -55,7 +56,7 @@ function formErrors(details: { path?: string; message: string }[] | undefined): 
 async function renderForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, values: Values, errors: Record<string, string> = {}, status = 200) {
   const orgs = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
   const applicant = await applicants.authenticate(ctx, request.cookies[applicants.APPLICANT_COOKIE]);
-  const challenge = requests.issueChallenge(ctx);
+  const challenge = issueChallenge(ctx);
   const errorList = Object.values(errors);
   reply.code(status);
   return sendPage(request, reply, {
@@ -188,7 +189,7 @@ export async function requestsPages(app: App, ctx: AppContext) {
       return renderForm(ctx, request, reply, values, formErrors(issueDetails(parsed.error.issues, apiInput)), 400);
     }
     try {
-      requests.verifyChallenge(ctx, parsed.data.challenge);
+      await verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, ...input } = parsed.data;
       // Signed in to an applicant account (and the form is the one we served): the request joins it.
       const applicant = await applicants.authenticate(ctx, request.cookies[applicants.APPLICANT_COOKIE]);

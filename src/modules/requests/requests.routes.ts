@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { actorOf } from '../../http/auth.js';
+import { actorOf, exemptVerifiedStaff } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { idParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
@@ -9,6 +9,7 @@ import { requestsPages } from './requests.pages.js';
 import { actionSchema, bulkActionSchema, listFilterSchema, listQuerySchema, newRequestSchema, publicApplyRate } from './requests.schemas.js';
 import * as lists from './handling-list.service.js';
 import * as requests from './requests.service.js';
+import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 
 const tags = ['依申请公开'];
 
@@ -29,12 +30,12 @@ export async function requestRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/requests/challenge', {
     config: { auth: 'public' },
     schema: { tags, summary: '获取提交申请所需的验证问题' },
-  }, async () => requests.issueChallenge(ctx));
+  }, async () => issueChallenge(ctx));
 
   app.post('/api/v1/requests', {
     config: {
       auth: 'public',
-      rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: (req) => typeof req.headers.authorization === 'string' },
+      rateLimit: { ...publicApplyRate(ctx.config.publicFormRateLimit), allowList: exemptVerifiedStaff },
     },
     schema: {
       tags, summary: '提交政府信息公开申请（公众需回答验证问题；工作人员以令牌登记来信、当面、口头等申请）',
@@ -42,7 +43,7 @@ export async function requestRoutes(app: App, ctx: AppContext) {
       response: { 201: z.object({ trackingNo: z.string(), status: z.string(), receivedOn: z.string().optional(), dueOn: z.string().optional() }) },
     },
   }, async (request, reply) => {
-    if (!request.actor) requests.verifyChallenge(ctx, request.body.challenge);
+    if (!request.actor) await verifyChallenge(ctx, request.body.challenge);
     const { challenge: _c, ...input } = request.body;
     return reply.code(201).send(await requests.submitRequest(ctx, request.actor, input));
   });

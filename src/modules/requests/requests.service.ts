@@ -2,7 +2,7 @@
  * 依申请公开: applying, the applicant's view, and the handling of a request
  * through its statutory steps (条例第二十七条至第四十五条).
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import type { ReplyDraft } from '../../db/tables/requests.js';
 import type { WorkingDayCalendar } from '../../domain/calendar.js';
@@ -86,32 +86,6 @@ async function storeUploads(ctx: AppContext, trx: Parameters<typeof repo.insertD
     await repo.insertDocument(trx, {
       requestId, kind: 'attachment', title: f.label, fileName: f.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200), mime: MIME[kind], blobKey: blob.key, public: visibleToApplicant,
     });
-  }
-}
-
-// ---------------------------------------------------------------- anti-spam
-
-const CHALLENGE_TTL_MS = 30 * 60_000;
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** A small sum in Chinese numerals, signed so no server state is needed; works without JavaScript. */
-export function issueChallenge(ctx: AppContext) {
-  const a = randomInt(1, 10);
-  const b = randomInt(1, 10);
-  const expires = ctx.now().getTime() + CHALLENGE_TTL_MS;
-  const nonce = randomBytes(6).toString('base64url');
-  const challengeId = `${expires}.${nonce}.${ctx.crypto.sign(`${a + b}|${expires}|${nonce}`)}`;
-  return { challengeId, question: `${NUMERALS[a]}加${NUMERALS[b]}等于几？（请填写阿拉伯数字）` };
-}
-
-export function verifyChallenge(ctx: AppContext, challenge: { id: string; answer: string } | undefined): void {
-  const [expires, nonce, signature] = (challenge?.id ?? '').split('.');
-  const answer = String(challenge?.answer ?? '').trim();
-  if (!expires || !nonce || !signature || Number(expires) < ctx.now().getTime() || !/^\d{1,2}$/.test(answer)) {
-    throw new AppError('REQUEST_CHALLENGE_FAILED', [{ path: 'challenge', message: '验证问题回答错误或已过期。' }]);
-  }
-  if (ctx.crypto.sign(`${Number(answer)}|${expires}|${nonce}`) !== signature) {
-    throw new AppError('REQUEST_CHALLENGE_FAILED', [{ path: 'challenge', message: '验证问题回答错误。' }]);
   }
 }
 

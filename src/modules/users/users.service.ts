@@ -4,6 +4,7 @@ import { Actor, ROLES, Role } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password-hash.js';
 import { deleteSessionsOfUser } from '../auth/auth.repository.js';
+import { forgetLoginFailures } from '../auth/login-guard.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
@@ -108,6 +109,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, p
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, { passwordHash, passwordChangedAt: ctx.now(), failedLogins: 0, lockedUntil: null });
+    await forgetLoginFailures(ctx, trx, 'staff', user.username.toLowerCase());
     await deleteSessionsOfUser(trx, id);
     await recordAudit(trx, { actor, orgId: user.orgId, action: 'user.resetPassword', targetType: 'user', targetId: id });
   });
@@ -119,7 +121,8 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: number) {
   if (!user) throw new AppError('USER_NOT_FOUND');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, { failedLogins: 0, lockedUntil: null });
-    await recordAudit(trx, { actor, orgId: user.orgId, action: 'user.unlock', targetType: 'user', targetId: id });
+    await forgetLoginFailures(ctx, trx, 'staff', user.username.toLowerCase());
+    await recordAudit(trx, { actor, orgId: user.orgId, action: 'user.unlock', targetType: 'user', targetId: id, summary: { username: user.username } });
   });
 }
 
