@@ -126,6 +126,7 @@ export const LABELS = {
     q: '关键词', from: '起始日期', to: '截止日期', status: '状态', cursor: '翻页位置', limit: '每页条数', targetType: '对象类型', targetId: '对象编号',
     dateField: '日期类型', sort: '排序字段', order: '排序方向', page: '页码', pageSize: '每页条数', ids: '所选记录', baseVersion: '所编辑的版本',
     // 其他
+    open: '是否只看未处理', actor: '操作人', receivedFrom: '收到日期（起）', receivedTo: '收到日期（止）', due: '期限情况', responsibleOrgCode: '负责公开该信息的机关',
     html: '正文', body: '正文', label: '材料名称', fileName: '文件名',
     format: '文件格式', dryRun: '是否仅检查', file: '文件', largeText: '大字号', highContrast: '高对比度', back: '返回地址', linked: '加入的申请', _csrf: '表单校验码',
   },
@@ -162,7 +163,7 @@ export const LABELS = {
     'request.abandonForNoSupplement': '视为放弃（逾期未补正）', 'request.startConsultation': '征求第三方意见', 'request.endConsultation': '征求意见结束',
     'request.issueFeeNotice': '发出收费通知', 'request.recordFeePaid': '登记已缴费', 'request.abandonForUnpaidFee': '视为放弃（逾期未缴费）',
     'request.extend': '延长答复期限', 'request.transfer': '转送其他机关', 'request.assign': '交办承办部门', 'request.draftReply': '拟写答复',
-    'request.returnReply': '退回答复稿', 'request.approveReply': '审核签发答复', 'request.reply': '作出答复', 'request.requestExplanation': '要求申请人说明理由',
+    'request.returnReply': '退回答复稿', 'request.approveReply': '审核签发答复', 'request.reply': '作出答复', 'request.requestExplanation': '要求申请人说明理由', 'request.rejectExcessive': '不予处理（申请理由不合理）',
     'request.setLaterReplyDate': '确定延迟答复期限', 'request.recordDelivery': '登记送达', 'request.archive': '归档',
     'report.saveDraft': '保存年度报告草稿', 'report.publish': '发布年度报告', 'report.importLedger': '导入纸质申请台账', 'report.addReviewCase': '登记行政复议或诉讼',
     'consultation.submit': '提交咨询', 'consultation.answer': '答复咨询',

@@ -103,7 +103,7 @@ describe('the audit log in words', () => {
     const entries = await list();
     const userUpdate = entries.find((e) => e.action === 'user.update')!;
     expect(userUpdate).toMatchObject({ actionLabel: '修改用户', actorName: '系统管理员（admin）', targetLabel: '账号：审计测试员甲（auditee）' });
-    expect(userUpdate.summaryText).toContain('姓名或名称：审计测试员 → 审计测试员甲');
+    expect(userUpdate.summaryText).toContain('姓名：审计测试员 → 审计测试员甲');
     expect(userUpdate.summaryText).toContain('角色：信息员 → 信息员、科室负责人');
     const calendar = entries.find((e) => e.action === 'calendar.setDay')!;
     expect(calendar).toMatchObject({ actionLabel: '设置节假日或调休', targetLabel: '工作日历：2031-10-08' });
