@@ -66,6 +66,7 @@ describe('the console consultations page', () => {
     await drawer.getByLabel('在门户公开答复').click();
     await drawer.getByRole('button', { name: '保存答复' }).click();
     await rows.filter({ hasText: '部门预算公开时间' }).getByText('已公开').waitFor();
+    await drawer.waitFor({ state: 'hidden' });
     await expect(rows.filter({ hasText: '部门预算公开时间' }).textContent()).resolves.toContain('已答复');
 
     const violations = seriousViolations(await axeViolations(page));

@@ -36,6 +36,8 @@ export interface AxeViolation {
  * enabled: in a JavaScript-off context the evaluation does not return.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // A drawer or dialog still fading in or out has half-transparent text: axe would measure a contrast nobody reads.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 }).catch(() => undefined);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Runtime.evaluate', { expression: AXE_SOURCE });
   const { result } = await cdp.send('Runtime.evaluate', {
