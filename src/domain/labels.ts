@@ -11,6 +11,13 @@ import { ORG_TYPES } from './org-types.js';
 import { OUTCOMES } from './request-outcomes.js';
 import { STATUS_LABELS as REQUEST_STATUS_LABELS } from './request-state.js';
 import { ROLES } from './roles.js';
+import { CONCERN_LABELS } from './labels/concerns.js';
+import { MESSAGE_LABELS } from './labels/messages.js';
+import { SOLICITATION_LABELS } from './labels/solicitation.js';
+
+/** Capabilities that keep their labels in a file of their own (src/domain/labels/*.ts). */
+const PARTS = [MESSAGE_LABELS, SOLICITATION_LABELS, CONCERN_LABELS] as const;
+const merged = <K extends keyof (typeof PARTS)[number]>(key: K) => Object.assign({}, ...PARTS.map((p) => p[key])) as (typeof PARTS)[number][K];
 
 const OUTCOME_LABELS: Record<string, string> = Object.fromEntries(OUTCOMES.map((o) => [o.key, o.label]));
 
@@ -85,7 +92,10 @@ export const LABELS = {
     'fees.amountTenThousandYuan': '行政事业性收费金额（万元）',
   },
 
-  // ---- 互动交流
+  // ---- 互动交流 (consultations, until issue 13's messages replace them; new vocabularies in src/domain/labels/*.ts)
+  ...MESSAGE_LABELS.vocabularies,
+  ...SOLICITATION_LABELS.vocabularies,
+  ...CONCERN_LABELS.vocabularies,
   consultationChannel: { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' },
   consultationStatus: { open: '待答复', answered: '已答复' },
 
@@ -129,6 +139,7 @@ export const LABELS = {
     open: '是否只看未处理', actor: '操作人', receivedFrom: '收到日期（起）', receivedTo: '收到日期（止）', due: '期限情况', responsibleOrgCode: '负责公开该信息的机关',
     html: '正文', body: '正文', label: '材料名称', fileName: '文件名',
     format: '文件格式', dryRun: '是否仅检查', file: '文件', largeText: '大字号', highContrast: '高对比度', back: '返回地址', linked: '加入的申请', _csrf: '表单校验码',
+    ...merged('formField'),
   },
 
 
@@ -138,11 +149,13 @@ export const LABELS = {
     guide: '公开指南', consultation: '咨询', applicant: '申请人账户', system: '系统', audit: '审计日志',
     annualReport: '年度报告', applicantAccount: '申请人账户', calendarDay: '工作日历', calendarYear: '年度节假日', reviewCase: '复议诉讼案件',
     securityAlert: '安全提醒', setting: '系统设置',
+    ...merged('auditTargetType'),
   },
   /** The first part of an audit action, for filtering the log by kind of work. */
   auditCategory: {
     auth: '登录与令牌', applicant: '申请人账户', security: '安全提醒', user: '用户与角色', org: '组织机构', calendar: '工作日历',
     settings: '系统设置', system: '系统', guide: '公开指南', item: '主动公开', request: '依申请公开', report: '年度报告', consultation: '互动交流',
+    ...merged('auditCategory'),
   },
   /** Every action the code records in the audit trail (recordAudit's `action`). */
   auditAction: {
@@ -167,6 +180,7 @@ export const LABELS = {
     'request.setLaterReplyDate': '确定延迟答复期限', 'request.recordDelivery': '登记送达', 'request.archive': '归档',
     'report.saveDraft': '保存年度报告草稿', 'report.publish': '发布年度报告', 'report.importLedger': '导入纸质申请台账', 'report.addReviewCase': '登记行政复议或诉讼',
     'consultation.submit': '提交咨询', 'consultation.answer': '答复咨询',
+    ...merged('auditAction'),
   },
   /** The fields of audit summaries (what changed), where they differ from the form fields' names. */
   auditField: {
@@ -177,6 +191,7 @@ export const LABELS = {
     supplementDueOn: '补正截止日期', supplementReceivedOn: '收到补正日期', completedOn: '办结日期', outcomeNote: '答复说明', replyDraft: '答复稿',
     draftedBy: '拟稿人编号', draftedByName: '拟稿人', draftedOn: '拟稿日期', extensionDays: '延长工作日数', feeAmount: '信息处理费（元）',
     applicantType: '申请人类型', archivedOn: '归档日期', deliveredOn: '送达日期', deliveryNote: '送达方式', excessiveReplyDueOn: '延迟答复期限', registeredMail: '挂号信',
+    ...merged('auditField'),
   },
   /** Settings an administrator changes (settings.key; per-body keys end with :机构代码). */
   settingKey: { topics: '主题分类', sensitiveWords: '敏感词', categories: '信息类别', publicationLimit: '发布时限' },
