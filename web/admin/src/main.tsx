@@ -4,6 +4,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { repairAntdAccessibility } from './a11y';
 import { Root } from './Root';
 
 dayjs.locale('zh-cn');
@@ -20,6 +21,8 @@ const CONSOLE_TOKENS = {
   colorTextDescription: '#595959',
   colorTextTertiary: '#595959',
 };
+
+repairAntdAccessibility();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
