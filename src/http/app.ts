@@ -26,14 +26,7 @@ import { connectPeers, NO_PEERS, type SharedChange } from '../lib/peers.js';
 import { LOG_REDACT_PATHS } from '../lib/personal-data.js';
 import { adminConsoleRoutes } from '../modules/admin-console/admin-console.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
-import type { Checkpoint } from '../modules/audit/audit-chain.js';
-import { CHECKPOINT_INTERVAL_MS, writeAuditCheckpoint } from '../modules/audit/audit-integrity.service.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
-import { purgeIdleSessions } from '../modules/auth/auth.service.js';
-import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
-import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
-import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
-import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { loadCalendar } from '../modules/calendar/calendar.service.js';
 import { applicantRoutes } from '../modules/applicants/applicants.routes.js';
@@ -46,6 +39,8 @@ import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { requestRoutes } from '../modules/requests/requests.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { startBackgroundJobs } from '../jobs/background-jobs.js';
+import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerInputGuards } from './input-guards.js';
@@ -211,29 +206,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
   });
 
-  // Housekeeping: expired sessions, rate-limit counters, spent challenges and sign-in counters are removed
-  // hourly (they are refused or restarted on use regardless), and so are files no table references.
-  const purge = setInterval(() => {
-    purgeIdleSessions(ctx).catch((err) => app.log.warn({ err }, 'session purge failed'));
-    purgeExpiredHits(ctx.db).catch((err) => app.log.warn({ err }, 'rate-limit purge failed'));
-    purgeExpiredChallenges(ctx.db, ctx.now()).catch((err) => app.log.warn({ err }, 'challenge purge failed'));
-    purgeExpiredLoginGuards(ctx).catch((err) => app.log.warn({ err }, 'sign-in counter purge failed'));
-    sweepOrphanBlobs(ctx).then(
-      ({ deleted }) => deleted.length && app.log.info({ deleted: deleted.length }, 'orphan blobs deleted'),
-      (err) => app.log.warn({ err }, 'blob sweep failed'),
-    );
-  }, 3600_000);
-  purge.unref();
-  // The audit chain's head is signed every few minutes (audit-integrity.service.ts).
-  const logCheckpoint = (checkpoint: Checkpoint) => app.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
-  const checkpoints = setInterval(() => {
-    writeAuditCheckpoint(ctx, logCheckpoint).catch((err) => app.log.warn({ err }, 'audit checkpoint failed'));
-  }, CHECKPOINT_INTERVAL_MS);
-  checkpoints.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(purge);
-    clearInterval(checkpoints);
-  });
+  // Periodic work (src/jobs/background-jobs.ts): each capability adds its jobs to PLATFORM_JOBS.
+  const stopJobs = startBackgroundJobs(ctx, platformJobs(app.log), app.log);
+  app.addHook('onClose', async () => stopJobs());
 
   return app;
 }

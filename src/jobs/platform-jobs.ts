@@ -1,0 +1,41 @@
+/**
+ * The platform's periodic work, one entry per job. A capability adds its own jobs here (one line each),
+ * written as a function of its service that takes the context.
+ */
+import type { Checkpoint } from '../modules/audit/audit-chain.js';
+import { CHECKPOINT_INTERVAL_MS, writeAuditCheckpoint } from '../modules/audit/audit-integrity.service.js';
+import { purgeIdleSessions } from '../modules/auth/auth.service.js';
+import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js';
+import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
+import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
+import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
+import type { BackgroundJob } from './background-jobs.js';
+
+const HOUR = 3600_000;
+
+interface Log {
+  info(obj: object, msg: string): void;
+}
+
+export function platformJobs(log: Log): BackgroundJob[] {
+  return [
+    // Expired sessions, rate-limit counters, spent challenges and sign-in counters are refused or restarted on
+    // use regardless; removing them hourly keeps the tables small.
+    { name: 'purge-sessions', everyMs: HOUR, run: (ctx) => purgeIdleSessions(ctx) },
+    { name: 'purge-rate-limits', everyMs: HOUR, run: (ctx) => purgeExpiredHits(ctx.db) },
+    { name: 'purge-challenges', everyMs: HOUR, run: (ctx) => purgeExpiredChallenges(ctx.db, ctx.now()) },
+    { name: 'purge-login-guards', everyMs: HOUR, run: (ctx) => purgeExpiredLoginGuards(ctx) },
+    {
+      name: 'sweep-orphan-blobs', everyMs: HOUR,
+      run: async (ctx) => {
+        const { deleted } = await sweepOrphanBlobs(ctx);
+        if (deleted.length) log.info({ deleted: deleted.length }, 'orphan blobs deleted');
+      },
+    },
+    // The audit chain's head is signed every few minutes (audit-integrity.service.ts) and written to the log.
+    {
+      name: 'audit-checkpoint', everyMs: CHECKPOINT_INTERVAL_MS,
+      run: (ctx) => writeAuditCheckpoint(ctx, (checkpoint: Checkpoint) => log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint')),
+    },
+  ];
+}

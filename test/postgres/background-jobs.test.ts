@@ -1,0 +1,40 @@
+/**
+ * Background jobs on several processes sharing one PostgreSQL database: a job that one process is
+ * running is skipped by the others (an advisory lock per job), and runs again once it is free.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/http/app.js';
+import { jobLockKey, runJobOnce, type BackgroundJob } from '../../src/jobs/background-jobs.js';
+import { openTestDatabase } from '../support/db.js';
+import { testConfig } from '../../src/config.js';
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  expect(process.env.TEST_DB).toBe('postgres');
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe('background jobs', () => {
+  it('runs a job in one process at a time and frees it afterwards', async () => {
+    const config = testConfig({ databaseUrl: database.url });
+    const first = createContext(config, database.db);
+    const second = createContext(config, database.db);
+    let release!: () => void;
+    let runs = 0;
+    const job: BackgroundJob = { name: 'test-exclusive', everyMs: 1000, run: () => { runs++; return new Promise<void>((r) => { release = r; }); } };
+    const running = runJobOnce(first, job);
+    await expect.poll(() => runs).toBe(1);
+    expect(await runJobOnce(second, job)).toBe(false);
+    release();
+    expect(await running).toBe(true);
+    const quick: BackgroundJob = { ...job, run: async () => { runs++; } };
+    expect(await runJobOnce(second, quick)).toBe(true);
+    expect(runs).toBe(2);
+  });
+
+  it('gives jobs distinct lock keys', () => {
+    const names = ['purge-sessions', 'purge-rate-limits', 'purge-challenges', 'purge-login-guards', 'sweep-orphan-blobs', 'audit-checkpoint'];
+    expect(new Set(names.map(jobLockKey)).size).toBe(names.length);
+  });
+});
