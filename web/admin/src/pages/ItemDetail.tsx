@@ -5,6 +5,7 @@ import { CONFIDENTIALITY_CHECKLIST } from '../../../../src/domain/item-workflow.
 import { ApiError, get, post } from '../api';
 import { VersionDiff, type VersionInfo } from '../components/VersionDiff';
 import { currentPath, navigate } from '../router';
+import { EmptyText } from '../components/EmptyText';
 
 interface Finding {
   id: number; type: string; typeLabel: string; masked: string; status: 'open' | 'redacted' | 'accepted'; statusLabel: string;
@@ -133,7 +134,7 @@ export default function ItemDetail() {
         {openFindings.some((f) => f.source === 'body') && <MarkedText text={item.scannedText} findings={item.findings} />}
         <List
           dataSource={item.findings}
-          locale={{ emptyText: '未发现个人信息或敏感内容' }}
+          locale={{ emptyText: <EmptyText>未发现个人信息或敏感内容</EmptyText> }}
           renderItem={(f) => (
             <List.Item
               style={{ flexWrap: 'wrap' }}

@@ -9,6 +9,7 @@ import { SearchSelect } from '../components/SearchSelect';
 import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
 import type { ItemDetailData } from './ItemDetail';
+import { EmptyText } from '../components/EmptyText';
 
 const options = (table: Record<string, string>) => Object.entries(table).map(([value, label]) => ({ value, label }));
 
@@ -184,7 +185,7 @@ export default function ItemEditor() {
       <Card title="附件" style={{ marginTop: 24 }}>
         {id === null || !item ? <Typography.Text type="secondary">保存草稿后即可上传附件（PDF、DOCX、XLSX、PNG、JPEG，不超过20MB）。</Typography.Text> : (
           <>
-            <List size="small" dataSource={item.attachments} locale={{ emptyText: '无附件' }} renderItem={(a) => (
+            <List size="small" dataSource={item.attachments} locale={{ emptyText: <EmptyText>无附件</EmptyText> }} renderItem={(a) => (
               <List.Item actions={[
                 <Popconfirm key="d" title={`删除附件“${a.fileName}”？`} okText="删除" cancelText="取消" onConfirm={async () => { try { await del(`/api/v1/items/${item.id}/attachments/${a.id}`); message.success('附件已删除'); await load(); } catch (e) { setError(e instanceof ApiError ? e.message : '删除失败'); } }}>
                   <Button size="small" danger>删除</Button>
