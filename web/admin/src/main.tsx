@@ -20,6 +20,8 @@ const CONSOLE_TOKENS = {
   colorTextSecondary: '#595959',
   colorTextDescription: '#595959',
   colorTextTertiary: '#595959',
+  // Danger buttons and error messages: antd's #ff4d4f is 3.3:1 on white.
+  colorError: '#cf1322',
 };
 
 /**
