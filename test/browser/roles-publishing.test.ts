@@ -207,9 +207,13 @@ describe('分管领导', () => {
     await queue.getByRole('link', { name: now.title }).click();
     await page.getByRole('heading', { name: now.title }).waitFor();
     await checkScreen(page, 'leader-02-item');
+    // Publishing cannot be undone: it asks first.
     await page.getByRole('button', { name: '通过并发布' }).click();
+    await page.getByText('信息将立即在门户网站公开并生成索引号').waitFor();
+    await checkScreen(page, 'leader-03-confirm-publication');
+    await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: '发布', exact: true }).click();
     await page.locator('.ant-tag', { hasText: '已发布' }).waitFor();
-    await checkScreen(page, 'leader-03-published');
+    await checkScreen(page, 'leader-04-published');
     const publicPage = page.waitForEvent('popup');
     await page.getByRole('link', { name: '查看公开页面' }).click();
     const portal = await publicPage;
@@ -228,7 +232,7 @@ describe('分管领导', () => {
     await page.getByRole('button', { name: '通过并定时发布' }).click();
     await page.getByText(/^将于.*发布。/).waitFor();
     await expect(page.getByText(/^将于.*发布。/).innerText()).resolves.toContain(`将于 ${tomorrow.replace(/-/g, '/')} 10:00（北京时间）发布`);
-    await checkScreen(page, 'leader-04-scheduled');
+    await checkScreen(page, 'leader-05-scheduled');
     expect((await as('leader', 'GET', `/api/v1/items/${later.id}`)).status).toBe('scheduled');
 
     // Not public yet; the first one is in the public catalog.
