@@ -9,6 +9,7 @@ import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js'
 import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
 import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
+import { publishScheduledItems } from '../modules/publishing/publishing.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -36,6 +37,15 @@ export function platformJobs(log: Log): BackgroundJob[] {
     {
       name: 'audit-checkpoint', everyMs: CHECKPOINT_INTERVAL_MS,
       run: (ctx) => writeAuditCheckpoint(ctx, (checkpoint: Checkpoint) => log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint')),
+    },
+    // Scheduled items become public on time (feeds, sitemap, search, the console's 定时发布 list) even when
+    // nobody reads a public page; at start, those that fell due while the platform was down.
+    {
+      name: 'publish-scheduled', everyMs: 30_000, runAtStart: true,
+      run: async (ctx) => {
+        const published = await publishScheduledItems(ctx);
+        if (published) log.info({ published }, 'scheduled items published');
+      },
     },
   ];
 }

@@ -110,6 +110,7 @@ describe('主动公开 from draft to catalog', () => {
     const api = await testApp.app.inject({ url: `/api/v1/items/${id}`, headers: await testApp.auth('leader') });
     expect(new Date(api.json().scheduledAt).toISOString()).toBe(new Date(`${tomorrow}T10:00:00+08:00`).toISOString());
     await leader.getByRole('button', { name: '立即发布' }).click();
+    await leader.locator('.ant-popconfirm-buttons').getByRole('button', { name: '发布', exact: true }).click();
     await leader.locator('.ant-tag', { hasText: '已发布' }).waitFor();
 
     // The public, without JavaScript: catalog, search, feed.
@@ -134,6 +135,7 @@ describe('主动公开 from draft to catalog', () => {
     // Withdrawal keeps the entry with its reason.
     await leader.getByLabel('撤销原因').fill('公示期已满');
     await leader.getByRole('button', { name: '撤销' }).click();
+    await leader.locator('.ant-popconfirm-buttons').getByRole('button', { name: '撤销', exact: true }).click();
     await leader.locator('.ant-tag', { hasText: '已撤销' }).waitFor();
     await visitor.goto(itemUrl);
     await expect(visitor.locator('main').textContent()).resolves.toContain('撤销原因：公示期已满');

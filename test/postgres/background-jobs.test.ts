@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/http/app.js';
 import { jobLockKey, runJobOnce, type BackgroundJob } from '../../src/jobs/background-jobs.js';
+import { platformJobs } from '../../src/jobs/platform-jobs.js';
 import { openTestDatabase } from '../support/db.js';
 import { testConfig } from '../../src/config.js';
 
@@ -34,7 +35,8 @@ describe('background jobs', () => {
   });
 
   it('gives jobs distinct lock keys', () => {
-    const names = ['purge-sessions', 'purge-rate-limits', 'purge-challenges', 'purge-login-guards', 'sweep-orphan-blobs', 'audit-checkpoint'];
+    const names = platformJobs({ info: () => {} }).map((j) => j.name);
+    expect(names).toContain('publish-scheduled');
     expect(new Set(names.map(jobLockKey)).size).toBe(names.length);
   });
 });

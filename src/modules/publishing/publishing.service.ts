@@ -320,23 +320,40 @@ const SCHEDULE_CHECK_MS = 30_000;
 
 /**
  * Scheduled items whose time has passed become public. Checked when the catalog is
- * read, at most every 30 seconds per instance (the catalog's hot path stays one query lighter).
+ * read, at most every 30 seconds per instance (the catalog's hot path stays one query lighter);
+ * the `publish-scheduled` background job (src/jobs/platform-jobs.ts) publishes them when nobody reads.
  */
 export async function publishDueItems(ctx: AppContext) {
   const now = ctx.now();
   const last = lastScheduledCheck.get(ctx);
   if (last !== undefined && now.getTime() - last < SCHEDULE_CHECK_MS && now.getTime() >= last) return;
   lastScheduledCheck.set(ctx, now.getTime());
+  await publishScheduledItems(ctx);
+}
+
+/**
+ * Publishes every scheduled item whose time has passed, each in its own transaction under the item's row
+ * lock: a run that meets an item another run (a page read, another process) has just published skips it.
+ * Answers how many it published.
+ */
+export async function publishScheduledItems(ctx: AppContext): Promise<number> {
+  const now = ctx.now();
+  let published = 0;
   for (const { id } of await repo.dueScheduled(ctx.db, now)) {
-    await ctx.db.transaction().execute(async (trx) => {
+    const done = await ctx.db.transaction().execute(async (trx) => {
       const locked = await repo.lockItem(trx, id);
-      if (locked?.status !== 'scheduled') return;
+      if (locked?.status !== 'scheduled') return false;
       await publishNow(ctx, trx, id, now);
       await repo.insertReview(trx, { itemId: id, step: 'scheduled', decision: 'publishScheduled', comment: null, checklist: null, actorUserId: null });
       await recordAudit(trx, { actor: null, orgId: locked.orgId, action: 'item.publishScheduled', targetType: 'item', targetId: id });
+      return true;
     });
-    ctx.pages.invalidate();
+    if (done) {
+      published += 1;
+      ctx.pages.invalidate();
+    }
   }
+  return published;
 }
 
 export async function resolveFinding(ctx: AppContext, actor: Actor, id: number, findingId: number, input: { resolution: 'redact' | 'accept'; reason?: string }) {

@@ -50,10 +50,10 @@ function Toolbar({ editor }: { editor: Editor }) {
       {tool('bold', '加粗', '粗', state.bold, () => chain().toggleBold().run())}
       {tool('italic', '倾斜', '斜', state.italic, () => chain().toggleItalic().run())}
       {tool('underline', '下划线', '下划线', state.underline, () => chain().toggleUnderline().run())}
-      {tool('h2', '一级标题', '标题一', state.h2, () => chain().toggleHeading({ level: 2 }).run())}
-      {tool('h3', '二级标题', '标题二', state.h3, () => chain().toggleHeading({ level: 3 }).run())}
-      {tool('bullet', '项目符号列表', '• 列表', state.bullet, () => chain().toggleBulletList().run())}
-      {tool('ordered', '编号列表', '1. 列表', state.ordered, () => chain().toggleOrderedList().run())}
+      {tool('h2', '一级标题', '一级标题', state.h2, () => chain().toggleHeading({ level: 2 }).run())}
+      {tool('h3', '二级标题', '二级标题', state.h3, () => chain().toggleHeading({ level: 3 }).run())}
+      {tool('bullet', '项目列表', '• 项目列表', state.bullet, () => chain().toggleBulletList().run())}
+      {tool('ordered', '编号列表', '编号列表', state.ordered, () => chain().toggleOrderedList().run())}
       {tool('quote', '引用', '引用', state.quote, () => chain().toggleBlockquote().run())}
       {state.table
         ? tool('table', '删除表格', '删除表格', false, () => chain().deleteTable().run())

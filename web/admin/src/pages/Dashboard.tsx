@@ -4,6 +4,7 @@ import { get } from '../api';
 import { useSession } from '../session';
 import { ROLE_LABELS } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
+import { EmptyText } from '../components/EmptyText';
 
 interface Reminders {
   overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[];
@@ -18,7 +19,7 @@ const REQUEST_ROLES = ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'dept
 
 function RequestList({ items, show = 'deadline' }: { items: RequestSummary[]; show?: 'deadline' | 'submitted' }) {
   return (
-    <List size="small" dataSource={items.slice(0, 20)} locale={{ emptyText: '无' }} footer={items.length > 20 ? <a href="#/requests">另有{items.length - 20}件，前往申请列表</a> : undefined} renderItem={(r) => (
+    <List size="small" dataSource={items.slice(0, 20)} locale={{ emptyText: <EmptyText>无</EmptyText> }} footer={items.length > 20 ? <a href="#/requests">另有{items.length - 20}件，前往申请列表</a> : undefined} renderItem={(r) => (
       <List.Item style={{ flexWrap: 'wrap', gap: 4 }}>
         <span style={{ minWidth: 0 }}><a href={`#/requests/${r.id}`}>{r.trackingNo}</a> {r.description.length > 24 ? `${r.description.slice(0, 24)}…` : r.description}</span>
         <span>
@@ -93,7 +94,7 @@ export default function Dashboard() {
           <Col xs={24} lg={12}>
             <Card title={`信息发布待办（${queue.length}）`} extra={<a href="#/items">全部</a>} style={{ marginBottom: 16 }}>
               {overdueItems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${overdueItems.length}条信息已超过公开时限（条例第二十六条）`} />}
-              <List size="small" dataSource={queue.slice(0, 10)} locale={{ emptyText: '暂无待办' }} renderItem={(i) => (
+              <List size="small" dataSource={queue.slice(0, 10)} locale={{ emptyText: <EmptyText>暂无待办</EmptyText> }} renderItem={(i) => (
                 <List.Item><a href={`#/items/${i.id}`}>{i.title}</a> <Tag>{i.statusLabel}</Tag>{i.publicationDue?.warning && <Tag color={i.publicationDue.warning === 'overdue' ? 'red' : 'orange'}>{i.publicationDue.dueOn}</Tag>}</List.Item>
               )} />
             </Card>

@@ -5,6 +5,7 @@ import { CONFIDENTIALITY_CHECKLIST } from '../../../../src/domain/item-workflow.
 import { ApiError, get, post } from '../api';
 import { VersionDiff, type VersionInfo } from '../components/VersionDiff';
 import { currentPath, navigate } from '../router';
+import { EmptyText } from '../components/EmptyText';
 
 interface Finding {
   id: number; type: string; typeLabel: string; masked: string; status: 'open' | 'redacted' | 'accepted'; statusLabel: string;
@@ -133,7 +134,7 @@ export default function ItemDetail() {
         {openFindings.some((f) => f.source === 'body') && <MarkedText text={item.scannedText} findings={item.findings} />}
         <List
           dataSource={item.findings}
-          locale={{ emptyText: '未发现个人信息或敏感内容' }}
+          locale={{ emptyText: <EmptyText>未发现个人信息或敏感内容</EmptyText> }}
           renderItem={(f) => (
             <List.Item
               style={{ flexWrap: 'wrap' }}
@@ -190,9 +191,16 @@ export default function ItemDetail() {
                 )}
                 <Input.TextArea aria-label="审核意见" placeholder="审核意见（退回时必填）" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
                 <Space wrap>
-                  <Button type="primary" disabled={blocked || (item.status === 'leaderApproval' && when === 'later' && !publishAt)} onClick={() => review('approve')}>
-                    {item.status === 'leaderApproval' ? (when === 'later' ? '通过并定时发布' : '通过并发布') : '通过'}
-                  </Button>
+                  {item.status === 'leaderApproval' && when === 'now' && item.disclosure === 'proactive' ? (
+                    // Publication cannot be undone: afterwards the item can only be withdrawn (with a public reason) or corrected.
+                    <Popconfirm title="通过并立即发布？" description="信息将立即在门户网站公开并生成索引号；发布后只能撤销或更正，不能删除。" okText="发布" cancelText="不发布" onConfirm={() => review('approve')} disabled={blocked}>
+                      <Button type="primary" disabled={blocked}>通过并发布</Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button type="primary" disabled={blocked || (item.status === 'leaderApproval' && when === 'later' && !publishAt)} onClick={() => review('approve')}>
+                      {item.status === 'leaderApproval' ? (when === 'later' ? '通过并定时发布' : '通过并发布') : '通过'}
+                    </Button>
+                  )}
                   <Button onClick={() => review('return')}>退回修改</Button>
                 </Space>
               </>
@@ -203,7 +211,9 @@ export default function ItemDetail() {
                 <Space wrap>
                   <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={newTime} onChange={setNewTime} disabledDate={disabledPublishDate} aria-label="新的发布时间" placeholder="新的发布时间" />
                   <Button disabled={!newTime} onClick={() => newTime && run(() => post(`/api/v1/items/${item.id}/schedule`, { action: 'change', publishAt: withOffset(newTime) }), '已修改发布时间')}>修改时间</Button>
-                  <Button type="primary" onClick={() => run(() => post(`/api/v1/items/${item.id}/schedule`, { action: 'publishNow' }), '已发布')}>立即发布</Button>
+                  <Popconfirm title="立即发布？" description="信息将立即在门户网站公开，不再等到定时发布时间。" okText="发布" cancelText="不发布" onConfirm={() => run(() => post(`/api/v1/items/${item.id}/schedule`, { action: 'publishNow' }), '已发布')}>
+                    <Button type="primary">立即发布</Button>
+                  </Popconfirm>
                   <Popconfirm title="取消定时发布？信息将回到分管领导审批。" okText="取消定时发布" cancelText="不取消" onConfirm={() => run(() => post(`/api/v1/items/${item.id}/schedule`, { action: 'cancel' }), '已取消定时发布')}>
                     <Button danger>取消定时发布</Button>
                   </Popconfirm>
@@ -213,7 +223,10 @@ export default function ItemDetail() {
             {can.withdraw && (
               <Space wrap>
                 <Input aria-label="撤销原因" placeholder="撤销原因（公开显示）" value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} style={{ width: 320, maxWidth: '100%' }} />
-                <Button danger disabled={withdrawReason.trim().length < 2} onClick={() => run(() => post(`/api/v1/items/${item.id}/withdraw`, { reason: withdrawReason }), '已撤销')}>撤销</Button>
+                <Popconfirm title="撤销此信息？" description="公开页面将不再显示正文，只保留条目和撤销原因；撤销后不能恢复。" okText="撤销" cancelText="不撤销" okButtonProps={{ danger: true }} disabled={withdrawReason.trim().length < 2}
+                  onConfirm={() => run(() => post(`/api/v1/items/${item.id}/withdraw`, { reason: withdrawReason }), '已撤销')}>
+                  <Button danger disabled={withdrawReason.trim().length < 2}>撤销</Button>
+                </Popconfirm>
               </Space>
             )}
           </Space>

@@ -9,6 +9,7 @@ import { SearchSelect } from '../components/SearchSelect';
 import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
 import type { ItemDetailData } from './ItemDetail';
+import { EmptyText } from '../components/EmptyText';
 
 const options = (table: Record<string, string>) => Object.entries(table).map(([value, label]) => ({ value, label }));
 
@@ -57,11 +58,13 @@ export default function ItemEditor() {
     void get<{ value: string[] }>('/api/v1/settings/topics').then((r) => setTopics(r.value));
   }, [user.orgCode]);
 
-  const load = useCallback(async () => {
+  // After an attachment is added or removed only the item is fetched again: what is being typed stays in the form.
+  const load = useCallback(async (options: { keepForm?: boolean } = {}) => {
     if (id === null) return;
     try {
       const loaded = await get<ItemDetailData>(`/api/v1/items/${id}`);
       setItem(loaded);
+      if (options.keepForm) return;
       form.setFieldsValue({
         title: loaded.title, disclosure: loaded.disclosure, withheldGround: loaded.withheldGround, withheldReason: loaded.withheldReason,
         docKind: loaded.docKind, docNo: loaded.docNo, category: loaded.category, topic: loaded.topic, keywords: loaded.keywords,
@@ -184,16 +187,16 @@ export default function ItemEditor() {
       <Card title="附件" style={{ marginTop: 24 }}>
         {id === null || !item ? <Typography.Text type="secondary">保存草稿后即可上传附件（PDF、DOCX、XLSX、PNG、JPEG，不超过20MB）。</Typography.Text> : (
           <>
-            <List size="small" dataSource={item.attachments} locale={{ emptyText: '无附件' }} renderItem={(a) => (
+            <List size="small" dataSource={item.attachments} locale={{ emptyText: <EmptyText>无附件</EmptyText> }} renderItem={(a) => (
               <List.Item actions={[
-                <Popconfirm key="d" title={`删除附件“${a.fileName}”？`} okText="删除" cancelText="取消" onConfirm={async () => { try { await del(`/api/v1/items/${item.id}/attachments/${a.id}`); message.success('附件已删除'); await load(); } catch (e) { setError(e instanceof ApiError ? e.message : '删除失败'); } }}>
+                <Popconfirm key="d" title={`删除附件“${a.fileName}”？`} okText="删除" cancelText="取消" onConfirm={async () => { try { await del(`/api/v1/items/${item.id}/attachments/${a.id}`); message.success('附件已删除'); await load({ keepForm: true }); } catch (e) { setError(e instanceof ApiError ? e.message : '删除失败'); } }}>
                   <Button size="small" danger>删除</Button>
                 </Popconfirm>,
               ]}>{a.fileName}（{Math.ceil(a.size / 1024)} KB）</List.Item>
             )} />
             <div style={{ marginTop: 8 }}>
               <FileUpload id="attach" label="上传附件（PDF、DOCX、XLSX、PNG、JPEG）" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
-                url={`/api/v1/items/${item.id}/attachments`} successMessage="附件已上传并完成检查" onUploaded={load} onError={setError} />
+                url={`/api/v1/items/${item.id}/attachments`} successMessage="附件已上传并完成检查" onUploaded={() => load({ keepForm: true })} onError={setError} />
             </div>
           </>
         )}
