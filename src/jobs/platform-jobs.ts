@@ -9,6 +9,7 @@ import { purgeExpiredLoginGuards } from '../modules/auth/login-guard.service.js'
 import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
 import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
+import { runQueuedReindex } from '../modules/search/search.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -37,5 +38,7 @@ export function platformJobs(log: Log): BackgroundJob[] {
       name: 'audit-checkpoint', everyMs: CHECKPOINT_INTERVAL_MS,
       run: (ctx) => writeAuditCheckpoint(ctx, (checkpoint: Checkpoint) => log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint')),
     },
+    // 全站搜索: a full reindex queued from the console (or by migration 0015) runs here, its progress in the console.
+    { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
   ];
 }
