@@ -109,12 +109,15 @@ interface Run {
   terms: QueryTerm[];
   tsquery: string | null;
   total: number;
+  facets: repo.FacetRow[];
 }
 
+/** The matches' facets, and so their number (every document has one content type). */
 async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters): Promise<Run> {
   const terms = queryTerms(q, th);
   const tsquery = compileTerms(terms);
-  return { terms, tsquery, total: tsquery ? await repo.countMatches(ctx.db, tsquery, filters) : 0 };
+  const facets = tsquery ? await repo.facets(ctx.db, tsquery, filters) : [];
+  return { terms, tsquery, facets, total: facets.filter((f) => f.facet === 'kind').reduce((n, f) => n + f.n, 0) };
 }
 
 /** Little found: what the query may have meant (a known term of the same sound, or one character off). */
@@ -156,10 +159,8 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
   if (!run.tsquery || run.total === 0) {
     return { q, total: 0, capped: false, page, pages: 0, results: [], facets: [], suggestion, corrected, pinyinTerms, strings };
   }
-  const [rows, facetRows] = await Promise.all([
-    repo.rankedPage(ctx.db, { tsquery: run.tsquery, phrase: phraseQuery(run.terms), filters, offset: (page - 1) * limit, limit }),
-    repo.facets(ctx.db, run.tsquery, filters),
-  ]);
+  const rows = await repo.rankedPage(ctx.db, { tsquery: run.tsquery, phrase: phraseQuery(run.terms), filters, offset: (page - 1) * limit, limit });
+  const facetRows = run.facets;
   const reachable = Math.min(run.total, repo.BODY_CANDIDATES + repo.TITLE_CANDIDATES);
   const results = rows.map((r) => {
     const snippet = snippetOf(r.body, strings);
@@ -170,7 +171,7 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
     };
   });
   return {
-    q, total: Math.min(run.total, repo.COUNT_CAP), capped: run.total > repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results,
+    q, total: run.total, capped: run.total >= repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results,
     facets: facetRows.map((f) => ({ ...f, label: f.label ?? (f.facet === 'kind' ? labelOf('searchKind', f.value) : labelOf('validity', f.value)) })),
     suggestion, corrected, pinyinTerms, strings,
   };
@@ -297,6 +298,7 @@ export async function runQueuedReindex(ctx: AppContext): Promise<boolean> {
       }
       for (const kind of source.kinds) await repo.deleteStale(ctx.db, kind, startedAt);
     }
+    await repo.flushIndexes(ctx.db);
     await repo.updateRun(ctx.db, run.id, { status: 'done', done: total, finishedAt: new Date() });
   } catch (err) {
     await repo.updateRun(ctx.db, run.id, { status: 'failed', error: String((err as Error).message ?? err).slice(0, 500), finishedAt: new Date() });
