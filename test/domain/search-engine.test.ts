@@ -20,7 +20,6 @@ describe('normalisation (documents and queries alike)', () => {
     ['GB Ｔ', 'gb t'],
     ['最低 生活　保障', '最低生活保障'],
     ['信息公开 2024', '信息公开 2024'],
-    ['〔2024〕', '2024'],
     ['关于·通知', '关于通知'],
   ])('%s → %s', (input, output) => {
     expect(normalizeText(input)).toBe(output);
@@ -49,6 +48,12 @@ describe('segmentation with the government dictionary', () => {
     expect(v).toContain("'最低生活保障':8C");
     expect(v).toContain("'障':13C");
     expect(v).not.toContain("'城':");
+  });
+
+  it('keeps the year and number of a 发文字号 apart', () => {
+    const v = searchVector({ title: ['县住建发〔2025〕3号'] });
+    expect(v).toContain("'2025':");
+    expect(v).toContain("'3':");
   });
 });
 

@@ -2,7 +2,8 @@
  * Normalisation applied to documents and queries alike, so that the two meet: traditional characters
  * become simplified (legacy content is often traditional), full-width letters, digits and punctuation
  * half-width (NFKC), Latin letters lower case, and marks that do not break a word — quotation marks,
- * title brackets, spaces between two Chinese characters — disappear (“五公开”工作 = 五公开工作).
+ * title brackets, spaces between two Chinese characters — disappear (“五公开”工作 = 五公开工作); the
+ * brackets of a 发文字号 (〔2025〕) separate its parts.
  */
 import * as OpenCC from 'opencc-js';
 
@@ -16,7 +17,7 @@ export function simplified(text: string): string {
 
 const HAN = '\\p{Script=Han}';
 /** Marks inside a phrase that do not separate words. */
-const TRANSPARENT = /[“”‘’"'`《》〈〉「」『』【】〔〕·・\u200b-\u200d\ufeff]/gu;
+const TRANSPARENT = /[“”‘’"'`《》〈〉「」『』·・\u200b-\u200d\ufeff]/gu;
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=${HAN})\\s+(?=${HAN})`, 'gu');
 
 export function normalizeText(input: string): string {
@@ -32,7 +33,7 @@ export interface Run {
   at: number;
 }
 
-const RUN = new RegExp(`(${HAN}+)|([\\p{L}\\p{N}]+)`, 'gu');
+const RUN = new RegExp(`(${HAN}+)|((?:(?!${HAN})[\\p{L}\\p{N}])+)`, 'gu');
 
 /** The runs of a normalised text, in order; everything else separates them. */
 export function runsOf(normalized: string): Run[] {

@@ -17,6 +17,8 @@ export const QUERY_STOPWORDS = new Set([
   '关于', '有关', '一下', '相关', '多少', '几', '吗', '去', '到', '给', '把', '被', '对', '从', '哪', '谁', '啥', '咋', '咋办', '怎么办',
 ]);
 
+const UNITS = new Set(['年', '月', '日', '号', '期', '届', '元', '岁']);
+
 export interface Thesaurus {
   /** Normalised term → every term of its groups (itself included). */
   synonyms: Map<string, string[]>;
@@ -95,9 +97,16 @@ export function queryTerms(q: string, th: Thesaurus): QueryTerm[] {
   const letters = runs.every((r) => !r.han && /^[a-z]+$/.test(r.text)) ? runs.map((r) => r.text).join('') : '';
   if (letters && runs.length > 1 && th.pinyin.has(letters)) return [{ text: letters, alternatives: expand(th.pinyin.get(letters)!, th) }];
   const words: string[] = [];
-  for (const run of runs) {
-    if (run.han) words.push(...splitRun(run.text, th));
-    else words.push(run.text);
+  for (const [i, run] of runs.entries()) {
+    if (!run.han) {
+      words.push(run.text);
+      continue;
+    }
+    const parts = splitRun(run.text, th);
+    // 2025年、3号、第5期: the unit after a number belongs to it (the number alone is searched).
+    const prev = runs[i - 1];
+    if (prev && !prev.han && /^\d+$/.test(prev.text) && prev.at + prev.text.length === run.at && UNITS.has(parts[0])) parts.shift();
+    words.push(...parts);
   }
   const kept = words.filter((w) => !QUERY_STOPWORDS.has(w));
   const terms = (kept.length ? kept : words).filter((w, i, all) => all.indexOf(w) === i);
