@@ -8,5 +8,6 @@ import type { PublishingTables } from './tables/publishing.js';
 import type { ReportsTables } from './tables/reports.js';
 import type { RequestsTables } from './tables/requests.js';
 import type { SecurityTables } from './tables/security.js';
+import type { SearchTables } from './tables/search.js';
 
-export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables {}
+export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables {}

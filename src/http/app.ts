@@ -39,6 +39,8 @@ import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { requestRoutes } from '../modules/requests/requests.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { searchPages } from '../modules/search/search.pages.js';
+import { searchRoutes } from '../modules/search/search.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -197,6 +199,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await interactionRoutes(app, ctx);
   await settingsRoutes(app, ctx);
   await portalRoutes(app, ctx);
+  await searchRoutes(app, ctx);
+  await searchPages(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

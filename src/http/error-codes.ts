@@ -7,6 +7,7 @@ import { authErrors } from '../modules/auth/auth.errors.js';
 import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
+import { searchErrors } from '../modules/search/search.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -51,6 +52,7 @@ export const errorCodes = {
   ...requestErrors,
   ...applicantErrors,
   ...reportErrors,
+  ...searchErrors,
   ...authErrors,
 } satisfies Record<string, ErrorSpec>;
 

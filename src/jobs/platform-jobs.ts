@@ -10,6 +10,7 @@ import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
 import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { publishScheduledItems } from '../modules/publishing/publishing.service.js';
+import { runQueuedReindex } from '../modules/search/search.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -47,5 +48,7 @@ export function platformJobs(log: Log): BackgroundJob[] {
         if (published) log.info({ published }, 'scheduled items published');
       },
     },
+    // 全站搜索: a full reindex queued from the console (or by migration 0015) runs here, its progress in the console.
+    { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
   ];
 }

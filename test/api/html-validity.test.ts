@@ -68,6 +68,10 @@ const PAGES: PageRequest[] = [
   { name: '页面不存在', url: () => '/no-such-page', status: 404 },
   { name: '信息不存在', url: () => '/xxgk/items/NOPE/2026-99999', status: 404 },
   { name: '错误页面', url: () => '/xxgk/stats/x/1', status: 400 },
+  { name: '全站搜索', url: () => '/search' },
+  { name: '全站搜索结果', url: () => '/search?q=%E9%80%9A%E7%9F%A5' },
+  { name: '全站搜索（您是不是要找）', url: () => '/search?q=%E4%B8%89%E5%85%AC%E7%BB%8F%E5%BA%9F' },
+  { name: '全站搜索（无结果）', url: () => '/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91' },
 ];
 
 describe('html-validate over every public page', () => {

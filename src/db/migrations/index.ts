@@ -10,6 +10,7 @@ import * as m0008 from './0008_catalog_browse_indexes.js';
 import * as m0009 from './0009_item_versions.js';
 import * as m0010 from './0010_security.js';
 import * as m0011 from './0011_request_pause_due_dates.js';
+import * as m0015 from './0015_search.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_item_versions': m0009,
   '0010_security': m0010,
   '0011_request_pause_due_dates': m0011,
+  '0015_search': m0015,
 };

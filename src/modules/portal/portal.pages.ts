@@ -31,10 +31,10 @@ export async function portalRoutes(app: App, ctx: AppContext) {
       description: '示例县人民政府政府信息公开平台：主动公开、依申请公开、公开指南、公开目录、年度报告。',
       body: html`
 <h1>政府信息公开</h1>
-<form class="search" action="/xxgk/catalog" method="get" role="search">
-  <label for="q">检索政府信息</label>
-  <input id="q" name="q" type="search" placeholder="如：三公经费、依申请公开">
-  <button type="submit">检索</button>
+<form class="search" action="/search" method="get" role="search">
+  <label for="q">搜索本站</label>
+  <input id="q" name="q" type="search" placeholder="如：公租房、低保标准、个税、gzf">
+  <button type="submit">搜索</button>
 </form>
 <div class="cards">
   <section aria-labelledby="c1"><h2 id="c1"><a href="/xxgk/guide">政府信息公开指南</a></h2><p>了解公开的范围、方式、程序和受理机构。</p></section>

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { parseIndexNo, validateDocNumber } from '../../domain/doc-number.js';
 import type { Actor } from '../../domain/roles.js';
-import { searchDocument } from '../../domain/search-text.js';
+import { indexItem } from '../search/search-sources.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { categoriesOf, topics } from '../settings/settings.service.js';
@@ -127,7 +127,7 @@ export async function importCatalog(ctx: AppContext, actor: Actor, orgCode: stri
         orgId: org.id, title: r.title, bodyHtml, status: 'published', disclosure: 'proactive', docNo: r.docNo, category: r.category, topic: r.topic,
         writtenOn: r.writtenOn, validity: r.validity, indexNo, publishedOn: r.publishedOn, publishedAt: new Date(`${r.publishedOn}T08:00:00+08:00`), createdBy: actor.userId,
       });
-      await repo.setSearchText(trx, id, searchDocument(r.title, r.title, r.docNo, bodyText(bodyHtml)));
+      await indexItem(trx, id);
     }
     await recordAudit(trx, { actor, orgId: org.id, action: 'item.importCatalog', targetType: 'org', targetId: org.code, summary: { rows: rows.length } });
   });

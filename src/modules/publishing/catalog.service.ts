@@ -4,7 +4,7 @@
 import type { AppContext } from '../../context.js';
 import { normalizeDocNumber, parseIndexNo } from '../../domain/doc-number.js';
 import { toHalfWidth } from '../../domain/id-numbers.js';
-import { highlightTerms, searchQuery } from '../../domain/search-text.js';
+import { compileQuery } from '../search/search.service.js';
 import { AppError } from '../../http/errors.js';
 import { BatchLoader } from '../../lib/batch-loader.js';
 import { findOrgByCode, listOrgs, subtreeIds } from '../orgs/orgs.repository.js';
@@ -100,7 +100,8 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
     const rows = await repo.publicByNumber(ctx.db, { ...number, orgIds });
     if (rows.length) return { items: rows.map((r) => listedItem(r, null)), next: undefined, total: rows.length, pages: 1, exact: true, terms: [] as string[] };
   }
-  const tsquery = filters.q ? searchQuery(filters.q) : null;
+  const compiled = filters.q ? await compileQuery(ctx, filters.q) : null;
+  const tsquery = compiled?.tsquery ?? null;
   const { before, offset: cursorOffset } = decodeCursor(filters.cursor);
   const offset = filters.page ? (filters.page - 1) * limit : cursorOffset;
   const query = { tsquery, orgIds, category: filters.category, topic: filters.topic, from: filters.from, to: filters.to, year: filters.year, validity: filters.validity };
@@ -110,7 +111,7 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
     ctx.pages.memo(`catalog:count:${JSON.stringify(query)}`, () => repo.catalogCount(ctx.db, query)),
   ]);
   const page = rows.slice(0, limit);
-  const terms = filters.q ? highlightTerms(filters.q) : [];
+  const terms = compiled?.terms ?? [];
   const items = page.map((r) => listedItem(r, filters.q ? terms : null));
   let next: string | undefined;
   if (rows.length > limit) {

@@ -15,7 +15,8 @@ import {
 import { labelOf, LABELS } from '../../domain/labels.js';
 import { scanText } from '../../domain/privacy-scan.js';
 import { hasRole, type Actor } from '../../domain/roles.js';
-import { searchDocument, searchQuery } from '../../domain/search-text.js';
+import { indexItem } from '../search/search-sources.js';
+import { compileQuery } from '../search/search.service.js';
 import { diffWords } from '../../domain/text-diff.js';
 import { AppError } from '../../http/errors.js';
 import { docxToHtml, isDocx } from '../../lib/documents/docx-to-html.js';
@@ -113,10 +114,12 @@ async function withLockedItem<T>(ctx: AppContext, id: number, change: (trx: Trx,
   });
 }
 
-/** What the catalog search reads: title (twice, it weighs more), keywords, 发文字号, text and every attachment's text. */
-async function indexForSearch(trx: Trx, item: { id: number; title: string; keywords: string | null; docNo: string | null; bodyHtml: string }) {
-  const attachments = await repo.listAttachments(trx, item.id);
-  await repo.setSearchText(trx, item.id, searchDocument(item.title, item.title, item.keywords, item.docNo, bodyText(item.bodyHtml), ...attachments.map((a) => a.text)));
+/**
+ * What the searches read (src/modules/search): title and 发文字号, keywords, text and every attachment's
+ * text, as the item now stands in this transaction — its own vector and its entry in the site index.
+ */
+async function indexForSearch(trx: Trx, item: { id: number }) {
+  await indexItem(trx, item.id);
 }
 
 /**
@@ -394,6 +397,7 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, id: number, re
   await withLockedItem(ctx, id, async (trx, locked) => {
     if (locked.status !== 'published') throw new AppError('ITEM_STEP_NOT_ALLOWED');
     await repo.updateItem(trx, id, { status: 'withdrawn', withdrawnOn: todayInChina(ctx.now()), withdrawnReason: reason });
+    await indexForSearch(trx, { id });
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.withdraw', targetType: 'item', targetId: id, summary: { reason } });
   });
   ctx.pages.invalidate();
@@ -422,7 +426,7 @@ export async function correctItem(ctx: AppContext, actor: Actor, id: number, inp
     await repo.updateItem(trx, id, fields);
     await repo.insertVersion(trx, { itemId: id, version, snapshot: snapshot({ ...locked, ...fields }), changeNote: input.changeNote, publicNote: true, createdBy: actor.userId });
     // The whole item again, attachments included: a corrected item is still found by its attachments' text.
-    await indexForSearch(trx, { ...locked, title, bodyHtml });
+    await indexForSearch(trx, { id });
     await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.correct', targetType: 'item', targetId: id, summary: { version, changeNote: input.changeNote, validity: input.validity ?? null } });
   });
   ctx.pages.invalidate();
@@ -471,7 +475,7 @@ function statusLabel(item: { status: string; disclosure: string }) {
 /** Staff search over every approved item of their bodies, 依申请公开 ones included (for answering requests). */
 export async function searchForStaff(ctx: AppContext, actor: Actor, q: string) {
   const scope = await visibleOrgIds(ctx.db, actor);
-  const tsquery = searchQuery(q);
+  const { tsquery } = await compileQuery(ctx, q);
   if (!tsquery) return { items: [] };
   const rows = await repo.staffSearch(ctx.db, tsquery, scope);
   return { items: rows.map((r) => ({ id: r.id, title: r.title, indexNo: r.indexNo, orgName: r.orgName, disclosure: r.disclosure, disclosureLabel: labelOf('disclosure', r.disclosure), status: r.status, statusLabel: statusLabel(r), publishedOn: r.publishedOn })) };

@@ -16,6 +16,8 @@ import { findOrgByCode, listOrgs, subtreeIds } from '../orgs/orgs.repository.js'
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { parseLedgerCsv, parseLedgerXlsx } from './ledger.js';
 import * as repo from './reports.repository.js';
+import { indexDocument } from '../search/search-index.js';
+import { reportDocument } from '../search/search-sources.js';
 import { canCompile, canReadDraft } from './reports.policy.js';
 
 export interface AnnualReport {
@@ -170,6 +172,7 @@ export async function publishReport(ctx: AppContext, actor: Actor, orgCode: stri
     if (version > 1 && !note) throw new AppError('REPORT_CORRECTION_NOTE_REQUIRED', [{ path: 'note', message: '请填写更正说明：更正了哪些内容、为什么更正。' }]);
     const published: AnnualReport = { ...report, status: 'published', version, publishedAt: ctx.now().toISOString(), note };
     await repo.insertPublished(trx, { orgId: org.id, year, version, rollup, data: published as unknown as Record<string, unknown>, note, publishedBy: actor.userId });
+    await indexDocument(trx, reportDocument(org.id, org.code, { ...published, orgName: org.name }));
     await recordAudit(trx, { actor, orgId: org.id, action: 'report.publish', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { version, rollup, note } });
     return published;
   });

@@ -28,5 +28,6 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/users', label: '用户与角色', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Users')) },
   { path: '/calendar', label: '工作日历', roles: [], component: lazy(() => import('./pages/Calendar')) },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Audit')) },
+  { path: '/search', label: '全站搜索', roles: ['admin'], component: lazy(() => import('./pages/Search')) },
   { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
 ];
