@@ -4,6 +4,13 @@
   if (!form || !window.fetch) return;
   var input = form.querySelector('input[name="q"]');
   var list = form.querySelector('.suggestions');
+  // The combobox roles are set here, not in the markup: without this script the field is a plain search box.
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', '输入提示');
   var timer = null;
   var active = -1;
   var items = [];

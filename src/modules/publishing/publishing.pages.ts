@@ -15,13 +15,12 @@ import { getGuide } from './guide.service.js';
 import { toHalfWidth } from '../../domain/id-numbers.js';
 import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PAGE, searchCatalog } from './catalog.service.js';
 import { publishDueItems } from './publishing.service.js';
+import { highlighted } from '../search/search.pages.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
 function highlight(text: string, terms: string[]) {
-  let out = escapeHtml(text);
-  for (const term of terms) out = out.split(escapeHtml(term)).join(`<mark>${escapeHtml(term)}</mark>`);
-  return raw(out);
+  return highlighted(text, [...terms].sort((a, b) => b.length - a.length));
 }
 
 /**

@@ -23,6 +23,11 @@ function marked(text: string, marks: [number, number][]): SafeHtml {
   return raw(out + escapeHtml(text.slice(at)));
 }
 
+/** The text with every matched string marked, adjacent matches as one mark (依申请, not 依 + 申请). */
+export function highlighted(text: string, strings: string[]): SafeHtml {
+  return marked(text, search.marksIn(text, strings));
+}
+
 const FACETS = ['kind', 'org', 'category', 'year', 'validity'] as const;
 type Params = Record<string, string | number | undefined>;
 
@@ -35,10 +40,10 @@ function href(params: Params, change: Params): string {
 export function searchForm(q: string, id = 'site-q'): SafeHtml {
   return html`<form class="search site-search" action="/search" method="get" role="search" data-suggest="/api/v1/search/suggest">
 <label for="${id}">搜索本站</label>
-<input id="${id}" name="q" type="search" value="${q}" maxlength="100" autocomplete="off" aria-describedby="${id}-hint" aria-autocomplete="list" aria-controls="${id}-list" aria-expanded="false" role="combobox">
+<input id="${id}" name="q" type="search" value="${q}" maxlength="100" autocomplete="off" aria-describedby="${id}-hint">
 <button type="submit">搜索</button>
 <span id="${id}-hint" class="hint">可输入词语、简称、拼音或索引号、发文字号，多个词用空格隔开</span>
-<ul id="${id}-list" class="suggestions" role="listbox" aria-label="输入提示" hidden></ul>
+<ul id="${id}-list" class="suggestions" hidden></ul>
 </form>`;
 }
 
