@@ -46,6 +46,17 @@ beforeAll(async () => {
     const done = await t.app.inject({ method: 'POST', url: `/api/v1/handling/requests/${items[0].id}/actions`, headers: office, payload: action });
     expect(done.statusCode, done.body).toBe(200);
   }
+  // A reply drafted by the department (its draft is stored as JSON text) and sent back by the office.
+  const drafted = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: office, payload: { ...makeApplication(), channel: 'inPerson' } });
+  const [request] = (await t.app.inject({ url: `/api/v1/handling/requests?trackingNo=${drafted.json().trackingNo}`, headers: office })).json().items;
+  for (const [user, action] of [
+    ['office', { action: 'assign', orgCode: DEMO_FINANCE_CODE, note: '请提出答复意见' }],
+    ['clerk', { action: 'draftReply', outcome: 'granted', note: '所需信息见附件。' }],
+    ['office', { action: 'returnReply', comment: '请附上信息的具体页码' }],
+  ] as const) {
+    const done = await t.app.inject({ method: 'POST', url: `/api/v1/handling/requests/${request.id}/actions`, headers: await t.auth(user), payload: action });
+    expect(done.statusCode, done.body).toBe(200);
+  }
   expect(supervisor.authorization).toMatch(/^Bearer /);
 });
 afterAll(async () => t.close());
@@ -108,6 +119,9 @@ describe('the audit log in words', () => {
     const calendar = entries.find((e) => e.action === 'calendar.setDay')!;
     expect(calendar).toMatchObject({ actionLabel: '设置节假日或调休', targetLabel: '工作日历：2031-10-08' });
     expect(calendar.summaryText).toContain('名称：国庆调休');
+    const draft = entries.find((e) => e.action === 'request.draftReply')!;
+    for (const part of ['答复稿：（', '办理结果：予以公开', '说明：所需信息见附件。', '拟稿人：财政局信息员']) expect(draft.summaryText).toContain(part);
+    expect(draft.summaryText).not.toContain('拟稿人编号');
     const failed = entries.find((e) => e.action === 'auth.failed')!;
     expect(failed).toMatchObject({ actionLabel: '登录失败', actorName: '公众' });
     expect(failed.summaryText.split('，').sort()).toEqual(['失败次数：1', '网络地址：127.0.0.1', '账号：auditee']);

@@ -44,9 +44,14 @@ export async function settled(page: Page) {
 export async function checkScreen(page: Page, name: string, options: { axe?: boolean } = {}) {
   await settled(page);
   const text = await page.innerText('body');
-  expect(text.match(CODE_PATTERN)?.[0], `${name}: a code is shown`).toBeUndefined();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name}: the page is wider than the window`).toBeLessThanOrEqual(0);
+  const code = text.match(CODE_PATTERN);
+  expect(code?.[0], `${name}: a code is shown in “${code ? text.slice(Math.max(0, code.index! - 40), code.index! + 60) : ''}”`).toBeUndefined();
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 0.5);
+    return { by: document.documentElement.scrollWidth - width, element: wide ? `${wide.tagName.toLowerCase()}.${wide.className}: ${(wide.textContent ?? '').slice(0, 40)}` : '' };
+  });
+  expect(overflow.by, `${name}: the page is wider than the window (${overflow.element})`).toBeLessThanOrEqual(0);
   if (options.axe ?? true) {
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);

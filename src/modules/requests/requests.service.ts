@@ -313,6 +313,16 @@ function availableActions(actor: Actor, scope: OrgScope, request: repo.RequestRo
   });
 }
 
+/**
+ * The fields an action set, as the audit trail records them: the reply draft as what it says (its
+ * column holds JSON text), without the drafter's account number, which the 拟稿人 already names.
+ */
+function auditedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  if (typeof fields.replyDraft !== 'string') return fields;
+  const { draftedBy: _drafter, ...draft } = JSON.parse(fields.replyDraft) as ReplyDraft;
+  return { ...fields, replyDraft: draft };
+}
+
 function maskedApplicant(ctx: AppContext, r: repo.RequestRow) {
   return {
     type: r.applicantType,
@@ -779,7 +789,7 @@ export async function performAction(ctx: AppContext, actor: Actor, id: number, i
     const documentId = notice ? await issueNotice(ctx, trx, request, fields.orgId ?? request.orgId, notice, today, superior) : null;
     await recordAudit(trx, {
       actor, orgId: request.orgId, action: `request.${input.action}`, targetType: 'request', targetId: request.trackingNo,
-      summary: { before: { status: request.status, orgId: request.orgId }, after: fields, input },
+      summary: { before: { status: request.status, orgId: request.orgId }, after: auditedFields(fields), input },
     });
     return { documentId };
   });

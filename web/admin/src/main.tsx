@@ -20,6 +20,8 @@ const CONSOLE_TOKENS = {
   colorTextSecondary: '#595959',
   colorTextDescription: '#595959',
   colorTextTertiary: '#595959',
+  // Placeholders of the list filters (“全部状态”) are read as their only hint: antd's #00000040 is 1.6:1.
+  colorTextPlaceholder: '#6e6e6e',
   // Danger buttons and error messages: antd's #ff4d4f is 3.3:1 on white.
   colorError: '#cf1322',
 };
