@@ -32,6 +32,25 @@ async function upload(id: number, fileName: string, data: Buffer) {
 }
 
 describe('attachments', () => {
+  it('are read by the staff who review the draft, and by no one outside its body', async () => {
+    const id = (await t.app.inject({ method: 'POST', url: '/api/v1/items', headers: await t.auth('clerk'), payload: makeItem({ title: '附件测试：审核时查看附件' }) })).json().id;
+    const data = await pdfWith('审核时查看的附件');
+    const added = (await upload(id, '待审附件.pdf', data)).json();
+    const url = `/api/v1/items/${id}/attachments/${added.attachments[0].id}`;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/items/${id}/submit`, headers: await t.auth('clerk') })).statusCode).toBe(200);
+    for (const user of ['depthead', 'reviewer', 'leader', 'clerk'] as const) {
+      const file = await t.app.inject({ url, headers: await t.auth(user) });
+      expect(file.statusCode, user).toBe(200);
+      expect(file.headers['content-type'], user).toBe('application/pdf');
+      expect(file.headers['content-disposition'], user).toContain(encodeURIComponent('待审附件.pdf'));
+      expect(Buffer.compare(file.rawPayload, data), user).toBe(0);
+    }
+    // Another body's clerk: the draft, and so its file, does not exist for them; the public cannot read drafts.
+    expect((await t.app.inject({ url, headers: await t.auth('clerk2') })).statusCode).toBe(404);
+    expect((await t.app.inject({ url })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/items/${id}/attachments/999999`, headers: await t.auth('reviewer') })).statusCode).toBe(404);
+  });
+
   it('accepts PDF and DOCX by their content, scans and indexes their text, and serves them once published', async () => {
     const id = (await t.app.inject({ method: 'POST', url: '/api/v1/items', headers: await t.auth('clerk'), payload: makeItem({ title: '附件测试：年度资金分配表' }) })).json().id;
     const pdf = await upload(id, '资金分配表.pdf', await pdfWith(`专项资金分配明细。联系人身份证号${VALID_ID}。`));

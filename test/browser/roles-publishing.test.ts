@@ -3,11 +3,13 @@
  * 保密审查员, 分管领导. Data another role would have made is prepared through the API. Every main
  * screen is checked (Chinese words, no overflow at 1366 px, axe) and saved to /tmp/walk/.
  */
+import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENTIALITY_CHECKLIST } from '../../src/domain/item-workflow.js';
 import { newContext, useBrowserAndServer } from '../support/browser.js';
 import { itemAt, makeItem } from '../support/items.js';
+import { multipartFile } from '../support/multipart.js';
 import { checkScreen, consolePage, searchAndChoose } from '../support/walk.js';
 
 const env = useBrowserAndServer();
@@ -149,6 +151,10 @@ describe('保密审查员', () => {
     const draft = await as('clerk', 'POST', '/api/v1/items', makeItem({ title: '示例县财政局关于办理惠农补贴的公告', bodyHtml: '<p>咨询电话13800138000，工作日办理。</p>' }));
     const [finding] = draft.findings;
     expect(finding).toMatchObject({ type: 'mobile', status: 'open' });
+    const attachment = await pdf('Farm subsidy rules');
+    const upload = multipartFile('file', '补贴办理细则.pdf', attachment, 'application/pdf');
+    const uploaded = await t.app.inject({ method: 'POST', url: `/api/v1/items/${draft.id}/attachments`, headers: { ...(await t.auth('clerk')), ...upload.headers }, payload: upload.payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
     await t.db.deleteFrom('itemFindings').where('itemId', '=', draft.id).execute();
     await as('clerk', 'POST', `/api/v1/items/${draft.id}/submit`);
     await as('depthead', 'POST', `/api/v1/items/${draft.id}/review`, { decision: 'approve' });
@@ -159,6 +165,10 @@ describe('保密审查员', () => {
     await page.getByRole('heading', { name: draft.title }).waitFor();
     await page.getByText('未处理 1 项').waitFor();
     await expect(page.locator('mark').first().innerText()).resolves.toBe('13800138000');
+    // What is reviewed includes the attachments: the reviewer opens the file of the draft.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '补贴办理细则.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('补贴办理细则.pdf');
+    expect(Buffer.compare(fs.readFileSync(await download.path()), attachment)).toBe(0);
     // Passing waits for the finding, whatever is ticked.
     for (const point of Object.values(CONFIDENTIALITY_CHECKLIST)) await page.getByLabel(point).check();
     await expect(page.getByRole('button', { name: '通过' }).isDisabled()).resolves.toBe(true);

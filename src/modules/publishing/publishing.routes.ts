@@ -179,6 +179,14 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     return items.addAttachment(ctx, actorOf(request), request.params.id, { fileName: file.filename, data });
   });
 
+  app.get('/api/v1/items/:id/attachments/:attachmentId', {
+    config: { auth: 'staff' },
+    schema: { tags, summary: '下载附件（可查看该信息的工作人员，含草稿和审核中的信息）', params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), attachmentId: z.coerce.number().int().positive().max(2_147_483_647) }) },
+  }, async (request, reply) => {
+    const file = await items.attachmentFile(ctx, actorOf(request), request.params.id, request.params.attachmentId);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+  });
+
   app.delete('/api/v1/items/:id/attachments/:attachmentId', {
     config: { auth: ['clerk'] },
     schema: { tags, summary: '删除附件（仅草稿）', params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), attachmentId: z.coerce.number().int().positive().max(2_147_483_647) }) },

@@ -751,6 +751,17 @@ export async function addAttachment(ctx: AppContext, actor: Actor, id: number, f
   return getItem(ctx, actor, id);
 }
 
+/**
+ * An attachment's file for staff who can read the item (the reviewers of each step read what they
+ * approve, drafts included); the portal serves only those of published, proactive items.
+ */
+export async function attachmentFile(ctx: AppContext, actor: Actor, id: number, attachmentId: number) {
+  await scoped(ctx, actor, id);
+  const attachment = (await repo.listAttachments(ctx.db, id)).find((a) => a.id === attachmentId);
+  if (!attachment) throw new AppError('NOT_FOUND');
+  return { fileName: attachment.fileName, mime: attachment.mime, data: await ctx.blobs.get(attachment.blobKey) };
+}
+
 export async function removeAttachment(ctx: AppContext, actor: Actor, id: number, attachmentId: number) {
   const { item, scope } = await scoped(ctx, actor, id);
   if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError('ITEM_NOT_EDITABLE');

@@ -125,7 +125,7 @@ export default function ItemDetail() {
         <style>{'.item-body table{border-collapse:collapse}.item-body th,.item-body td{border:1px solid #bfbfbf;padding:4px 8px;vertical-align:top}.item-body p{margin:0 0 8px}'}</style>
         <div className="item-body" style={{ marginTop: 16, padding: 12, background: '#fafafa', overflowX: 'auto' }} dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
         <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>附件</Typography.Title>
-        {item.attachments.length ? item.attachments.map((a) => <div key={a.id}>{a.fileName}（{Math.ceil(a.size / 1024)} KB）</div>) : <Typography.Text type="secondary">无附件</Typography.Text>}
+        {item.attachments.length ? item.attachments.map((a) => <div key={a.id}><a href={`/api/v1/items/${item.id}/attachments/${a.id}`} download={a.fileName}>{a.fileName}</a>（{Math.ceil(a.size / 1024)} KB）</div>) : <Typography.Text type="secondary">无附件</Typography.Text>}
         {can.edit && <div style={{ marginTop: 12 }}><Button onClick={() => navigate(`/items/${item.id}/edit`)}>修改草稿（正文、附件）</Button></div>}
       </Card>
 
