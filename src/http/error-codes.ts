@@ -8,6 +8,8 @@ import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
 import { searchErrors } from '../modules/search/search.errors.js';
+// 意见征集 (issue 13)
+import { solicitationErrors } from '../modules/solicitations/solicitations.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -54,6 +56,8 @@ export const errorCodes = {
   ...reportErrors,
   ...searchErrors,
   ...authErrors,
+  // 意见征集 (issue 13)
+  ...solicitationErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;
