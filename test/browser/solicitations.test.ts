@@ -1,0 +1,48 @@
+/**
+ * 意见征集 on the portal with JavaScript off: a citizen finds the open draft, comments on an article
+ * through its own form (the challenge answered), and the page says the comment awaits moderation.
+ * The list and the draft page pass axe.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
+import { answerChallenge } from '../support/requests.js';
+import { openSolicitation } from '../support/solicitations.js';
+
+let draftId = 0;
+const env = useBrowserAndServer(async (server) => {
+  draftId = (await openSolicitation(server.testApp)).id;
+});
+const SHOTS = '/tmp/shots-participation';
+
+describe('意见征集 on the portal', () => {
+  it('takes a comment on one article without JavaScript', async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${env.server.url}/hdjl/yjzj`);
+    await page.screenshot({ path: `${SHOTS}/yjzj-list.png`, fullPage: true });
+    await page.getByRole('link', { name: '某县农村生活垃圾治理办法（征求意见稿）' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('某县农村生活垃圾治理办法（征求意见稿）');
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('征求意见截止日期');
+    await page.getByText('对第一条提意见').click();
+    const form = page.locator('form#f' + (await page.locator('section.article input[name="articleId"]').first().getAttribute('value')));
+    await form.getByLabel('意见内容').fill('建议写明本办法的上位法依据。');
+    await form.getByLabel('姓名').fill('张三');
+    const question = (await form.locator('label', { hasText: '验证问题' }).textContent()) ?? '';
+    await form.getByLabel(/验证问题/).fill(answerChallenge(question));
+    await page.screenshot({ path: `${SHOTS}/yjzj-draft-form.png`, fullPage: true });
+    await form.getByRole('button', { name: '提交意见' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('您的意见已提交');
+    await expect(page.content()).resolves.not.toContain('张三');
+    await page.screenshot({ path: `${SHOTS}/yjzj-draft-sent.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('passes axe on the list and the draft page', async () => {
+    for (const url of ['/hdjl/yjzj', '/hdjl/yjzj?state=closed', `/hdjl/yjzj/${draftId}`]) {
+      expect(await seriousViolationsAt(env.browser, `${env.server.url}${url}`), url).toEqual([]);
+    }
+  });
+});
