@@ -10,6 +10,8 @@ import { reportErrors } from '../modules/reports/reports.errors.js';
 import { searchErrors } from '../modules/search/search.errors.js';
 // 意见征集 (issue 13)
 import { solicitationErrors } from '../modules/solicitations/solicitations.errors.js';
+// 回应关切 (issue 13)
+import { concernErrors } from '../modules/concerns/concerns.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -58,6 +60,8 @@ export const errorCodes = {
   ...authErrors,
   // 意见征集 (issue 13)
   ...solicitationErrors,
+  // 回应关切 (issue 13)
+  ...concernErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,10 +1,11 @@
 /**
  * 意见征集 on the portal with JavaScript off: a citizen finds the open draft, comments on an article
  * through its own form (the challenge answered), and the page says the comment awaits moderation.
- * The list and the draft page pass axe.
+ * The list, the draft page and the 回应关切 page pass axe.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
 import { answerChallenge } from '../support/requests.js';
 import { openSolicitation } from '../support/solicitations.js';
@@ -12,6 +13,15 @@ import { openSolicitation } from '../support/solicitations.js';
 let draftId = 0;
 const env = useBrowserAndServer(async (server) => {
   draftId = (await openSolicitation(server.testApp)).id;
+  // 回应关切: a published event with one response, for the public page.
+  const office = await server.testApp.auth('office');
+  const concern = await server.testApp.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
+    orgCode: DEMO_COUNTY_CODE, title: '某镇突发山洪灾害', summary: '某镇突降暴雨引发山洪，县政府启动应急响应。', level: 'major',
+    startedAt: new Date(Date.now() - 3 * 3600_000).toISOString(), spokesperson: '县长 张某', published: true,
+  } });
+  await server.testApp.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/responses`, headers: office, payload: {
+    kind: 'authoritativeInfo', respondedAt: new Date(Date.now() - 3600_000).toISOString(), title: '关于某镇山洪灾害情况的通报', url: 'https://example.gov.cn/tb/1',
+  } });
 });
 const SHOTS = '/tmp/shots-participation';
 
@@ -40,8 +50,14 @@ describe('意见征集 on the portal', () => {
     await context.close();
   });
 
-  it('passes axe on the list and the draft page', async () => {
-    for (const url of ['/hdjl/yjzj', '/hdjl/yjzj?state=closed', `/hdjl/yjzj/${draftId}`]) {
+  it('passes axe on the list, the draft page and 回应关切', async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${env.server.url}/hdjl/hygq`);
+    await page.screenshot({ path: `${SHOTS}/hygq.png`, fullPage: true });
+    await context.close();
+    for (const url of ['/hdjl/yjzj', '/hdjl/yjzj?state=closed', `/hdjl/yjzj/${draftId}`, '/hdjl/hygq']) {
       expect(await seriousViolationsAt(env.browser, `${env.server.url}${url}`), url).toEqual([]);
     }
   });
