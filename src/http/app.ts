@@ -41,6 +41,10 @@ import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { searchPages } from '../modules/search/search.pages.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
+// 意见征集 (issue 13)
+import { solicitationRoutes } from '../modules/solicitations/solicitations.routes.js';
+// 回应关切 (issue 13)
+import { concernRoutes } from '../modules/concerns/concerns.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -201,6 +205,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await portalRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await searchPages(app, ctx);
+  // 意见征集 (issue 13)
+  await solicitationRoutes(app, ctx);
+  // 回应关切 (issue 13)
+  await concernRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

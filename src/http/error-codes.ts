@@ -8,6 +8,10 @@ import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
 import { searchErrors } from '../modules/search/search.errors.js';
+// 意见征集 (issue 13)
+import { solicitationErrors } from '../modules/solicitations/solicitations.errors.js';
+// 回应关切 (issue 13)
+import { concernErrors } from '../modules/concerns/concerns.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -54,6 +58,10 @@ export const errorCodes = {
   ...reportErrors,
   ...searchErrors,
   ...authErrors,
+  // 意见征集 (issue 13)
+  ...solicitationErrors,
+  // 回应关切 (issue 13)
+  ...concernErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

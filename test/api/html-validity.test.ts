@@ -9,6 +9,7 @@ import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { publishItem } from '../support/items.js';
 import { applyOnline, makeApplication, solvedChallenge } from '../support/requests.js';
+import { openSolicitation } from '../support/solicitations.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
@@ -16,6 +17,7 @@ let t: TestApp;
 let itemPath = '';
 let trackingNo = '';
 let applicantCookie = '';
+let solicitationId = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date('2026-03-10T02:00:00Z') });
@@ -33,6 +35,12 @@ beforeAll(async () => {
   applicantCookie = `gk_applicant=${cookie.value}`;
   const link = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/requests/link', headers: { cookie: applicantCookie, 'x-csrf-token': session.json().csrfToken }, payload: { trackingNo, queryPassword: 'check-pw-2026' } });
   if (link.statusCode >= 300) throw new Error(`link: ${link.body}`);
+  // 意见征集 (issue 13)
+  const draft = await openSolicitation(t, { moderated: false });
+  solicitationId = draft.id;
+  const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: { orgCode: DEMO_COUNTY_CODE, title: '某镇山洪灾害', level: 'major', startedAt: '2026-03-10T06:00:00+08:00', spokesperson: '县政府副县长', published: true } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/responses`, headers: office, payload: { kind: 'authoritativeInfo', respondedAt: '2026-03-10T08:30:00+08:00', title: '关于某镇山洪灾害情况的通报', url: 'https://example.gov.cn/tb' } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[0], body: '建议明确村民委员会的责任。', challenge: await solvedChallenge(t) } });
 });
 afterAll(async () => t.close());
 
@@ -69,6 +77,12 @@ const PAGES: PageRequest[] = [
   { name: '信息不存在', url: () => '/xxgk/items/NOPE/2026-99999', status: 404 },
   { name: '错误页面', url: () => '/xxgk/stats/x/1', status: 400 },
   { name: '全站搜索', url: () => '/search' },
+  // 意见征集 (issue 13)
+  { name: '意见征集', url: () => '/hdjl/yjzj' },
+  { name: '意见征集（已结束）', url: () => '/hdjl/yjzj?state=closed' },
+  { name: '征求意见稿', url: () => `/hdjl/yjzj/${solicitationId}` },
+  { name: '回应关切', url: () => '/hdjl/hygq' },
+  { name: '征求意见稿（提交有错误）', method: 'POST', url: () => `/hdjl/yjzj/${solicitationId}/comments`, form: () => form({ body: '短', challengeId: 'x', challengeAnswer: '1' }), status: 400 },
   { name: '全站搜索结果', url: () => '/search?q=%E9%80%9A%E7%9F%A5' },
   { name: '全站搜索（您是不是要找）', url: () => '/search?q=%E4%B8%89%E5%85%AC%E7%BB%8F%E5%BA%9F' },
   { name: '全站搜索（无结果）', url: () => '/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91' },

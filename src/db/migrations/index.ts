@@ -11,6 +11,10 @@ import * as m0009 from './0009_item_versions.js';
 import * as m0010 from './0010_security.js';
 import * as m0011 from './0011_request_pause_due_dates.js';
 import * as m0015 from './0015_search.js';
+// 意见征集 (issue 13)
+import * as m0013 from './0013_consultation_drafts.js';
+// 回应关切 (issue 13)
+import * as m0014 from './0014_concerns.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +30,8 @@ export const migrations: Record<string, Migration> = {
   '0010_security': m0010,
   '0011_request_pause_due_dates': m0011,
   '0015_search': m0015,
+  // 意见征集 (issue 13)
+  '0013_consultation_drafts': m0013,
+  // 回应关切 (issue 13)
+  '0014_concerns': m0014,
 };

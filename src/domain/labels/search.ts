@@ -6,7 +6,7 @@ export const SEARCH_LABELS = {
   vocabularies: {
     /** Content types of the site index. */
     searchKind: {
-      item: '政府信息', interpretation: '政策解读', annualReport: '年度报告', message: '互动回复', faq: '便民问答', serviceGuide: '办事指南',
+      item: '政府信息', interpretation: '政策解读', annualReport: '年度报告', message: '互动回复', faq: '便民问答', serviceGuide: '办事指南', solicitation: '意见征集', concern: '回应关切',
     },
     reindexStatus: { queued: '等待开始', running: '进行中', done: '已完成', failed: '失败' },
     searchFacet: { kind: '内容类型', org: '发布机构', category: '信息类别', year: '发布年份', validity: '有效性' },

@@ -1,0 +1,56 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { ConcernResponsesTable, ConcernsTable } from '../../db/tables/concerns.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { OrgScope } from '../orgs/orgs.policy.js';
+
+const columns = [
+  'c.id', 'c.orgId', 'orgs.code as orgCode', 'orgs.name as orgName', 'c.title', 'c.summary', 'c.source', 'c.level', 'c.startedAt',
+  'c.spokesperson', 'c.published', 'c.createdAt', 'c.updatedAt',
+] as const;
+
+export type ConcernRow = Awaited<ReturnType<typeof findConcern>> & object;
+
+export async function findConcern(db: Executor, id: number) {
+  return db.selectFrom('concerns as c').innerJoin('orgs', 'orgs.id', 'c.orgId').select(columns).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function insertConcern(db: Executor, row: Insertable<ConcernsTable>) {
+  return (await db.insertInto('concerns').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateConcern(db: Executor, id: number, fields: Updateable<ConcernsTable>) {
+  await db.updateTable('concerns').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
+}
+
+export async function listConcerns(db: Executor, scope: OrgScope | null, options: { publishedOnly?: boolean; limit: number; offset?: number }) {
+  let q = db.selectFrom('concerns as c').innerJoin('orgs', 'orgs.id', 'c.orgId').select(columns);
+  if (scope && scope !== 'all') q = q.where('c.orgId', 'in', scope.length ? scope : [-1]);
+  if (options.publishedOnly) q = q.where('c.published', '=', true);
+  return q.orderBy('c.startedAt', 'desc').orderBy('c.id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute();
+}
+
+/** Published concerns by id after `afterId` (search reindex). */
+export async function listPublishedAfter(db: Executor, afterId: number, limit: number) {
+  return db.selectFrom('concerns as c').innerJoin('orgs', 'orgs.id', 'c.orgId').select(columns)
+    .where('c.published', '=', true).where('c.id', '>', afterId).orderBy('c.id').limit(limit).execute();
+}
+
+export async function countPublished(db: Executor) {
+  return Number((await db.selectFrom('concerns').select((eb) => eb.fn.countAll<number>().as('n')).where('published', '=', true).executeTakeFirstOrThrow()).n);
+}
+
+export async function insertResponse(db: Executor, row: Insertable<ConcernResponsesTable>) {
+  return (await db.insertInto('concernResponses').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function responsesOf(db: Executor, concernIds: number[]) {
+  if (!concernIds.length) return [];
+  return db.selectFrom('concernResponses').select(['id', 'concernId', 'kind', 'respondedAt', 'title', 'url', 'itemId', 'note'])
+    .where('concernId', 'in', concernIds).orderBy('respondedAt').orderBy('id').execute();
+}
+
+/** The public address of a published catalog item, to link a response to it. */
+export async function publishedItemPath(db: Executor, itemId: number) {
+  const row = await db.selectFrom('infoItems').select(['indexNo', 'status', 'disclosure']).where('id', '=', itemId).executeTakeFirst();
+  return row && row.status === 'published' && row.disclosure === 'proactive' && row.indexNo ? `/xxgk/items/${row.indexNo}` : null;
+}
