@@ -9,5 +9,7 @@ import type { ReportsTables } from './tables/reports.js';
 import type { RequestsTables } from './tables/requests.js';
 import type { SecurityTables } from './tables/security.js';
 import type { SearchTables } from './tables/search.js';
+import type { ServicesTables } from './tables/services.js';
 
-export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables {}
+export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
+  ServicesTables {}

@@ -41,6 +41,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { searchPages } from '../modules/search/search.pages.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
+import { serviceRoutes } from '../modules/services/services.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -201,6 +202,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await portalRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await searchPages(app, ctx);
+  await serviceRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -8,6 +8,7 @@ import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
 import { searchErrors } from '../modules/search/search.errors.js';
+import { serviceErrors } from '../modules/services/services.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -54,6 +55,7 @@ export const errorCodes = {
   ...reportErrors,
   ...searchErrors,
   ...authErrors,
+  ...serviceErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;
