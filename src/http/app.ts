@@ -42,6 +42,7 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { searchPages } from '../modules/search/search.pages.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { serviceRoutes } from '../modules/services/services.routes.js';
+import { servicePages } from '../modules/services/guides.pages.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -203,6 +204,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await searchRoutes(app, ctx);
   await searchPages(app, ctx);
   await serviceRoutes(app, ctx);
+  await servicePages(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

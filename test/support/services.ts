@@ -37,3 +37,25 @@ export async function makeCase(t: TestApp, headers: Record<string, string>, fiel
     payload: { applicant: { type: 'natural', name: '张三', idNumber: idNumber(seq), phone: '13800001234' }, ...fields },
   });
 }
+
+/** A guide with every field filled, as a county's 办事指南 reads. */
+export const GUIDE_EXAMPLE = {
+  basis: '《中华人民共和国政府采购法》第十九条',
+  conditions: '依法设立的代理机构；具有独立承担民事责任的能力。',
+  materials: [
+    { key: 'form', name: '登记申请表', copies: '原件1份', note: '可下载空白表格和填写样本' },
+    { key: 'license', name: '营业执照副本', copies: '复印件1份' },
+  ],
+  steps: [
+    { name: '申请', who: '申请人' }, { name: '受理', who: '窗口工作人员', limit: '当场' },
+    { name: '审查', who: '承办科室', limit: '3个工作日' }, { name: '决定', who: '首席代表', limit: '1个工作日' }, { name: '办结送达', who: '窗口工作人员' },
+  ],
+  fees: '不收费',
+  location: '县政务服务中心二楼 8号窗口',
+  hours: '工作日 上午9:00—12:00，下午13:30—17:00',
+  consultPhone: '0999-1234567',
+  complaintPhone: '0999-12345',
+  online: true,
+  lifeEvents: ['employment'],
+  businessStages: ['founding', 'permits'],
+};
