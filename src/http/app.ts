@@ -43,6 +43,7 @@ import { searchPages } from '../modules/search/search.pages.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { serviceRoutes } from '../modules/services/services.routes.js';
 import { servicePages } from '../modules/services/guides.pages.js';
+import { guideRoutes } from '../modules/services/guides.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -205,6 +206,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await searchPages(app, ctx);
   await serviceRoutes(app, ctx);
   await servicePages(app, ctx);
+  await guideRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

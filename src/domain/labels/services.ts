@@ -31,10 +31,15 @@ export const SERVICES_LABELS = {
     complaintPhone: '监督投诉电话', conditions: '受理条件', materials: '申请材料', steps: '办理流程', hours: '办理时间', location: '办理地点',
     feeBasis: '收费依据', guide: '办事指南', lifeEvents: '人生事件', businessStages: '企业经营阶段', missing: '需要补充的材料', onDate: '办理日期',
     'guide.basis': '设定依据', 'guide.materials.key': '材料标识', 'guide.materials.name': '材料名称', 'guide.materials.copies': '材料份数',
-    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
+    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
   },
   auditAction: {
     'service.item.create': '新建政务服务事项',
+    'service.item.draft': '起草政务服务事项新版本',
+    'service.item.submit': '提交政务服务事项审核',
+    'service.item.publish': '审核通过并发布政务服务事项',
+    'service.item.return': '退回政务服务事项修改',
+    'service.item.attach': '上传申请材料的表格或样本',
     'service.case.register': '登记办件',
     'service.case.importLedger': '导入办件台账',
     'service.case.startHandling': '办件：开始办理',
@@ -45,5 +50,5 @@ export const SERVICES_LABELS = {
   },
   auditTargetType: { serviceItem: '政务服务事项', serviceCase: '办件', serviceWindow: '服务窗口', serviceCentre: '政务服务中心' },
   auditCategory: { service: '政务服务' },
-  auditField: { dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
+  auditField: { materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
 } as const;

@@ -14,6 +14,7 @@ import type { App } from '../../http/types.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { caseForApplicant } from './cases.service.js';
 import { flowChartSvg } from './flow-chart.js';
+import { materialFile, publicMaterialFiles } from './guides.service.js';
 import { getPublicItem, guideUrl, listPublicItems, type ServiceGuide, type ServiceItemRow } from './items.service.js';
 
 const HEAD = html`<link rel="stylesheet" href="/static/services.css">`;
@@ -35,7 +36,9 @@ function itemRows(items: ServiceItemRow[]): SafeHtml {
 <tbody>${items.map((i) => html`<tr><td><a href="${guideUrl(i.code)}">${i.name}</a></td><td>${labelOf('serviceItemKind', i.kind)}</td><td>${i.orgName}</td><td>${limitText(i.legalLimitDays)}</td><td>${limitText(i.promisedLimitDays)}</td></tr>`)}</tbody></table>`;
 }
 
-function guideBody(item: ServiceItemRow): SafeHtml {
+type MaterialFiles = Awaited<ReturnType<typeof publicMaterialFiles>>;
+
+function guideBody(item: ServiceItemRow, files: MaterialFiles): SafeHtml {
   const g = item.guide as ServiceGuide;
   const field = (label: string, value: unknown) => (value ? html`<tr><th scope="row">${label}</th><td>${value}</td></tr>` : '');
   const steps = g.steps ?? [];
@@ -60,8 +63,11 @@ ${field('网上办理', g.online ? '可网上办理' : '须到窗口办理')}
 </tbody></table>
 ${g.conditions ? html`<h2>受理条件</h2><p class="pre">${g.conditions}</p>` : ''}
 <h2>申请材料</h2>
-${g.materials?.length ? html`<table class="data-table"><caption class="visually-hidden">申请材料</caption><thead><tr><th scope="col">序号</th><th scope="col">材料名称</th><th scope="col">份数</th><th scope="col">说明</th></tr></thead>
-<tbody>${g.materials.map((m, i) => html`<tr><td>${i + 1}</td><td>${m.name}</td><td>${m.copies ?? ''}</td><td>${m.note ?? ''}</td></tr>`)}</tbody></table>` : html`<p>无需提交申请材料。</p>`}
+${g.materials?.length ? html`<table class="data-table"><caption class="visually-hidden">申请材料</caption><thead><tr><th scope="col">序号</th><th scope="col">材料名称</th><th scope="col">份数</th><th scope="col">说明</th><th scope="col">下载</th></tr></thead>
+<tbody>${g.materials.map((m, i) => {
+    const own = files.filter((f) => f.materialKey === m.key);
+    return html`<tr><td>${i + 1}</td><td>${m.name}</td><td>${m.copies ?? ''}</td><td>${m.note ?? ''}</td><td>${own.length ? own.map((f) => html`<a href="${guideUrl(item.code)}/materials/${m.key}/${f.kind}">${f.kindLabel}</a> `) : '—'}</td></tr>`;
+  })}</tbody></table>` : html`<p>无需提交申请材料。</p>`}
 <h2>办理流程</h2>
 ${steps.length ? html`<figure class="flow">${flowChartSvg(steps, `${item.name}办理流程图`)}<figcaption>办理流程图</figcaption></figure>
 <ol class="flow-steps">${steps.map((s) => html`<li>${s.name}${s.who ? html`（${s.who}）` : ''}${s.limit ? html`：${s.limit}` : ''}</li>`)}</ol>` : html`<p>到窗口提交申请，受理后按承诺时限办结。</p>`}
@@ -114,13 +120,22 @@ ${itemRows(items)}`,
     schema: { hide: true, params: z.object({ code: z.string().max(64) }) },
   }, async (request, reply) => {
     const item = await getPublicItem(ctx, request.params.code);
+    const files = await publicMaterialFiles(ctx, item.id);
     return sendCachedPage(ctx, request, reply, async () => ({
       title: `${item.name}办事指南`,
       description: `${item.orgName}${item.name}的办事指南：设定依据、申请材料、办理流程和时限。`,
       breadcrumbs: [HOME, ZWFW, { label: '办事指南' }],
       head: HEAD,
-      body: guideBody(item),
+      body: guideBody(item, files),
     }));
+  });
+
+  app.get('/zwfw/items/:code/materials/:materialKey/:kind', {
+    config: { auth: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: { hide: true, params: z.object({ code: z.string().max(64), materialKey: z.string().max(32), kind: z.enum(['blank', 'sample']) }) },
+  }, async (request, reply) => {
+    const file = await materialFile(ctx, request.params.code, request.params.materialKey, request.params.kind);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
   });
 
   app.get('/zwfw/lists/:list', {
