@@ -11,6 +11,7 @@ import type { SecurityTables } from './tables/security.js';
 import type { SearchTables } from './tables/search.js';
 import type { SolicitationTables } from './tables/solicitations.js';
 import type { ConcernTables } from './tables/concerns.js';
+import type { ServicesTables } from './tables/services.js';
 
 export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
-  SolicitationTables, ConcernTables {}
+  SolicitationTables, ConcernTables, ServicesTables {}

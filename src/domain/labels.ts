@@ -15,9 +15,10 @@ import { CONCERN_LABELS } from './labels/concerns.js';
 import { MESSAGE_LABELS } from './labels/messages.js';
 import { SOLICITATION_LABELS } from './labels/solicitation.js';
 import { SEARCH_LABELS } from './labels/search.js';
+import { SERVICES_LABELS } from './labels/services.js';
 
 /** Capabilities that keep their labels in a file of their own (src/domain/labels/*.ts). */
-const PARTS = [MESSAGE_LABELS, SOLICITATION_LABELS, CONCERN_LABELS, SEARCH_LABELS] as const;
+const PARTS = [MESSAGE_LABELS, SOLICITATION_LABELS, CONCERN_LABELS, SEARCH_LABELS, SERVICES_LABELS] as const;
 const merged = <K extends keyof (typeof PARTS)[number]>(key: K) => Object.assign({}, ...PARTS.map((p) => p[key])) as (typeof PARTS)[number][K];
 
 const OUTCOME_LABELS: Record<string, string> = Object.fromEntries(OUTCOMES.map((o) => [o.key, o.label]));
@@ -98,6 +99,7 @@ export const LABELS = {
   ...SOLICITATION_LABELS.vocabularies,
   ...CONCERN_LABELS.vocabularies,
   ...SEARCH_LABELS.vocabularies,
+  ...SERVICES_LABELS.vocabularies,
   consultationChannel: { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' },
   consultationStatus: { open: '待答复', answered: '已答复' },
 

@@ -7,6 +7,11 @@ export const ROLES = {
   disclosureOffice: '公开办',
   supervisor: '监督员',
   admin: '系统管理员',
+  // ---- 政务服务 (issue 14; api-contract.md "Government services")
+  /** Keeps the body's item registry, registers and handles cases (at a window: that window's cases). */
+  serviceClerk: '政务服务工作人员',
+  /** The centre's management: configures windows, reads every case of its bodies, runs 电子监察. */
+  serviceManager: '政务服务中心管理人员',
 } as const;
 
 export type Role = keyof typeof ROLES;

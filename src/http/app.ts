@@ -45,6 +45,9 @@ import { searchRoutes } from '../modules/search/search.routes.js';
 import { solicitationRoutes } from '../modules/solicitations/solicitations.routes.js';
 // 回应关切 (issue 13)
 import { concernRoutes } from '../modules/concerns/concerns.routes.js';
+import { serviceRoutes } from '../modules/services/services.routes.js';
+import { servicePages } from '../modules/services/guides.pages.js';
+import { guideRoutes } from '../modules/services/guides.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -209,6 +212,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await solicitationRoutes(app, ctx);
   // 回应关切 (issue 13)
   await concernRoutes(app, ctx);
+  await serviceRoutes(app, ctx);
+  await servicePages(app, ctx);
+  await guideRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

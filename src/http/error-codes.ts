@@ -12,6 +12,7 @@ import { searchErrors } from '../modules/search/search.errors.js';
 import { solicitationErrors } from '../modules/solicitations/solicitations.errors.js';
 // 回应关切 (issue 13)
 import { concernErrors } from '../modules/concerns/concerns.errors.js';
+import { serviceErrors } from '../modules/services/services.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -62,6 +63,7 @@ export const errorCodes = {
   ...solicitationErrors,
   // 回应关切 (issue 13)
   ...concernErrors,
+  ...serviceErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

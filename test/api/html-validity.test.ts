@@ -10,6 +10,7 @@ import { createTestApp, TestApp } from '../support/app.js';
 import { publishItem } from '../support/items.js';
 import { applyOnline, makeApplication, solvedChallenge } from '../support/requests.js';
 import { openSolicitation } from '../support/solicitations.js';
+import { GUIDE_EXAMPLE, makeCase, makeItem, makeServiceUser } from '../support/services.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
@@ -43,6 +44,14 @@ beforeAll(async () => {
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[0], body: '建议明确村民委员会的责任。', challenge: await solvedChallenge(t) } });
 });
 afterAll(async () => t.close());
+
+// 政务服务 (issue 14): an item with a full guide, and a case to look up.
+let serviceCase = { caseNo: '', queryPassword: '' };
+beforeAll(async () => {
+  const clerk = (await makeServiceUser(t, { username: 'svchtml', orgCode: DEMO_FINANCE_CODE })).headers;
+  await makeItem(t, clerk, { orgCode: DEMO_FINANCE_CODE, code: 'HTML-1', name: '页面校验事项', guide: GUIDE_EXAMPLE });
+  serviceCase = (await makeCase(t, clerk, { itemCode: 'HTML-1' })).json();
+});
 
 type PageRequest = { name: string; method?: 'GET' | 'POST'; url: () => string; form?: () => string; cookie?: boolean; status?: number };
 
@@ -86,6 +95,14 @@ const PAGES: PageRequest[] = [
   { name: '全站搜索结果', url: () => '/search?q=%E9%80%9A%E7%9F%A5' },
   { name: '全站搜索（您是不是要找）', url: () => '/search?q=%E4%B8%89%E5%85%AC%E7%BB%8F%E5%BA%9F' },
   { name: '全站搜索（无结果）', url: () => '/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91' },
+  // 政务服务
+  { name: '政务服务事项', url: () => `/zwfw?org=${DEMO_FINANCE_CODE}&kind=license` },
+  { name: '办事指南', url: () => '/zwfw/items/HTML-1' },
+  { name: '责任清单', url: () => '/zwfw/lists/responsibility' },
+  { name: '权力清单', url: () => '/zwfw/lists/power' },
+  { name: '办件查询', url: () => '/zwfw/track' },
+  { name: '办件进度', method: 'POST', url: () => '/zwfw/track', form: () => form(serviceCase) },
+  { name: '办件查询（密码错误）', method: 'POST', url: () => '/zwfw/track', form: () => form({ caseNo: serviceCase.caseNo, queryPassword: 'WRONG1' }), status: 404 },
 ];
 
 describe('html-validate over every public page', () => {

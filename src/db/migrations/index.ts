@@ -15,6 +15,7 @@ import * as m0015 from './0015_search.js';
 import * as m0013 from './0013_consultation_drafts.js';
 // 回应关切 (issue 13)
 import * as m0014 from './0014_concerns.js';
+import * as m0016 from './0016_services.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0013_consultation_drafts': m0013,
   // 回应关切 (issue 13)
   '0014_concerns': m0014,
+  '0016_services': m0016,
 };

@@ -85,6 +85,14 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
         ],
       },
       { title: '互动交流', links: [{ url: '/hdjl', label: '咨询与咨询答复' }, /* 意见征集、回应关切 (issue 13) */ { url: '/hdjl/yjzj', label: '意见征集' }, { url: '/hdjl/hygq', label: '回应关切' }] },
+      // 政务服务 (issue 14)
+      {
+        title: '政务服务',
+        links: [
+          { url: '/zwfw', label: '政务服务事项' }, { url: '/zwfw/lists/power', label: '权力清单' }, { url: '/zwfw/lists/responsibility', label: '责任清单' },
+          { url: '/zwfw/lists/publicService', label: '公共服务事项清单' }, { url: '/zwfw/track', label: '办件查询' },
+        ],
+      },
       { title: '网站信息', links: [{ url: '/', label: '首页' }, { url: '/orgs', label: '机构信息' }, { url: '/sitemap', label: '网站地图' }, { url: '/search', label: '全站搜索' }] },
     ],
     bodies: bodies.map((org) => ({

@@ -1,0 +1,134 @@
+/** Queries of 办件 (service cases), their steps and supplement pauses. */
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit.repository.js';
+import type { CaseScope } from './services.policy.js';
+
+export interface ServiceCaseRow {
+  id: number;
+  caseNo: string;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  deemedApproval: boolean;
+  orgId: number;
+  orgCode: string;
+  orgName: string;
+  windowId: number | null;
+  status: string;
+  intakeReason: string | null;
+  acceptedOn: string | null;
+  promisedLimitDays: number;
+  dueOn: string | null;
+  dueCertain: boolean;
+  completedOn: string | null;
+  result: string | null;
+  resultReason: string | null;
+  escalatedAt: Date | null;
+  applicantType: string | null;
+  applicantName: string | null;
+  idNumberEnc: string | null;
+  phoneEnc: string | null;
+  queryPasswordHash: string | null;
+  imported: boolean;
+  handledBy: number | null;
+  createdAt: Date;
+}
+
+function caseColumns(db: Executor) {
+  return db
+    .selectFrom('serviceCases')
+    .innerJoin('serviceItems', 'serviceItems.id', 'serviceCases.itemId')
+    .innerJoin('orgs', 'orgs.id', 'serviceCases.orgId')
+    .select([
+      'serviceCases.id', 'serviceCases.caseNo', 'serviceCases.itemId', 'serviceItems.code as itemCode', 'serviceItems.name as itemName',
+      'serviceItems.deemedApproval', 'serviceCases.orgId', 'orgs.code as orgCode', 'orgs.name as orgName', 'serviceCases.windowId',
+      'serviceCases.status', 'serviceCases.intakeReason', 'serviceCases.acceptedOn', 'serviceCases.promisedLimitDays', 'serviceCases.dueOn',
+      'serviceCases.dueCertain', 'serviceCases.completedOn', 'serviceCases.result', 'serviceCases.resultReason', 'serviceCases.escalatedAt',
+      'serviceCases.applicantType', 'serviceCases.applicantName', 'serviceCases.idNumberEnc', 'serviceCases.phoneEnc',
+      'serviceCases.queryPasswordHash', 'serviceCases.imported', 'serviceCases.handledBy', 'serviceCases.createdAt',
+    ]);
+}
+
+export async function findCaseByNo(db: Executor, caseNo: string): Promise<ServiceCaseRow | undefined> {
+  return caseColumns(db).where('serviceCases.caseNo', '=', caseNo).executeTakeFirst();
+}
+
+export interface CaseFilter {
+  status?: string;
+  itemCode?: string;
+  windowId?: number;
+  due?: 'overdue' | 'open';
+  today: string;
+  cursor?: number;
+  limit: number;
+}
+
+export async function listCases(db: Executor, scope: CaseScope, filter: CaseFilter): Promise<ServiceCaseRow[]> {
+  let q = caseColumns(db);
+  if (scope.orgs !== 'all') q = scope.orgs.length ? q.where('serviceCases.orgId', 'in', scope.orgs) : q.where(sql<boolean>`false`);
+  if (scope.windows) q = q.where('serviceCases.windowId', 'in', scope.windows);
+  if (filter.status) q = q.where('serviceCases.status', '=', filter.status);
+  if (filter.itemCode) q = q.where('serviceItems.code', '=', filter.itemCode);
+  if (filter.windowId) q = q.where('serviceCases.windowId', '=', filter.windowId);
+  if (filter.due === 'open') q = q.where('serviceCases.completedOn', 'is', null).where('serviceCases.status', 'not in', ['refused', 'informed']);
+  if (filter.due === 'overdue') q = q.where('serviceCases.completedOn', 'is', null).where('serviceCases.status', 'in', ['accepted', 'processing']).where('serviceCases.dueOn', '<', filter.today);
+  if (filter.cursor) q = q.where('serviceCases.id', '<', filter.cursor);
+  return q.orderBy('serviceCases.id', 'desc').limit(filter.limit).execute();
+}
+
+export type NewCaseRow = {
+  caseNo: string; itemId: number; orgId: number; windowId: number | null; status: string; intakeReason: string | null;
+  acceptedOn: string | null; promisedLimitDays: number; dueOn: string | null; dueCertain: boolean; completedOn?: string | null;
+  result?: string | null; applicantType: string | null; applicantName: string | null; idNumberEnc: string | null; phoneEnc: string | null;
+  queryPasswordHash: string | null; imported?: boolean; registeredBy: number;
+};
+
+export async function insertCase(db: Executor, row: NewCaseRow): Promise<number> {
+  const inserted = await db.insertInto('serviceCases').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function insertCases(db: Executor, rows: NewCaseRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db.insertInto('serviceCases').values(rows.slice(i, i + 500)).returning('id').execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function updateCase(db: Executor, id: number, fields: Partial<{ status: string; dueOn: string | null; dueCertain: boolean; completedOn: string | null; result: string | null; resultReason: string | null; escalatedAt: Date; handledBy: number; windowId: number | null }>): Promise<void> {
+  await db.updateTable('serviceCases').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
+}
+
+export async function insertStep(db: Executor, row: { caseId: number; action: string; onDate: string; actorUserId: number | null; note?: string | null }): Promise<void> {
+  await db.insertInto('serviceCaseSteps').values({ ...row, note: row.note ?? null }).execute();
+}
+
+export async function listSteps(db: Executor, caseId: number) {
+  return db
+    .selectFrom('serviceCaseSteps')
+    .leftJoin('users', 'users.id', 'serviceCaseSteps.actorUserId')
+    .select(['serviceCaseSteps.action', 'serviceCaseSteps.onDate', 'serviceCaseSteps.at', 'serviceCaseSteps.note', 'users.displayName as actorName'])
+    .where('caseId', '=', caseId)
+    .orderBy('serviceCaseSteps.id')
+    .execute();
+}
+
+export async function listPauses(db: Executor, caseId: number) {
+  return db.selectFrom('serviceCasePauses').select(['id', 'startedOn', 'endedOn', 'missing']).where('caseId', '=', caseId).orderBy('id').execute();
+}
+
+export async function insertPause(db: Executor, row: { caseId: number; startedOn: string; missing: string[] }): Promise<void> {
+  await db.insertInto('serviceCasePauses').values({ ...row, missing: JSON.stringify(row.missing) as never }).execute();
+}
+
+export async function endPause(db: Executor, caseId: number, endedOn: string): Promise<void> {
+  await db.updateTable('serviceCasePauses').set({ endedOn }).where('caseId', '=', caseId).where('endedOn', 'is', null).execute();
+}
+
+export async function insertRatings(db: Executor, rows: { caseId: number; level: number; channel: string; ratedOn: string; comment?: string | null }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('serviceRatings').values(rows.slice(i, i + 500).map((r) => ({ ...r, comment: r.comment ?? null }))).execute();
+  }
+}
