@@ -76,6 +76,24 @@ describe('ranking and answers', () => {
     expect(repealed.results.map((r: { title: string }) => r.title)).toEqual(['公共租赁住房管理办法（旧）']);
   });
 
+  it('lists after the full matches of a long query the documents that lack one of its words, and keeps both words of a short one required', async () => {
+    const found = await search('暖心卡 公交 租金');
+    expect(found.total).toBe(0);
+    expect(found.results).toEqual([]);
+    // 暖心卡 + 公交 (no 租金) first; 租金 with only one other word is not enough (公共租赁住房 lacks both).
+    expect(found.partial.map((r: { title: string }) => r.title)).toEqual(['关于发放暖心卡的通知']);
+    const page = await t.app.inject(`/search?q=${encodeURIComponent('暖心卡 公交 租金')}`);
+    expect(page.body).toContain('没有找到同时包含全部检索词“暖心卡 公交 租金”的内容');
+    expect(page.body).toContain('<h2 id="partial-heading">只包含部分检索词的结果</h2>');
+    expect(page.body).toContain('关于发放<mark>暖心卡</mark>的通知');
+    // Two words: both are required, nothing loosely related is listed.
+    expect(await search('公交 租金')).toMatchObject({ total: 0, results: [], partial: [] });
+    // A full match comes first and the partial one after it, never twice.
+    const both = await search('公共租赁住房 租金 百分之七十');
+    expect(both.results.map((r: { title: string }) => r.title)).toEqual(['关于公共租赁住房租金的通知']);
+    expect(both.partial.map((r: { title: string }) => r.title)).toEqual(['公共租赁住房管理办法（旧）']);
+  });
+
   it('goes straight to the document for its 发文字号, and says when nothing is found', async () => {
     const page = await t.app.inject(`/search?q=${encodeURIComponent('县民发〔2026〕1号')}`);
     expect(page.statusCode).toBe(303);

@@ -139,6 +139,16 @@ export function compileTerms(terms: QueryTerm[]): string | null {
 }
 
 /**
+ * Documents with all terms but one, for a query of three or more terms whose full match finds little:
+ * shown after the full matches, as results that lack one of the words. A query of two terms keeps
+ * both required (one word of two is too loose: 火星移民 must not list every page on 移民搬迁).
+ */
+export function partialTerms(terms: QueryTerm[]): string | null {
+  if (terms.length < 3) return null;
+  return terms.map((_, skipped) => `(${compileTerms(terms.filter((__, i) => i !== skipped))})`).join(' | ');
+}
+
+/**
  * The exact phrase: the query's Chinese characters as consecutive bigrams (ranking puts documents
  * with the phrase as typed above those with its words scattered); null for a one-word query.
  */

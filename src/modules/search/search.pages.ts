@@ -37,6 +37,18 @@ function href(params: Params, change: Params): string {
   return `/search?${qs.toString()}`;
 }
 
+type Result = { url: string; title: string; titleMarks: [number, number][]; kindLabel: string; validity: string | null; validityLabel: string | null;
+  snippet: string; snippetMarks: [number, number][]; orgName: string | null; docNo: string | null; publishedOn: string | null };
+
+function resultItem(i: Result, heading: 'h2' | 'h3' = 'h2'): SafeHtml {
+  const title = html`<a href="${i.url}">${marked(i.title, i.titleMarks)}</a> <small class="tag">${i.kindLabel}</small>${i.validity && i.validity !== 'valid' ? html` <small class="tag">${i.validityLabel}</small>` : ''}`;
+  return html`<li>
+${heading === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
+${i.snippet ? html`<p>${marked(i.snippet, i.snippetMarks)}</p>` : ''}
+<p class="hint">${i.orgName ? `${i.orgName}　` : ''}${i.docNo ? `${i.docNo}　` : ''}${i.publishedOn ? html`<time datetime="${i.publishedOn}">${i.publishedOn}</time>` : ''}</p>
+</li>`;
+}
+
 export function searchForm(q: string, id = 'site-q'): SafeHtml {
   return html`<form class="search site-search" action="/search" method="get" role="search" data-suggest="/api/v1/search/suggest">
 <label for="${id}">搜索本站</label>
@@ -87,12 +99,9 @@ ${r.total ? html`<aside class="facets" aria-label="筛选结果">${FACETS.map((f
   return html`<section><h2>${LABELS.searchFacet[f]}</h2><ul>${rows.map((x) => html`<li>${String(params[f]) === x.value ? html`<strong>${x.label}（${x.n}）</strong>` : html`<a href="${href(params, { [f]: x.value })}">${x.label}</a>（${x.n}）`}</li>`)}</ul></section>`;
 })}</aside>` : ''}
 <div class="search-results">
-${r.results.length ? html`<ol class="catalog-list">${r.results.map((i) => html`<li>
-<h2><a href="${i.url}">${marked(i.title, i.titleMarks)}</a> <small class="tag">${i.kindLabel}</small>${i.validity && i.validity !== 'valid' ? html` <small class="tag">${i.validityLabel}</small>` : ''}</h2>
-${i.snippet ? html`<p>${marked(i.snippet, i.snippetMarks)}</p>` : ''}
-<p class="hint">${i.orgName ? `${i.orgName}　` : ''}${i.docNo ? `${i.docNo}　` : ''}${i.publishedOn ? html`<time datetime="${i.publishedOn}">${i.publishedOn}</time>` : ''}</p>
-</li>`)}</ol>` : html`<div class="no-results"><p>没有找到与“${q}”相关的内容。</p>
+${r.results.length ? html`<ol class="catalog-list">${r.results.map((i) => resultItem(i))}</ol>` : html`<div class="no-results"><p>没有找到${r.partial.length ? '同时包含全部检索词' : '与'}“${q}”${r.partial.length ? '的' : '相关的'}内容。</p>
 <p>您可以：检查输入的文字是否有误，换用更常见的说法，或减少词语；所需的政府信息没有公开的，可以<a href="/ysqgk">申请政府信息公开</a>；有问题可以<a href="/hdjl">写信咨询</a>。</p></div>`}
+${r.partial.length ? html`<section class="partial-results" aria-labelledby="partial-heading"><h2 id="partial-heading">只包含部分检索词的结果</h2><ol class="catalog-list">${r.partial.map((i) => resultItem(i, 'h3'))}</ol></section>` : ''}
 ${r.pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<a href="${href(params, { page: page - 1 })}" rel="prev">上一页</a>　` : ''}第${page}页／共${r.pages}页${page < r.pages ? html`　<a href="${href(params, { page: page + 1 })}" rel="next">下一页</a>` : ''}</p></nav>` : ''}
 </div>
 </div>

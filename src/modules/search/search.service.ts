@@ -9,7 +9,7 @@ import { toHalfWidth } from '../../domain/id-numbers.js';
 import { labelOf } from '../../domain/labels.js';
 import { normalizeText, simplified } from '../../domain/search/normalize.js';
 import { completions, corrections, pinyinOf } from '../../domain/search/pinyin.js';
-import { buildThesaurus, compileTerms, highlightStrings, phraseQuery, queryTerms, type QueryTerm, type Thesaurus } from '../../domain/search/query.js';
+import { buildThesaurus, compileTerms, highlightStrings, partialTerms, phraseQuery, queryTerms, type QueryTerm, type Thesaurus } from '../../domain/search/query.js';
 import { DICTIONARY_TERMS } from '../../domain/search/segment.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
@@ -156,22 +156,29 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
   }
   const strings = highlightStrings(run.terms);
   const pinyinTerms = isPinyin && run.terms.length ? run.terms.flatMap((t) => t.alternatives).filter((a) => /\p{Script=Han}/u.test(a)) : [];
-  if (!run.tsquery || run.total === 0) {
-    return { q, total: 0, capped: false, page, pages: 0, results: [], facets: [], suggestion, corrected, pinyinTerms, strings };
+  if (!run.tsquery) {
+    return { q, total: 0, capped: false, page, pages: 0, results: [], partial: [], facets: [], suggestion, corrected, pinyinTerms, strings };
   }
-  const rows = await repo.rankedPage(ctx.db, { tsquery: run.tsquery, phrase: phraseQuery(run.terms), filters, offset: (page - 1) * limit, limit });
-  const facetRows = run.facets;
-  const reachable = Math.min(run.total, repo.BODY_CANDIDATES + repo.TITLE_CANDIDATES);
-  const results = rows.map((r) => {
+  const view = (r: repo.RankedRow) => {
     const snippet = snippetOf(r.body, strings);
     return {
       kind: r.kind, kindLabel: labelOf('searchKind', r.kind), url: r.url, title: r.title, titleMarks: marksIn(r.title, strings),
       snippet: snippet.text, snippetMarks: snippet.marks, orgName: r.orgName, publishedOn: r.publishedOn, docNo: r.docNo, indexNo: r.indexNo,
       validity: r.validity, validityLabel: r.validity ? labelOf('validity', r.validity) : null, category: r.category,
     };
-  });
+  };
+  const rows = run.total > 0 ? await repo.rankedPage(ctx.db, { tsquery: run.tsquery, phrase: phraseQuery(run.terms), filters, offset: (page - 1) * limit, limit }) : [];
+  const facetRows = run.facets;
+  const reachable = Math.min(run.total, repo.BODY_CANDIDATES + repo.TITLE_CANDIDATES);
+  const results = rows.map(view);
+  // Few full matches of a long query: the documents lacking one of its words follow, ranked below them.
+  const partialQuery = run.total < FEW && page === 1 ? partialTerms(run.terms) : null;
+  const found = new Set(rows.map((r) => r.url));
+  const partial = partialQuery
+    ? (await repo.rankedPage(ctx.db, { tsquery: partialQuery, phrase: null, filters, offset: 0, limit: limit + rows.length })).filter((r) => !found.has(r.url)).slice(0, limit).map(view)
+    : [];
   return {
-    q, total: run.total, capped: run.total >= repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results,
+    q, total: run.total, capped: run.total >= repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results, partial,
     facets: facetRows.map((f) => ({ ...f, label: f.label ?? (f.facet === 'kind' ? labelOf('searchKind', f.value) : labelOf('validity', f.value)) })),
     suggestion, corrected, pinyinTerms, strings,
   };
