@@ -13,7 +13,7 @@
  * last day is a statutory holiday or a weekend ends on the next working day instead (民法典第二百零三条);
  * a period in working days ends on a working day by construction.
  */
-import { WorkingDayCalendar } from './calendar.js';
+import type { WorkingDayCalendar } from './calendar.js';
 import { addCalendarDays, IsoDate } from './dates.js';
 
 export const DRAFT_KINDS = ['rule', 'normative', 'majorDecision', 'other'] as const;

@@ -10,6 +10,7 @@ import { testConfig } from '../../src/config.js';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { createContext } from '../../src/http/app.js';
 import { createTestApp, TestApp } from '../support/app.js';
+import { publishItem } from '../support/items.js';
 import { solvedChallenge } from '../support/requests.js';
 
 let clock = Date.parse('2026-09-01T02:00:00Z');
@@ -148,9 +149,17 @@ describe('意见征集', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json().statistics).toMatchObject({ received: 4, approved: 2, rejected: 1, pending: 1, overall: 2, adopted: 1, partlyAdopted: 1, notAdopted: 1 });
     expect(saved.json().feedback.map((g: { decisionLabel: string }) => g.decisionLabel)).toEqual(['采纳', '部分采纳', '不予采纳']);
-    const published = await post(`/api/v1/solicitations/${id}/feedback/publish`, {});
-    expect(published.json()).toMatchObject({ status: 'feedbackPublished', statusLabel: '已公布采纳情况', feedbackPublishedOn: '2026-10-09' });
+    expect((await post(`/api/v1/solicitations/${id}/feedback/publish`, { finalItemId: 999999 })).json().details[0].path).toBe('finalItemId');
+    const finalDocument = await publishItem(t, { title: '某县城市绿化管理办法' });
+    const published = await post(`/api/v1/solicitations/${id}/feedback/publish`, { finalItemId: finalDocument.id });
+    expect(published.json()).toMatchObject({ status: 'feedbackPublished', statusLabel: '已公布采纳情况', feedbackPublishedOn: '2026-10-09', finalItemId: finalDocument.id });
     expect((await post(`/api/v1/solicitations/${id}/feedback`, { groups: [] }, 'office', 'PUT')).json().code).toBe('SOLICITATION_STATE');
+    const page = await t.app.inject(`/hdjl/yjzj/${id}`);
+    expect(page.body).toContain(`<a href="/xxgk/items/${finalDocument.indexNo}">某县城市绿化管理办法</a>`);
+    expect(page.body).toContain('集镇区的绿化由乡镇另行规定，本办法仅作衔接。');
+    expect(page.body).toContain('建议把乡镇集镇区也纳入适用范围。');
+    expect(page.body).not.toContain('王小明');
+    expect(page.body).not.toContain('与草案无关');
     const search = await t.app.inject({ url: '/api/v1/search?q=' + encodeURIComponent('集镇区') });
     expect(search.json().results.some((r: { url: string }) => r.url === `/hdjl/yjzj/${id}`)).toBe(true);
   });

@@ -48,9 +48,3 @@ export async function responsesOf(db: Executor, concernIds: number[]) {
   return db.selectFrom('concernResponses').select(['id', 'concernId', 'kind', 'respondedAt', 'title', 'url', 'itemId', 'note'])
     .where('concernId', 'in', concernIds).orderBy('respondedAt').orderBy('id').execute();
 }
-
-/** The public address of a published catalog item, to link a response to it. */
-export async function publishedItemPath(db: Executor, itemId: number) {
-  const row = await db.selectFrom('infoItems').select(['indexNo', 'status', 'disclosure']).where('id', '=', itemId).executeTakeFirst();
-  return row && row.status === 'published' && row.disclosure === 'proactive' && row.indexNo ? `/xxgk/items/${row.indexNo}` : null;
-}

@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { publishedItemLink } from '../publishing/catalog.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { indexDocument, removeDocument, searchSources, type SearchDocument } from '../search/search-index.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -122,7 +123,7 @@ export async function addResponse(ctx: AppContext, actor: Actor, id: number, inp
   }
   let url = input.url?.trim() || null;
   if (input.itemId) {
-    url = await repo.publishedItemPath(ctx.db, input.itemId);
+    url = (await publishedItemLink(ctx, input.itemId))?.url ?? null;
     if (!url) throw new AppError('VALIDATION_FAILED', [{ path: 'itemId', message: '所选信息不存在或尚未主动公开。' }]);
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -182,3 +182,14 @@ export async function catalogAttachment(ctx: AppContext, indexNo: string, attach
   if (!attachment) throw new AppError('ITEM_NOT_FOUND');
   return { fileName: attachment.fileName, mime: attachment.mime, data: await ctx.blobs.get(attachment.blobKey) };
 }
+
+/**
+ * The public address and title of a proactively published item, by id, or null (not published, withdrawn,
+ * 依申请公开 only). Other capabilities link to catalog items through it: 意见征集's final document and
+ * 回应关切's responses (issue 13).
+ */
+export async function publishedItemLink(ctx: AppContext, id: number): Promise<{ url: string; title: string; indexNo: string; orgId: number } | null> {
+  const item = await repo.findItem(ctx.db, id);
+  if (!item || item.status !== 'published' || item.disclosure !== 'proactive' || !item.indexNo) return null;
+  return { url: itemPath(item.indexNo), title: item.title, indexNo: item.indexNo, orgId: item.orgId };
+}

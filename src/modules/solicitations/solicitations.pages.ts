@@ -106,7 +106,7 @@ ${d.feedbackSummary ? d.feedbackSummary.split(/\n+/).map((p) => html`<p>${p}</p>
 ${d.feedback.length ? html`<table><caption>意见采纳情况</caption><thead><tr><th scope="col">序号</th><th scope="col">针对条文</th><th scope="col">意见概述</th><th scope="col">意见数</th><th scope="col">采纳情况</th><th scope="col">理由</th></tr></thead><tbody>
 ${d.feedback.map((g) => html`<tr><td>${g.seq}</td><td>${articleName(g.articleId)}</td><td>${g.summary}</td><td>${g.commentCount}</td><td>${g.decisionLabel}</td><td>${g.reason}</td></tr>`)}
 </tbody></table>` : ''}` : d.status === 'closed' ? html`<p>意见采纳情况整理后将在本页公布。</p>` : ''}
-${d.finalItemId ? html`<p>正式文件已发布，见<a href="/xxgk/catalog">政府信息公开目录</a>。</p>` : ''}`;
+${d.finalDocument ? html`<p>正式文件已发布：<a href="${d.finalDocument.url}">${d.finalDocument.title}</a></p>` : ''}`;
 }
 
 export async function solicitationPages(app: App, ctx: AppContext) {

@@ -14,7 +14,8 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
-import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
+import { publishedItemLink } from '../publishing/catalog.service.js';
 import { indexDocument, searchSources, type SearchDocument } from '../search/search-index.js';
 import { canManageSolicitation, canReadSolicitation, canReadSolicitations } from './solicitations.policy.js';
 import * as repo from './solicitations.repository.js';
@@ -341,6 +342,12 @@ export async function saveFeedback(ctx: AppContext, actor: Actor, id: number, in
 export async function publishFeedback(ctx: AppContext, actor: Actor, id: number, input: { finalItemId?: number | null }) {
   const draft = await managedDraft(ctx, ctx.db, actor, id);
   if (effectiveStatus(draft, todayInChina(ctx.now())) === 'open') throw new AppError('SOLICITATION_NOT_ENDED');
+  if (input.finalItemId) {
+    // The final document is linked once it is public in the catalog (the draft page links to it).
+    const item = await publishedItemLink(ctx, input.finalItemId);
+    const scope = await visibleOrgIds(ctx.db, actor);
+    if (!item || !inScope(scope, item.orgId)) throw new AppError('VALIDATION_FAILED', [{ path: 'finalItemId', message: '所选正式文件不存在或尚未主动公开。' }]);
+  }
   return step(ctx, actor, id, ['closed'], 'solicitation.publishFeedback', async (trx, current) => {
     const groups = await repo.listGroups(trx, id);
     if (!groups.length && !current.feedbackSummary) {
@@ -406,8 +413,9 @@ export async function getPublicDraft(ctx: AppContext, id: number) {
   if (!draft || !draft.opensOn || draft.opensOn > today || !['open', 'closed', 'feedbackPublished'].includes(draft.status)) throw new AppError('SOLICITATION_NOT_FOUND');
   const [articles, comments, statistics] = await Promise.all([repo.listArticles(ctx.db, id), repo.listApprovedComments(ctx.db, id), statisticsOf(ctx.db, id)]);
   const feedback = draft.status === 'feedbackPublished' ? await feedbackOf(ctx.db, id) : null;
+  const finalDocument = draft.finalItemId ? await publishedItemLink(ctx, draft.finalItemId) : null;
   const { pending: _p, rejected: _r, ...publicStatistics } = statistics;
-  return { ...presentDraft(draft, today), articles, comments, statistics: publicStatistics, feedback: feedback?.map(({ commentIds, ...g }) => ({ ...g, commentCount: commentIds.length })) ?? null };
+  return { ...presentDraft(draft, today), finalDocument: finalDocument && { url: finalDocument.url, title: finalDocument.title }, articles, comments, statistics: publicStatistics, feedback: feedback?.map(({ commentIds, ...g }) => ({ ...g, commentCount: commentIds.length })) ?? null };
 }
 
 // ---- site search

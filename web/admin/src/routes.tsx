@@ -29,5 +29,8 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/calendar', label: '工作日历', roles: [], component: lazy(() => import('./pages/Calendar')) },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Audit')) },
   { path: '/search', label: '全站搜索', roles: ['admin'], component: lazy(() => import('./pages/Search')) },
+  // 意见征集、回应关切 (issue 13)
+  { path: '/solicitations', label: '意见征集', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Solicitations')) },
+  { path: '/concerns', label: '回应关切', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Concerns')) },
   { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
 ];

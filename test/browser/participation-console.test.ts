@@ -1,0 +1,85 @@
+/**
+ * The console's 意见征集 and 回应关切 pages, as the 公开办 uses them: a draft written with its articles,
+ * submitted and published; a comment moderated; a 重大 event registered with its hour clocks. axe-clean.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { solvedChallenge } from '../support/requests.js';
+import { openSolicitation } from '../support/solicitations.js';
+
+const SHOTS = '/tmp/shots-participation';
+const env = useBrowserAndServer(async (server) => {
+  const t = server.testApp;
+  const draft = await openSolicitation(t);
+  await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[1], body: '建议把城中村也纳入适用范围。', commenterName: '王小明', challenge: await solvedChallenge(t) } });
+  const office = await t.auth('office');
+  const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
+    orgCode: DEMO_COUNTY_CODE, title: '某镇突发山洪灾害', level: 'major', startedAt: new Date(Date.now() - 6 * 3600_000).toISOString(), spokesperson: '县长 张某',
+  } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/responses`, headers: office, payload: {
+    kind: 'authoritativeInfo', respondedAt: new Date(Date.now() - 2 * 3600_000).toISOString(), title: '关于某镇山洪灾害情况的通报',
+  } });
+});
+
+describe('意见征集 and 回应关切 in the console', () => {
+  it('writes, submits and publishes a draft, and moderates a comment', async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    await page.getByRole('link', { name: '意见征集' }).click();
+    await page.getByRole('heading', { name: '意见征集' }).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-solicitations.png` });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+
+    await page.getByRole('button', { name: '起草征求意见稿' }).click();
+    const drawer = page.getByRole('dialog', { name: '起草征求意见稿' });
+    await drawer.getByLabel('标题').fill('某县养犬管理规定（征求意见稿）');
+    await drawer.getByLabel('起草说明').fill('为规范养犬行为，起草本规定。');
+    await drawer.getByLabel('条文内容').fill('为了规范养犬行为，制定本规定。');
+    await page.screenshot({ path: `${SHOTS}/console-solicitation-editor.png` });
+    await drawer.getByRole('button', { name: '保存' }).click();
+    const detail = page.getByRole('dialog', { name: '某县养犬管理规定（征求意见稿）' });
+    await detail.getByRole('button', { name: '提交审核' }).click();
+    await detail.getByRole('button', { name: '发布征求意见' }).click();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await detail.getByText('征求意见中').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-solicitation-open.png` });
+    await detail.locator('.ant-drawer-close').click().catch(() => undefined);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: /意见审核/ }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '城中村' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('王*');
+    await expect(row.textContent()).resolves.not.toContain('王小明');
+    await page.screenshot({ path: `${SHOTS}/console-moderation.png` });
+    await row.getByRole('button', { name: '公开', exact: true }).click();
+    await page.getByText('没有待审核的意见').waitFor();
+    await context.close();
+  });
+
+  it('shows the hour clocks of a 重大 event', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    await page.getByRole('link', { name: '回应关切' }).click();
+    await page.getByRole('heading', { name: '回应关切' }).waitFor();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某镇突发山洪灾害' });
+    await row.waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-concerns.png` });
+    await expect(row.textContent()).resolves.toContain('5小时内发布权威信息：按时完成');
+    await expect(row.textContent()).resolves.toMatch(/24小时内举行新闻发布会：剩余1[78]小时/);
+    await page.screenshot({ path: `${SHOTS}/console-concerns.png` });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await row.getByRole('button', { name: '办理' }).click();
+    await page.getByRole('heading', { name: '登记回应' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-concern-detail.png` });
+    await context.close();
+  });
+});
