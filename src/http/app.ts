@@ -44,6 +44,7 @@ import { searchRoutes } from '../modules/search/search.routes.js';
 import { serviceRoutes } from '../modules/services/services.routes.js';
 import { servicePages } from '../modules/services/guides.pages.js';
 import { guideRoutes } from '../modules/services/guides.routes.js';
+import { centreRoutes } from '../modules/services/centres.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -207,6 +208,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await serviceRoutes(app, ctx);
   await servicePages(app, ctx);
   await guideRoutes(app, ctx);
+  await centreRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

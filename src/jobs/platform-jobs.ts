@@ -11,6 +11,7 @@ import { purgeExpiredChallenges } from '../modules/platform/challenge.repository
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { publishScheduledItems } from '../modules/publishing/publishing.service.js';
 import { runQueuedReindex } from '../modules/search/search.service.js';
+import { escalateDeemedApprovals } from '../modules/services/cases.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -50,5 +51,13 @@ export function platformJobs(log: Log): BackgroundJob[] {
     },
     // 全站搜索: a full reindex queued from the console (or by migration 0015) runs here, its progress in the console.
     { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
+    // 政务服务: 逾期视为同意 — cases of such items past their promised limit go to the centre, marked.
+    {
+      name: 'service-deemed-approval', everyMs: HOUR, runAtStart: true,
+      run: async (ctx) => {
+        const escalated = await escalateDeemedApprovals(ctx);
+        if (escalated) log.info({ escalated }, 'service cases escalated (deemed approval)');
+      },
+    },
   ];
 }

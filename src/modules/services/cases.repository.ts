@@ -132,3 +132,15 @@ export async function insertRatings(db: Executor, rows: { caseId: number; level:
     await db.insertInto('serviceRatings').values(rows.slice(i, i + 500).map((r) => ({ ...r, comment: r.comment ?? null }))).execute();
   }
 }
+
+/** Open cases of 逾期视为同意 items past their due date and not yet escalated. */
+export async function listDeemedApprovalDue(db: Executor, today: string) {
+  return db.selectFrom('serviceCases').innerJoin('serviceItems', 'serviceItems.id', 'serviceCases.itemId')
+    .select(['serviceCases.caseNo'])
+    .where('serviceItems.deemedApproval', '=', true)
+    .where('serviceCases.status', 'in', ['accepted', 'processing'])
+    .where('serviceCases.completedOn', 'is', null)
+    .where('serviceCases.escalatedAt', 'is', null)
+    .where('serviceCases.dueOn', '<', today)
+    .orderBy('serviceCases.id').limit(500).execute();
+}
