@@ -32,7 +32,7 @@ export const SERVICES_LABELS = {
     complaintPhone: '监督投诉电话', conditions: '受理条件', materials: '申请材料', steps: '办理流程', hours: '办理时间', location: '办理地点',
     feeBasis: '收费依据', guide: '办事指南', lifeEvents: '人生事件', businessStages: '企业经营阶段', missing: '需要补充的材料', onDate: '办理日期',
     'guide.basis': '设定依据', 'guide.materials.key': '材料标识', 'guide.materials.name': '材料名称', 'guide.materials.copies': '材料份数',
-    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
+    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', month: '月份', handledBy: '经办人', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
   },
   auditAction: {
     'service.item.create': '新建政务服务事项',
