@@ -48,6 +48,7 @@ import { concernRoutes } from '../modules/concerns/concerns.routes.js';
 import { serviceRoutes } from '../modules/services/services.routes.js';
 import { servicePages } from '../modules/services/guides.pages.js';
 import { guideRoutes } from '../modules/services/guides.routes.js';
+import { centreRoutes } from '../modules/services/centres.routes.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -215,6 +216,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await serviceRoutes(app, ctx);
   await servicePages(app, ctx);
   await guideRoutes(app, ctx);
+  await centreRoutes(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -13,6 +13,7 @@ import { publishScheduledItems } from '../modules/publishing/publishing.service.
 import { runQueuedReindex } from '../modules/search/search.service.js';
 // 意见征集 (issue 13)
 import { closeEndedDrafts } from '../modules/solicitations/solicitations.service.js';
+import { escalateDeemedApprovals } from '../modules/services/cases.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -54,5 +55,13 @@ export function platformJobs(log: Log): BackgroundJob[] {
     { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
     // 意见征集 (issue 13): drafts whose comment period has run are marked 已截止 (pages already show them so).
     { name: 'close-solicitations', everyMs: HOUR, runAtStart: true, run: async (ctx) => { await closeEndedDrafts(ctx); } },
+    // 政务服务: 逾期视为同意 — cases of such items past their promised limit go to the centre, marked.
+    {
+      name: 'service-deemed-approval', everyMs: HOUR, runAtStart: true,
+      run: async (ctx) => {
+        const escalated = await escalateDeemedApprovals(ctx);
+        if (escalated) log.info({ escalated }, 'service cases escalated (deemed approval)');
+      },
+    },
   ];
 }

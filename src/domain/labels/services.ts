@@ -21,6 +21,7 @@ export const SERVICES_LABELS = {
     ratingLevel: RATING_LABELS as Record<string, string>,
     ratingChannel: { online: '网上评价', onSite: '现场评价', ledger: '台账导入' },
     rectificationStatus: { verifying: '核实中', rectifying: '整改中', unjustified: '核实不属实', closed: '已整改回访', appealed: '申诉复核中', appealUpheld: '申诉成立（评价不计入）', appealRejected: '申诉不成立' },
+    caseNotice: { acceptance: '受理通知书', refusal: '不予受理通知书', supplement: '补正材料通知书', completion: '办结通知' },
     dueState: { normal: '正常', approaching: '临近时限', overdue: '已超期' },
     centreType: { county: '县级政务服务中心', township: '乡镇（街道）便民服务中心' },
   },
@@ -31,7 +32,7 @@ export const SERVICES_LABELS = {
     complaintPhone: '监督投诉电话', conditions: '受理条件', materials: '申请材料', steps: '办理流程', hours: '办理时间', location: '办理地点',
     feeBasis: '收费依据', guide: '办事指南', lifeEvents: '人生事件', businessStages: '企业经营阶段', missing: '需要补充的材料', onDate: '办理日期',
     'guide.basis': '设定依据', 'guide.materials.key': '材料标识', 'guide.materials.name': '材料名称', 'guide.materials.copies': '材料份数',
-    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
+    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', month: '月份', handledBy: '经办人', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
   },
   auditAction: {
     'service.item.create': '新建政务服务事项',
@@ -40,6 +41,9 @@ export const SERVICES_LABELS = {
     'service.item.publish': '审核通过并发布政务服务事项',
     'service.item.return': '退回政务服务事项修改',
     'service.item.attach': '上传申请材料的表格或样本',
+    'service.centre.create': '新建政务服务中心',
+    'service.window.create': '新建服务窗口',
+    'service.window.update': '修改服务窗口',
     'service.case.register': '登记办件',
     'service.case.importLedger': '导入办件台账',
     'service.case.startHandling': '办件：开始办理',
@@ -50,5 +54,5 @@ export const SERVICES_LABELS = {
   },
   auditTargetType: { serviceItem: '政务服务事项', serviceCase: '办件', serviceWindow: '服务窗口', serviceCentre: '政务服务中心' },
   auditCategory: { service: '政务服务' },
-  auditField: { materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
+  auditField: { clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
 } as const;

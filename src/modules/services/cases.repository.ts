@@ -56,7 +56,12 @@ export async function findCaseByNo(db: Executor, caseNo: string): Promise<Servic
 export interface CaseFilter {
   status?: string;
   itemCode?: string;
+  /** 0: cases registered at a body, not at a window. */
   windowId?: number;
+  centreId?: number;
+  handledBy?: number;
+  from?: string;
+  to?: string;
   due?: 'overdue' | 'open';
   today: string;
   cursor?: number;
@@ -70,6 +75,11 @@ export async function listCases(db: Executor, scope: CaseScope, filter: CaseFilt
   if (filter.status) q = q.where('serviceCases.status', '=', filter.status);
   if (filter.itemCode) q = q.where('serviceItems.code', '=', filter.itemCode);
   if (filter.windowId) q = q.where('serviceCases.windowId', '=', filter.windowId);
+  if (filter.windowId === 0) q = q.where('serviceCases.windowId', 'is', null);
+  if (filter.centreId) q = q.where('serviceCases.windowId', 'in', (eb) => eb.selectFrom('serviceWindows').select('serviceWindows.id').where('serviceWindows.centreId', '=', filter.centreId!));
+  if (filter.handledBy) q = q.where('serviceCases.handledBy', '=', filter.handledBy);
+  if (filter.from) q = q.where('serviceCases.acceptedOn', '>=', filter.from);
+  if (filter.to) q = q.where('serviceCases.acceptedOn', '<=', filter.to);
   if (filter.due === 'open') q = q.where('serviceCases.completedOn', 'is', null).where('serviceCases.status', 'not in', ['refused', 'informed']);
   if (filter.due === 'overdue') q = q.where('serviceCases.completedOn', 'is', null).where('serviceCases.status', 'in', ['accepted', 'processing']).where('serviceCases.dueOn', '<', filter.today);
   if (filter.cursor) q = q.where('serviceCases.id', '<', filter.cursor);
@@ -131,4 +141,16 @@ export async function insertRatings(db: Executor, rows: { caseId: number; level:
   for (let i = 0; i < rows.length; i += 500) {
     await db.insertInto('serviceRatings').values(rows.slice(i, i + 500).map((r) => ({ ...r, comment: r.comment ?? null }))).execute();
   }
+}
+
+/** Open cases of 逾期视为同意 items past their due date and not yet escalated. */
+export async function listDeemedApprovalDue(db: Executor, today: string) {
+  return db.selectFrom('serviceCases').innerJoin('serviceItems', 'serviceItems.id', 'serviceCases.itemId')
+    .select(['serviceCases.caseNo'])
+    .where('serviceItems.deemedApproval', '=', true)
+    .where('serviceCases.status', 'in', ['accepted', 'processing'])
+    .where('serviceCases.completedOn', 'is', null)
+    .where('serviceCases.escalatedAt', 'is', null)
+    .where('serviceCases.dueOn', '<', today)
+    .orderBy('serviceCases.id').limit(500).execute();
 }

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './cases.repository.js';
 import { itemForStaff } from './items.service.js';
 import { canHandleCase, canReadServiceCases, caseInScope, caseScopeOf } from './services.policy.js';
-import { windowForCase } from './centres.service.js';
+import { mayDecideAtWindow, windowForCase } from './centres.service.js';
 
 export type { ServiceCaseRow } from './cases.repository.js';
 
@@ -163,6 +163,9 @@ export async function takeCaseAction(ctx: AppContext, actor: Actor | null, caseN
   if (input.action === 'complete') {
     if (!input.result) throw new AppError('VALIDATION_FAILED', [{ path: 'result', message: '请选择办结结果。' }]);
     if (resultNeedsReason(input.result) && !input.reason?.trim()) throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: '不予批准的，请写明理由。' }]);
+    if (actor && input.result !== 'withdrawn' && !(await mayDecideAtWindow(ctx, actor, row.windowId))) {
+      throw new AppError('FORBIDDEN', [{ path: 'result', message: '准予或不予批准的决定，须由该窗口的首席代表作出。' }]);
+    }
   }
   if (input.action === 'requestSupplement' && !input.missing?.length) throw new AppError('VALIDATION_FAILED', [{ path: 'missing', message: '请一次性列明需要补正的全部材料。' }]);
   const calendar = await ctx.calendar();
@@ -200,4 +203,15 @@ export async function caseForApplicant(ctx: AppContext, caseNo: string, queryPas
   if (!row || !ok) throw new AppError('SERVICE_CASE_QUERY_FAILED');
   const steps = await repo.listSteps(ctx.db, row.id);
   return { row, steps };
+}
+
+/**
+ * 逾期视为同意: for an item that follows the rule, a case whose promised limit has passed without a
+ * decision is escalated to the centre and marked (once). Run by the background job.
+ */
+export async function escalateDeemedApprovals(ctx: AppContext): Promise<number> {
+  const today = todayInChina(ctx.now());
+  const due = await repo.listDeemedApprovalDue(ctx.db, today);
+  for (const c of due) await takeCaseAction(ctx, null, c.caseNo, { action: 'escalate', onDate: today, note: '超过承诺时限未作决定，按“逾期视为同意”移交政务服务中心督办' });
+  return due.length;
 }

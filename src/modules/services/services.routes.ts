@@ -9,6 +9,7 @@ import * as items from './items.service.js';
 import { importCaseLedger } from './ledger.service.js';
 import { caseActionSchema, newCaseSchema, newItemSchema } from './services.schemas.js';
 import { orgStatistics } from './statistics.service.js';
+import { monthlyBulletin, supervisionBoard } from './supervision.service.js';
 import { SERVICE_ITEM_KIND_KEYS } from '../../domain/services/service-items.js';
 
 const tags = ['政务服务'];
@@ -47,7 +48,9 @@ export async function serviceRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: '办件列表（窗口工作人员只见本窗口的办件）',
       querystring: z.object({
-        status: z.string().max(32).optional(), itemCode: z.string().max(64).optional(), windowId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        status: z.string().max(32).optional(), itemCode: z.string().max(64).optional(), windowId: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+        centreId: z.coerce.number().int().positive().max(2_147_483_647).optional(), handledBy: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+        from: isoDate.optional(), to: isoDate.optional(),
         due: z.enum(['overdue', 'open']).optional(), cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
@@ -75,6 +78,28 @@ export async function serviceRoutes(app: App, ctx: AppContext) {
     const body = request.body as unknown;
     if (typeof body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, '请以 text/csv 格式提交办件台账。');
     return importCaseLedger(ctx, actorOf(request), request.params.code, body);
+  });
+
+  app.get('/api/v1/service-supervision', {
+    config: { auth: [...READERS] },
+    schema: {
+      tags, summary: '电子监察：临近时限和超期的办件，按中心、窗口、事项、工作人员的效能（各项数字附可列出办件的筛选条件）',
+      querystring: z.object({ centreId: z.coerce.number().int().positive().max(2_147_483_647).optional(), from: isoDate.optional(), to: isoDate.optional() }),
+    },
+  }, async (request) => supervisionBoard(ctx, actorOf(request), request.query));
+
+  app.get('/api/v1/service-supervision/bulletin', {
+    config: { auth: ['serviceManager', 'admin', 'supervisor'] },
+    schema: {
+      tags, summary: '电子监察月度通报（DOCX 或 PDF）',
+      querystring: z.object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请按 YYYY-MM 填写月份'), format: z.enum(['docx', 'pdf']).default('docx'),
+        centreId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      }),
+    },
+  }, async (request, reply) => {
+    const file = await monthlyBulletin(ctx, actorOf(request), request.query.month, request.query.format, request.query.centreId);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
   });
 
   app.get('/api/v1/orgs/:code/service-statistics', {

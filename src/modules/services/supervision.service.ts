@@ -1,0 +1,115 @@
+/**
+ * 电子监察: the live board of a centre — open cases approaching their promised limit (a warning the
+ * centre's `warningDays` working days before, 1 by default) and overdue ones, by centre, window,
+ * item and clerk; per-window and per-clerk efficiency (cases, average working days, overdue,
+ * ratings); the monthly 通报. Every figure carries the filter that lists its cases.
+ */
+import type { AppContext } from '../../context.js';
+import { formatChineseDate, todayInChina, type IsoDate } from '../../domain/dates.js';
+import { labelOf } from '../../domain/labels.js';
+import type { Actor } from '../../domain/roles.js';
+import { DEFAULT_WARNING_WORKING_DAYS, workingDaysLeft, workingDaysTaken } from '../../domain/services/case-deadline.js';
+import { completionRate, emptyRatingCounts, satisfactionRate, type RatingCounts } from '../../domain/services/rates.js';
+import { AppError } from '../../http/errors.js';
+import { renderNoticeDocx, renderNoticePdf } from '../requests/notice.js';
+import { findCentre } from './centres.repository.js';
+import { canReadServiceCases, caseScopeOf } from './services.policy.js';
+import * as repo from './supervision.repository.js';
+
+interface Group {
+  key: string;
+  label: string;
+  /** The case list's query for the cases behind the figures (/api/v1/service-cases?…). */
+  filter: Record<string, string | number>;
+  accepted: number;
+  completed: number;
+  completionRate: string;
+  onTime: number;
+  overdue: number;
+  open: number;
+  averageWorkingDays: string;
+  ratings: number;
+  satisfactionRate: string;
+}
+
+function grouped(cases: (repo.PeriodCase & { taken: number | null })[], today: IsoDate, keyOf: (c: repo.PeriodCase) => { key: string; label: string; filter: Record<string, string | number> } | null): Group[] {
+  const groups = new Map<string, { meta: { key: string; label: string; filter: Record<string, string | number> }; list: typeof cases }>();
+  for (const c of cases) {
+    const meta = keyOf(c);
+    if (!meta) continue;
+    const g = groups.get(meta.key) ?? { meta, list: [] };
+    g.list.push(c);
+    groups.set(meta.key, g);
+  }
+  return [...groups.values()].map(({ meta, list }) => {
+    const completed = list.filter((c) => c.completedOn);
+    const byLevel: RatingCounts = emptyRatingCounts();
+    for (const c of list) if (c.level) byLevel[String(c.level) as keyof RatingCounts] += 1;
+    const taken = completed.map((c) => c.taken ?? 0);
+    const ratings = list.filter((c) => c.level).length;
+    // Average working days with one decimal, rounded half up (hundredths of the sum ÷ count).
+    const avg = taken.length ? (Math.round((taken.reduce((a, b) => a + b, 0) * 10) / taken.length) / 10).toFixed(1) : '0.0';
+    return {
+      ...meta,
+      accepted: list.length, completed: completed.length, completionRate: completionRate(completed.length, list.length),
+      onTime: completed.filter((c) => c.dueOn && c.completedOn! <= c.dueOn).length,
+      overdue: list.filter((c) => (c.completedOn && c.dueOn && c.completedOn > c.dueOn) || (!c.completedOn && (c.status === 'accepted' || c.status === 'processing') && c.dueOn && c.dueOn < today)).length,
+      open: list.length - completed.length, averageWorkingDays: avg, ratings, satisfactionRate: satisfactionRate(byLevel),
+    };
+  }).sort((a, b) => b.accepted - a.accepted || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+export async function supervisionBoard(ctx: AppContext, actor: Actor, query: { centreId?: number; from?: IsoDate; to?: IsoDate }) {
+  if (!canReadServiceCases(actor)) throw new AppError('FORBIDDEN');
+  const scope = await caseScopeOf(ctx.db, actor);
+  const today = todayInChina(ctx.now());
+  const from = query.from ?? `${today.slice(0, 7)}-01`;
+  const to = query.to ?? today;
+  if (to < from) throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: '截止日期不能早于起始日期。' }]);
+  const centre = query.centreId ? await findCentre(ctx.db, query.centreId) : undefined;
+  if (query.centreId && !centre) throw new AppError('SERVICE_CENTRE_NOT_FOUND', [{ path: 'centreId', message: '该政务服务中心不存在。' }]);
+  const warningDays = centre?.warningDays ?? DEFAULT_WARNING_WORKING_DAYS;
+  const calendar = await ctx.calendar();
+  const until = calendar.addWorkingDays(today, warningDays).date;
+  const open = await repo.openCasesDueBy(ctx.db, scope, until, { centreId: query.centreId });
+  const present = (c: repo.BoardCase) => ({ ...c, statusLabel: labelOf('serviceCaseStatus', c.status), workingDaysLeft: workingDaysLeft(calendar, today, c.dueOn) });
+  const overdue = open.filter((c) => c.dueOn < today).map(present);
+  const approaching = open.filter((c) => c.dueOn >= today).map(present);
+
+  const period = await repo.casesAcceptedIn(ctx.db, scope, from, to, { centreId: query.centreId });
+  const pauses = await repo.pausesOf(ctx.db, period.filter((c) => c.completedOn).map((c) => c.id));
+  const pausesBy = new Map<number, { startedOn: string; endedOn: string | null }[]>();
+  for (const p of pauses) pausesBy.set(p.caseId, [...(pausesBy.get(p.caseId) ?? []), p]);
+  const withTaken = period.map((c) => ({ ...c, taken: c.completedOn ? workingDaysTaken(calendar, c.acceptedOn, c.completedOn, pausesBy.get(c.id) ?? []) : null }));
+  const base = { from, to };
+  return {
+    today, from, to, warningDays,
+    counts: { approaching: approaching.length, overdue: overdue.length },
+    approaching, overdue,
+    byCentre: grouped(withTaken, today, (c) => (c.centreId ? { key: `c${c.centreId}`, label: c.centreName!, filter: { ...base, centreId: c.centreId } } : { key: 'none', label: '未进驻窗口（机关受理）', filter: { ...base, windowId: 0 } })),
+    byWindow: grouped(withTaken, today, (c) => (c.windowId ? { key: `w${c.windowId}`, label: `${c.windowNumber}号窗口 ${c.windowName}`, filter: { ...base, windowId: c.windowId } } : null)),
+    byItem: grouped(withTaken, today, (c) => ({ key: c.itemCode, label: c.itemName, filter: { ...base, itemCode: c.itemCode } })),
+    byClerk: grouped(withTaken, today, (c) => (c.handledBy ? { key: `u${c.handledBy}`, label: c.handlerName ?? '工作人员', filter: { ...base, handledBy: c.handledBy } } : null)),
+  };
+}
+
+/** 电子监察月度通报 for the supervision office: the month's figures per window, and the overdue cases. */
+export async function monthlyBulletin(ctx: AppContext, actor: Actor, month: string, format: 'docx' | 'pdf', centreId?: number) {
+  const from = `${month}-01`;
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  const to = `${month}-${String(last).padStart(2, '0')}`;
+  const today = todayInChina(ctx.now());
+  if (from > today) throw new AppError('VALIDATION_FAILED', [{ path: 'month', message: '该月份尚未开始。' }]);
+  const board = await supervisionBoard(ctx, actor, { centreId, from, to: to > today ? today : to });
+  const total = board.byCentre.reduce((s, g) => ({ accepted: s.accepted + g.accepted, completed: s.completed + g.completed, overdue: s.overdue + g.overdue }), { accepted: 0, completed: 0, overdue: 0 });
+  const title = `政务服务电子监察通报（${month.slice(0, 4)}年${Number(month.slice(5, 7))}月）`;
+  const paragraphs = [
+    `${formatChineseDate(from)}至${formatChineseDate(board.to)}，共受理办件${total.accepted}件，办结${total.completed}件，办结率${completionRate(total.completed, total.accepted)}%，超期${total.overdue}件。各窗口情况如下：`,
+    ...board.byWindow.map((w, i) => `${i + 1}. ${w.label}：受理${w.accepted}件，办结${w.completed}件，办结率${w.completionRate}%，平均用时${w.averageWorkingDays}个工作日，超期${w.overdue}件，评价${w.ratings}次，满意率${w.satisfactionRate}%。`),
+    board.overdue.length ? `截至${formatChineseDate(board.today)}，仍有${board.overdue.length}件办件超过承诺时限未办结：${board.overdue.slice(0, 50).map((c) => `${c.caseNo}（${c.itemName}，承诺${formatChineseDate(c.dueOn)}办结）`).join('；')}。请相关窗口和部门立即督办，并于3个工作日内说明原因。` : `截至${formatChineseDate(board.today)}，没有超过承诺时限未办结的办件。`,
+  ];
+  const content = { title, docNo: '电子监察', addressee: '各进驻部门、各窗口', paragraphs, orgName: '政务服务中心电子监察室', date: today };
+  const data = format === 'docx' ? await renderNoticeDocx(content) : await renderNoticePdf(content);
+  if (!data) throw new AppError('SERVICE_UNAVAILABLE', undefined, '服务器未安装中文字体，暂不能生成 PDF，请下载 DOCX 版本。');
+  return { fileName: `${title}.${format}`, mime: format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf', data };
+}
