@@ -8,6 +8,7 @@ import { publishingErrors } from '../modules/publishing/publishing.errors.js';
 import { requestErrors } from '../modules/requests/requests.errors.js';
 import { reportErrors } from '../modules/reports/reports.errors.js';
 import { searchErrors } from '../modules/search/search.errors.js';
+import { messageErrors } from '../modules/interaction/messages.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -53,6 +54,7 @@ export const errorCodes = {
   ...applicantErrors,
   ...reportErrors,
   ...searchErrors,
+  ...messageErrors,
   ...authErrors,
 } satisfies Record<string, ErrorSpec>;
 

@@ -11,6 +11,7 @@ import { purgeExpiredChallenges } from '../modules/platform/challenge.repository
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { publishScheduledItems } from '../modules/publishing/publishing.service.js';
 import { runQueuedReindex } from '../modules/search/search.service.js';
+import { remindMessages } from '../modules/interaction/messages.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -50,5 +51,13 @@ export function platformJobs(log: Log): BackgroundJob[] {
     },
     // 全站搜索: a full reindex queued from the console (or by migration 0015) runs here, its progress in the console.
     { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
+    // 互动交流: reminders 2 working days before a message's reply is due, and overdue flags.
+    {
+      name: 'message-reminders', everyMs: HOUR, runAtStart: true,
+      run: async (ctx) => {
+        const done = await remindMessages(ctx);
+        if (done.reminded || done.overdue) log.info(done, 'message reminders');
+      },
+    },
   ];
 }

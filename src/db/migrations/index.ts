@@ -11,6 +11,7 @@ import * as m0009 from './0009_item_versions.js';
 import * as m0010 from './0010_security.js';
 import * as m0011 from './0011_request_pause_due_dates.js';
 import * as m0015 from './0015_search.js';
+import * as m0012 from './0012_messages.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_security': m0010,
   '0011_request_pause_due_dates': m0011,
   '0015_search': m0015,
+  '0012_messages': m0012,
 };

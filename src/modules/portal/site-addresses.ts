@@ -84,7 +84,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
           { url: '/ysqgk/account/register', label: '注册申请人账户' },
         ],
       },
-      { title: '互动交流', links: [{ url: '/hdjl', label: '咨询与咨询答复' }] },
+      { title: '互动交流', links: [{ url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' }] },
       { title: '网站信息', links: [{ url: '/', label: '首页' }, { url: '/orgs', label: '机构信息' }, { url: '/sitemap', label: '网站地图' }, { url: '/search', label: '全站搜索' }] },
     ],
     bodies: bodies.map((org) => ({
