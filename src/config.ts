@@ -52,6 +52,11 @@ const configSchema = z.object({
   trustProxy: trustProxySchema,
   /** Server processes on this machine (node:cluster); more than one needs PostgreSQL. */
   workers: z.coerce.number().int().min(1).max(64).default(1),
+  /** Outgoing mail (replies to messages), e.g. smtp://user:pass@mail.example.gov.cn:587; unset: no e-mail is sent. */
+  smtpUrl: z.string().url().optional(),
+  mailFrom: z.string().min(3).default('政务公开平台 <noreply@localhost>'),
+  /** SMS gateway driver; `log` writes messages to the log only. */
+  smsDriver: z.enum(['log']).default('log'),
 }).refine((c) => c.workers === 1 || !!c.databaseUrl, { path: ['workers'], message: 'WEB_CONCURRENCY 大于 1 时须设置 DATABASE_URL（内嵌数据库只能由一个进程打开）' });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -72,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
     workers: env.WEB_CONCURRENCY,
     trustProxy: env.TRUST_PROXY,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    smsDriver: env.SMS_DRIVER || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -94,14 +94,12 @@ export const LABELS = {
     'fees.amountTenThousandYuan': '行政事业性收费金额（万元）',
   },
 
-  // ---- 互动交流 (consultations, until issue 13's messages replace them; new vocabularies in src/domain/labels/*.ts)
+  // ---- 互动交流 and other capabilities with their own file (src/domain/labels/*.ts)
   ...MESSAGE_LABELS.vocabularies,
   ...SOLICITATION_LABELS.vocabularies,
   ...CONCERN_LABELS.vocabularies,
   ...SEARCH_LABELS.vocabularies,
   ...SERVICES_LABELS.vocabularies,
-  consultationChannel: { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' },
-  consultationStatus: { open: '待答复', answered: '已答复' },
 
   // ---- 表单字段: the Chinese names of input fields, for error messages that name the field
   /**
@@ -129,7 +127,7 @@ export const LABELS = {
     overview: '总体情况', problems: '存在的主要问题及改进情况', other: '其他需要报告的事项', externalFigures: '手工填写的数据', sources: '数据来源', note: '说明',
     caseNo: '案件编号', stage: '案件阶段', result: '结果', filedOn: '收案日期', closedOn: '结案日期', rollup: '是否汇总下级机关', draft: '是否草稿', year: '年份',
     // 互动交流
-    subject: '标题', question: '咨询内容', askerName: '姓名', contact: '联系方式', channel: '渠道', answer: '答复内容', publish: '是否公开答复',
+    subject: '标题', channel: '渠道', answer: '答复内容',
     // 机构、账号、日历、设置
     code: '机构代码', name: '名称', shortName: '简称', type: '类型', parentCode: '上级机构', address: '地址', officeHours: '办公时间', phone: '联系电话', fax: '传真',
     email: '电子邮箱', postalCode: '邮政编码', website: '网站', sortOrder: '排列顺序', orgCode: '机构', org: '机构', acceptingOffice: '受理机构', channels: '受理渠道',
@@ -150,7 +148,7 @@ export const LABELS = {
   // ---- 审计日志
   auditTargetType: {
     item: '信息', request: '依申请公开', report: '年度报告', user: '账号', org: '机构', calendar: '工作日历', settings: '系统设置',
-    guide: '公开指南', consultation: '咨询', applicant: '申请人账户', system: '系统', audit: '审计日志',
+    guide: '公开指南', applicant: '申请人账户', system: '系统', audit: '审计日志',
     annualReport: '年度报告', applicantAccount: '申请人账户', calendarDay: '工作日历', calendarYear: '年度节假日', reviewCase: '复议诉讼案件',
     securityAlert: '安全提醒', setting: '系统设置',
     ...merged('auditTargetType'),
@@ -158,7 +156,7 @@ export const LABELS = {
   /** The first part of an audit action, for filtering the log by kind of work. */
   auditCategory: {
     auth: '登录与令牌', applicant: '申请人账户', security: '安全提醒', user: '用户与角色', org: '组织机构', calendar: '工作日历',
-    settings: '系统设置', system: '系统', guide: '公开指南', item: '主动公开', request: '依申请公开', report: '年度报告', consultation: '互动交流',
+    settings: '系统设置', system: '系统', guide: '公开指南', item: '主动公开', request: '依申请公开', report: '年度报告',
     ...merged('auditCategory'),
   },
   /** Every action the code records in the audit trail (recordAudit's `action`). */
@@ -183,7 +181,6 @@ export const LABELS = {
     'request.returnReply': '退回答复稿', 'request.approveReply': '审核签发答复', 'request.reply': '作出答复', 'request.requestExplanation': '要求申请人说明理由', 'request.rejectExcessive': '不予处理（申请理由不合理）',
     'request.setLaterReplyDate': '确定延迟答复期限', 'request.recordDelivery': '登记送达', 'request.archive': '归档',
     'report.saveDraft': '保存年度报告草稿', 'report.publish': '发布年度报告', 'report.importLedger': '导入纸质申请台账', 'report.addReviewCase': '登记行政复议或诉讼',
-    'consultation.submit': '提交咨询', 'consultation.answer': '答复咨询',
     ...merged('auditAction'),
   },
   /** The fields of audit summaries (what changed), where they differ from the form fields' names. */

@@ -13,6 +13,7 @@ import { solicitationErrors } from '../modules/solicitations/solicitations.error
 // 回应关切 (issue 13)
 import { concernErrors } from '../modules/concerns/concerns.errors.js';
 import { serviceErrors } from '../modules/services/services.errors.js';
+import { messageErrors } from '../modules/interaction/messages.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -58,6 +59,7 @@ export const errorCodes = {
   ...applicantErrors,
   ...reportErrors,
   ...searchErrors,
+  ...messageErrors,
   ...authErrors,
   // 意见征集 (issue 13)
   ...solicitationErrors,

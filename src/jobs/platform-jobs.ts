@@ -14,6 +14,7 @@ import { runQueuedReindex } from '../modules/search/search.service.js';
 // 意见征集 (issue 13)
 import { closeEndedDrafts } from '../modules/solicitations/solicitations.service.js';
 import { escalateDeemedApprovals } from '../modules/services/cases.service.js';
+import { remindMessages } from '../modules/interaction/messages.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;
@@ -61,6 +62,14 @@ export function platformJobs(log: Log): BackgroundJob[] {
       run: async (ctx) => {
         const escalated = await escalateDeemedApprovals(ctx);
         if (escalated) log.info({ escalated }, 'service cases escalated (deemed approval)');
+      },
+    },
+    // 互动交流: reminders 2 working days before a message's reply is due, and overdue flags.
+    {
+      name: 'message-reminders', everyMs: HOUR, runAtStart: true,
+      run: async (ctx) => {
+        const done = await remindMessages(ctx);
+        if (done.reminded || done.overdue) log.info(done, 'message reminders');
       },
     },
   ];

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { seedDemoContent } from '../../src/db/demo-content.js';
-import { DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { LABELS } from '../../src/domain/labels.js';
 import { createContext } from '../../src/http/app.js';
 import { actionSchema } from '../../src/modules/requests/requests.schemas.js';
@@ -30,14 +30,14 @@ beforeAll(async () => {
   await seedDemoContent(createContext(testConfig({ dataDir: t.dataDir }), t.db));
   admin = await t.auth('admin');
   const supervisor = await t.auth('supervisor');
-  // A few more kinds of entry: users, calendar, settings, a failed and a reset sign-in, a consultation.
+  // A few more kinds of entry: users, calendar, settings, a failed and a reset sign-in, a message.
   const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'auditee', displayName: '审计测试员', orgCode: DEMO_EDUCATION_CODE, roles: ['clerk'], password: 'Shenji-Passw0rd!' } });
   await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${created.json().id}`, headers: admin, payload: { roles: ['clerk', 'deptHead'], displayName: '审计测试员甲' } });
   await t.app.inject({ method: 'PUT', url: '/api/v1/calendar/overrides/2031-10-08', headers: admin, payload: { working: true, name: '国庆调休' } });
   await t.app.inject({ method: 'PUT', url: '/api/v1/settings/sensitiveWords', headers: admin, payload: { value: ['绝密', '机密文件'] } });
   await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'auditee', password: 'wrong-password' } });
   await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'auditee', password: 'Shenji-Passw0rd!' } });
-  await t.app.inject({ method: 'POST', url: '/api/v1/consultations', headers: await t.auth('office'), payload: { orgCode: DEMO_FINANCE_CODE, subject: '预算公开时间', question: '部门预算一般什么时候公开？', askerName: '钱七', channel: 'phone' } });
+  await t.app.inject({ method: 'POST', url: '/api/v1/messages', headers: await t.auth('office'), payload: { orgCode: DEMO_COUNTY_CODE, type: 'consultation', subject: '预算公开时间', body: '部门预算一般什么时候公开？', sender: { name: '钱七', phone: '13800001111' }, publicReply: false, queryPassword: 'secret-123', channel: 'phone' } });
   // Requests handled through a few more steps.
   const office = await t.auth('office');
   for (const action of [{ action: 'extend', workingDays: 10, reason: '需要调取档案' }, { action: 'requestSupplement', items: '请说明所需信息的具体年份', periodWorkingDays: 10 }]) {
@@ -132,9 +132,11 @@ describe('the audit log in words', () => {
     const settings = entries.find((e) => e.action === 'settings.update')!;
     expect(settings).toMatchObject({ targetLabel: '系统设置：敏感词' });
     expect(settings.summaryText).toContain('绝密、机密文件');
-    const consultation = entries.find((e) => e.action === 'consultation.submit')!;
-    expect(consultation.summaryText).toContain('渠道：电话咨询');
-    expect(consultation.targetLabel).toBe('咨询：预算公开时间');
+    const message = entries.find((e) => e.action === 'message.register')!;
+    expect(message.summaryText).toContain('渠道：电话');
+    expect(message.summaryText).toContain('类型：咨询');
+    expect(message.summaryText).toContain('信箱：县长信箱');
+    expect(message.targetLabel).toMatch(/^来信：预算公开时间（XX2026-/);
   });
 });
 

@@ -192,7 +192,7 @@ describe('a lone UTF-16 surrogate in any text field', () => {
     const answers = [
       await t.app.inject(`/api/v1/catalog?q=${cesu}`),
       await t.app.inject(`/xxgk/catalog?q=${cesu}`),
-      await t.app.inject({ method: 'POST', url: '/hdjl', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `subject=${cesu}&question=${cesu}` }),
+      await t.app.inject({ method: 'POST', url: `/hdjl/xx/${DEMO_FINANCE_CODE}/main`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `subject=${cesu}&body=${cesu}` }),
       await t.app.inject({ method: 'POST', url: '/ysqgk/account/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `login=${cesu}&password=x` }),
     ];
     const boundary = '----gongkai-bytes';

@@ -26,8 +26,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const consultation = (challenge: unknown) => ({ orgCode: DEMO_FINANCE_CODE, subject: '预算公开时间', question: '部门预算一般什么时候公开？', askerName: '赵六', challenge });
-const consult = (app: App, challenge: unknown) => app.inject({ method: 'POST', url: '/api/v1/consultations', payload: consultation(challenge) });
+const message = (challenge: unknown) => ({ orgCode: DEMO_FINANCE_CODE, type: 'consultation', subject: '预算公开时间', body: '部门预算一般什么时候公开？', sender: { name: '赵六', phone: '13800001111' }, publicReply: false, queryPassword: 'secret-123', challenge });
+const consult = (app: App, challenge: unknown) => app.inject({ method: 'POST', url: '/api/v1/messages', payload: message(challenge) });
 
 describe('the anti-spam challenge', () => {
   it('is accepted once: the same solved challenge a second time is refused, on any process', async () => {
@@ -80,7 +80,7 @@ describe('the anti-spam challenge', () => {
   });
 
   it('shows the question in the label of every portal form, and the label is the field\'s name', async () => {
-    for (const url of ['/ysqgk/apply', '/hdjl', '/ysqgk/account/register']) {
+    for (const url of ['/ysqgk/apply', `/hdjl/xx/${DEMO_FINANCE_CODE}/main`, '/ysqgk/account/register']) {
       const page = await t.app.inject(url);
       const label = /<label for="([^"]+)">验证问题：([^<]+)<\/label>/.exec(page.body);
       expect(label, url).not.toBeNull();

@@ -20,13 +20,14 @@ const VALIDATOR_TEXT = /期望|实际接收|>=|<=|\b(string|number|boolean|objec
 describe('the API names the field and says what to do', () => {
   const cases: { name: string; method: 'GET' | 'POST' | 'PUT'; url: string; user?: 'clerk' | 'office'; payload?: unknown; details: { path: string; message: string }[] }[] = [
     {
-      name: 'a consultation with a short subject, no question and a long name',
-      method: 'POST', url: '/api/v1/consultations',
-      payload: { orgCode: DEMO_FINANCE_CODE, subject: '问', question: '   ', askerName: '名'.repeat(51) },
+      name: 'a message with a short subject, no text, a long name and a malformed phone',
+      method: 'POST', url: '/api/v1/messages',
+      payload: { orgCode: DEMO_FINANCE_CODE, type: 'consultation', subject: '问', body: '   ', sender: { name: '名'.repeat(51), phone: 'abc' }, publicReply: false, queryPassword: 'secret-1' },
       details: [
         { path: 'subject', message: '标题至少需要2个字符，请补充完整。' },
-        { path: 'question', message: '请填写咨询内容。' },
-        { path: 'askerName', message: '姓名不能超过50个字符，请删减后重新提交。' },
+        { path: 'body', message: '请填写正文。' },
+        { path: 'sender.name', message: '姓名不能超过50个字符，请删减后重新提交。' },
+        { path: 'sender.phone', message: '联系电话格式不正确，请填写手机或固定电话号码。' },
       ],
     },
     {
@@ -70,12 +71,12 @@ describe('the API names the field and says what to do', () => {
       ],
     },
     {
-      name: 'a consultation answer that is too short and a publish flag that is not yes or no',
-      method: 'POST', url: '/api/v1/consultations/1/answer', user: 'office',
-      payload: { answer: '好', publish: 'yes' },
+      name: 'a message reply that is too short and an extension of eleven working days',
+      method: 'POST', url: '/api/v1/handling/messages/1/actions', user: 'office',
+      payload: { action: 'extend', days: 11, reason: '需' },
       details: [
-        { path: 'answer', message: '答复内容至少需要2个字符，请补充完整。' },
-        { path: 'publish', message: '是否公开答复应为“是”或“否”，请重新填写。' },
+        { path: 'days', message: '延长工作日数不能大于10，请重新填写。' },
+        { path: 'reason', message: '理由至少需要2个字符，请补充完整。' },
       ],
     },
   ];
@@ -93,7 +94,7 @@ describe('the API names the field and says what to do', () => {
   it('phrases each kind of issue by itself (table of kinds, hand-written answers)', () => {
     const table: [Parameters<typeof issueMessage>[0], unknown, string][] = [
       [{ code: 'invalid_type', path: ['title'], expected: 'string' }, {}, '请填写标题。'],
-      [{ code: 'invalid_type', path: ['publish'], expected: 'boolean' }, {}, '请选择是否公开答复。'],
+      [{ code: 'invalid_type', path: ['publicReply'], expected: 'boolean' }, {}, '请选择是否同意公开。'],
       [{ code: 'invalid_type', path: ['pages'], expected: 'number' }, { pages: 'x' }, '页数应为数字，请重新填写。'],
       [{ code: 'too_small', path: ['title'], origin: 'string', minimum: 1 }, { title: ' ' }, '请填写标题。'],
       [{ code: 'too_small', path: ['queryPassword'], origin: 'string', minimum: 8, message: '查询密码至少8位' }, { queryPassword: 'abc' }, '查询密码至少需要8个字符，请补充完整。'],
@@ -150,13 +151,13 @@ describe('the portal forms without JavaScript show the same messages', () => {
   const form = (values: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', payload: new URLSearchParams(values).toString() });
 
   it('互动交流: names each field and keeps what was typed', async () => {
-    const { payload, ...headers } = form({ orgCode: DEMO_FINANCE_CODE, subject: '', question: '请问预算何时公开', askerName: '' });
-    const res = await t.app.inject({ method: 'POST', url: '/hdjl', headers, payload });
+    const { payload, ...headers } = form({ type: 'consultation', subject: '', body: '请问预算何时公开', senderName: '', senderPhone: '13800138000', queryPassword: 'secret-1' });
+    const res = await t.app.inject({ method: 'POST', url: `/hdjl/xx/${DEMO_FINANCE_CODE}/main`, headers, payload });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('提交未成功，请修改以下内容：');
     expect(res.body).toContain('<p class="error" id="e-subject">请填写标题。</p>');
-    expect(res.body).toContain('<p class="error" id="e-askerName">请填写姓名。</p>');
-    expect(res.body).toMatch(/<input id="c-subject"[^>]* aria-invalid="true" aria-describedby="e-subject">/);
+    expect(res.body).toContain('<p class="error" id="e-sender-name">请填写姓名。</p>');
+    expect(res.body).toMatch(/<input id="m-subject"[^>]* aria-invalid="true" aria-describedby="e-subject">/);
     expect(res.body).toContain('请问预算何时公开');
     expect(res.body).not.toMatch(VALIDATOR_TEXT);
   });

@@ -17,6 +17,7 @@ const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 let t: TestApp;
 let itemPath = '';
 let trackingNo = '';
+let messageNo = '';
 let applicantCookie = '';
 let solicitationId = 0;
 
@@ -29,6 +30,19 @@ beforeAll(async () => {
   const report = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/annual-reports/2025/publish`, headers: office, payload: {} });
   if (report.statusCode !== 200) throw new Error(`report not published: ${report.body}`);
   trackingNo = (await applyOnline(t, { queryPassword: 'check-pw-2026' })).trackingNo;
+  // A published message with its reply (the box's list, the message's page, the sender's view with a rating form).
+  const sent = await t.app.inject({ method: 'POST', url: '/api/v1/messages', payload: { orgCode: DEMO_COUNTY_CODE, type: 'consultation', subject: '图书馆开放时间', body: '县图书馆周末是否开放？', sender: { name: '王小明', phone: '13800001111' }, publicReply: true, queryPassword: 'secret-123', challenge: await solvedChallenge(t) } });
+  messageNo = sent.json().trackingNo;
+  const messageId = (await t.db.selectFrom('messages').select('id').where('trackingNo', '=', messageNo).executeTakeFirstOrThrow()).id;
+  const step = async (body: object, user: 'office' | 'clerk' = 'office') => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/handling/messages/${messageId}/actions`, headers: await t.auth(user), payload: body });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  };
+  await step({ action: 'accept' });
+  await step({ action: 'assign', assignedOrgCode: DEMO_FINANCE_CODE });
+  await step({ action: 'draft', reply: '县图书馆周六、周日照常开放。' }, 'clerk');
+  await step({ action: 'approve' });
+  await step({ action: 'publish' });
   const account = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/accounts', payload: { login: '13911112222', displayName: '校验', password: 'citizen2026', challenge: await solvedChallenge(t) } });
   if (account.statusCode !== 201) throw new Error(account.body);
   const session = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13911112222', password: 'citizen2026' } });
@@ -74,8 +88,12 @@ const PAGES: PageRequest[] = [
   { name: '注册申请人账户', url: () => '/ysqgk/account/register' },
   { name: '我的申请', url: () => '/ysqgk/account', cookie: true },
   { name: '我的申请：办理进度', url: () => `/ysqgk/account/requests/${trackingNo}`, cookie: true },
-  { name: '互动交流', url: () => '/hdjl' },
-  { name: '互动交流（有错误）', method: 'POST', url: () => '/hdjl', form: () => form({ orgCode: DEMO_FINANCE_CODE, subject: '', question: '' }), status: 400 },
+  { name: '互动交流：信箱', url: () => '/hdjl/xx' },
+  { name: '互动交流：县长信箱', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main` },
+  { name: '互动交流：写信（有错误）', method: 'POST', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, form: () => form({ type: 'consultation', subject: '', body: '' }), status: 400 },
+  { name: '互动交流：来信', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/${messageNo}` },
+  { name: '互动交流：来信查询', url: () => '/hdjl/cx' },
+  { name: '互动交流：查询结果', method: 'POST', url: () => '/hdjl/cx', form: () => form({ trackingNo: messageNo, queryPassword: 'secret-123' }) },
   { name: '年度报告列表', url: () => '/xxgk/reports' },
   { name: '年度报告', url: () => `/xxgk/reports/${DEMO_FINANCE_CODE}/2025` },
   { name: '统计', url: () => `/xxgk/stats/${DEMO_COUNTY_CODE}/2026?rollup=1` },

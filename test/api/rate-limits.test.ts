@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import { countHit } from '../../src/modules/platform/rate-limits.repository.js';
@@ -19,9 +20,9 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A consultation from the public (refused for its missing challenge, but counted first). */
+/** A message from the public (refused for its missing challenge, but counted first). */
 function consult(app: App, headers: Record<string, string> = {}, remoteAddress?: string) {
-  return app.inject({ method: 'POST', url: '/api/v1/consultations', payload: {}, headers, ...(remoteAddress ? { remoteAddress } : {}) });
+  return app.inject({ method: 'POST', url: '/api/v1/messages', payload: {}, headers, ...(remoteAddress ? { remoteAddress } : {}) });
 }
 
 describe('rate limits on public forms', () => {
@@ -36,7 +37,7 @@ describe('rate limits on public forms', () => {
   });
 
   it('tells a citizen\'s browser on a portal form with a page, not JSON', async () => {
-    const post = () => t.app.inject({ method: 'POST', url: '/hdjl', payload: 'subject=x', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, remoteAddress: '198.51.100.9' });
+    const post = () => t.app.inject({ method: 'POST', url: `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, payload: 'subject=x', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, remoteAddress: '198.51.100.9' });
     let answer = await post();
     for (let i = 0; i < LIMIT; i += 1) answer = await post();
     expect(answer.statusCode).toBe(429);
@@ -68,8 +69,8 @@ describe('rate limits on public forms', () => {
 
   // Each public form, as a script would post it: JSON to the API, a form body to the portal pages.
   const PUBLIC_FORMS: { url: string; form?: boolean }[] = [
-    { url: '/api/v1/requests' }, { url: '/api/v1/consultations' }, { url: '/api/v1/applicant/accounts' },
-    { url: '/ysqgk/apply', form: true }, { url: '/hdjl', form: true }, { url: '/ysqgk/account/register', form: true },
+    { url: '/api/v1/requests' }, { url: '/api/v1/messages' }, { url: '/api/v1/applicant/accounts' },
+    { url: '/ysqgk/apply', form: true }, { url: `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, form: true }, { url: '/ysqgk/account/register', form: true },
   ];
 
   it.each(PUBLIC_FORMS)('does not let any Authorization header but a verified one exempt $url from the limit', async ({ url, form }) => {
@@ -91,7 +92,7 @@ describe('rate limits on public forms', () => {
 
   it('lets a verified staff token register letters and calls past the public limit, and nobody else', async () => {
     const staff = await t.auth('office');
-    for (const url of ['/api/v1/requests', '/api/v1/consultations']) {
+    for (const url of ['/api/v1/requests', '/api/v1/messages']) {
       const statuses = [];
       for (let i = 0; i < LIMIT + 3; i += 1) statuses.push((await t.app.inject({ method: 'POST', url, headers: staff, payload: {}, remoteAddress: '203.0.113.200' })).statusCode);
       // Refused for the empty body, never for the limit.

@@ -16,6 +16,7 @@ import * as m0013 from './0013_consultation_drafts.js';
 // 回应关切 (issue 13)
 import * as m0014 from './0014_concerns.js';
 import * as m0016 from './0016_services.js';
+import * as m0012 from './0012_messages.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   // 回应关切 (issue 13)
   '0014_concerns': m0014,
   '0016_services': m0016,
+  '0012_messages': m0012,
 };

@@ -11,7 +11,8 @@ export interface AuditNames {
   orgsByCode: Map<string, string>;
   usersById: Map<number, { displayName: string; username: string }>;
   itemTitles: Map<number, string>;
-  consultationSubjects: Map<number, string>;
+  /** By tracking number, and `consultation:<id>` for entries written before consultations became messages. */
+  messageSubjects: Map<string, string>;
 }
 
 export interface AuditRow {
@@ -27,7 +28,7 @@ export interface AuditRow {
 }
 
 /** Actions the public takes without an account of its own in the console. */
-const PUBLIC_PREFIXES = ['applicant.', 'request.submit', 'request.attach', 'consultation.submit', 'auth.failed', 'auth.locked', 'auth.throttled', 'auth.failuresReset'];
+const PUBLIC_PREFIXES = ['applicant.', 'request.submit', 'request.attach', 'consultation.submit', 'message.submit', 'message.rate', 'auth.failed', 'auth.locked', 'auth.throttled', 'auth.failuresReset'];
 
 const has = (vocabulary: Vocabulary, key: string) => Object.prototype.hasOwnProperty.call(LABELS[vocabulary], key);
 
@@ -66,8 +67,12 @@ export function targetLabel(row: Pick<AuditRow, 'targetType' | 'targetId'>, name
       return title ? `${type}：${title}` : `${type}（编号 ${id}）`;
     }
     case 'consultation': {
-      const subject = names.consultationSubjects.get(Number(id));
+      const subject = names.messageSubjects.get(`consultation:${id}`);
       return subject ? `${type}：${subject}` : `${type}（编号 ${id}）`;
+    }
+    case 'message': {
+      const subject = names.messageSubjects.get(id);
+      return subject ? `${type}：${subject}（${id}）` : `${type}：编号 ${id}`;
     }
     case 'request':
       return `${type}：受理编号 ${id}`;
@@ -96,14 +101,14 @@ function fieldLabel(key: string): string | undefined {
 }
 
 const VALUE_VOCABULARIES: Record<string, Vocabulary | ((targetType: string) => Vocabulary | undefined)> = {
-  status: (t) => (t === 'item' ? 'itemStatus' : t === 'request' ? 'requestStatus' : undefined),
+  status: (t) => (t === 'item' ? 'itemStatus' : t === 'request' ? 'requestStatus' : t === 'message' ? 'messageStatus' : undefined),
   step: 'reviewStep', decision: 'reviewDecision', roles: 'role', disclosure: 'disclosure', validity: 'validity', docKind: 'docKind',
   withheldGround: 'withheldGround', findingType: 'findingType', applicantType: 'applicantType', idType: 'idType', form: 'requestForm',
-  delivery: 'requestDelivery', outcome: 'outcome', type: (t) => (t === 'org' ? 'orgType' : t === 'request' ? 'applicantType' : undefined),
-  channel: (t) => (t === 'request' ? 'requestChannel' : undefined),
+  delivery: 'requestDelivery', outcome: 'outcome', type: (t) => (t === 'org' ? 'orgType' : t === 'request' ? 'applicantType' : t === 'message' ? 'messageType' : undefined),
+  channel: (t) => (t === 'request' ? 'requestChannel' : t === 'message' || t === 'consultation' ? 'messageChannel' : undefined),
+  rating: 'messageRating',
 };
 
-const CONSULTATION_CHANNELS: Record<string, string> = { online: '网上咨询', phone: '电话咨询', letter: '信函咨询', inPerson: '当面咨询', email: '电子邮件咨询' };
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_TEXT = 60;
 
@@ -119,7 +124,6 @@ function valueText(key: string, value: unknown, c: Context, depth: number): stri
   if (key === 'action' && typeof value === 'string') return actionLabel(`request.${value}`);
   if (key === 'fields' && Array.isArray(value)) return value.map((v) => fieldLabel(String(v)) ?? '其他栏目').join('、');
   if (key === 'size' && typeof value === 'number') return value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(value / 1024))} KB`;
-  if (key === 'channel' && c.targetType === 'consultation' && typeof value === 'string') return CONSULTATION_CHANNELS[value] ?? '其他渠道';
   const rule = VALUE_VOCABULARIES[key];
   const vocabulary = typeof rule === 'function' ? rule(c.targetType) : rule;
   if (vocabulary && typeof value === 'string') return labelOf(vocabulary, value);

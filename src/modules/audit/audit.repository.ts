@@ -82,15 +82,18 @@ export async function listEntries(db: Executor, q: AuditQuery) {
   return query.execute();
 }
 
-/** Names for showing entries: every body, and the users, items and consultations the entries name. */
-export async function namesFor(db: Executor, ids: { users: number[]; items: number[]; consultations: number[] }) {
-  const [orgs, users, items, consultations] = await Promise.all([
+/** Names for showing entries: every body, and the users, items and messages the entries name. */
+export async function namesFor(db: Executor, ids: { users: number[]; items: number[]; messages: string[] }) {
+  const [orgs, users, items, messages] = await Promise.all([
     db.selectFrom('orgs').select(['id', 'code', 'name']).execute(),
     ids.users.length ? db.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', ids.users).execute() : [],
     ids.items.length ? db.selectFrom('infoItems').select(['id', 'title']).where('id', 'in', ids.items).execute() : [],
-    ids.consultations.length ? db.selectFrom('consultations').select(['id', 'subject']).where('id', 'in', ids.consultations).execute() : [],
+    // Messages by tracking number; entries from before the migration name the consultation's id.
+    ids.messages.length ? db.selectFrom('messages').select(['trackingNo', 'subject', 'legacyConsultationId']).where((eb) => eb.or([
+      eb('trackingNo', 'in', ids.messages), eb('legacyConsultationId', 'in', ids.messages.filter((i) => /^\d+$/.test(i)).map(Number).concat(-1)),
+    ])).execute() : [],
   ]);
-  return { orgs, users, items, consultations };
+  return { orgs, users, items, messages };
 }
 
 export async function readChainPage(db: Executor, afterSeq: number, limit: number) {

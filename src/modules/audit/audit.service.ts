@@ -90,13 +90,13 @@ type EntryRow = Awaited<ReturnType<typeof repo.listEntries>>[number];
 async function present(ctx: AppContext, rows: EntryRow[]) {
   const ids = (type: string) => [...new Set(rows.filter((r) => r.targetType === type && /^\d+$/.test(r.targetId ?? '')).map((r) => Number(r.targetId)))];
   const actorIds = rows.map((r) => r.actorUserId).filter((id): id is number => id !== null);
-  const found = await repo.namesFor(ctx.db, { users: [...new Set([...actorIds, ...ids('user')])], items: ids('item'), consultations: ids('consultation') });
+  const found = await repo.namesFor(ctx.db, { users: [...new Set([...actorIds, ...ids('user')])], items: ids('item'), messages: [...new Set(rows.filter((r) => (r.targetType === 'message' || r.targetType === 'consultation') && r.targetId).map((r) => r.targetId!))] });
   const names: AuditNames = {
     orgsById: new Map(found.orgs.map((o) => [o.id, o.name])),
     orgsByCode: new Map(found.orgs.map((o) => [o.code, o.name])),
     usersById: new Map(found.users.map((u) => [u.id, u])),
     itemTitles: new Map(found.items.map((i) => [i.id, i.title])),
-    consultationSubjects: new Map(found.consultations.map((c) => [c.id, c.subject])),
+    messageSubjects: new Map(found.messages.flatMap((m) => [[m.trackingNo, m.subject], ...(m.legacyConsultationId ? [[`consultation:${m.legacyConsultationId}`, m.subject] as [string, string]] : [])])),
   };
   return rows.map((r) => ({
     seq: Number(r.seq), at: new Date(r.at).toISOString(), action: r.action, actionLabel: actionLabel(r.action),

@@ -1,5 +1,5 @@
 /**
- * The anti-spam challenge of the public forms (applications, consultations, account sign-up).
+ * The anti-spam challenge of the public forms (applications, messages, account sign-up).
  *
  * - Plain text in the form's label, so it works without JavaScript and a screen reader reads it
  *   (the question is its own text alternative; the hint says how to answer).

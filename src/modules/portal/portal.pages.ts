@@ -41,7 +41,7 @@ export async function portalRoutes(app: App, ctx: AppContext) {
   <section aria-labelledby="c2"><h2 id="c2"><a href="/xxgk/catalog">政府信息公开目录</a></h2><p>按机构、信息类别、主题分类浏览已主动公开的政府信息。</p></section>
   <section aria-labelledby="c3"><h2 id="c3"><a href="/ysqgk">依申请公开</a></h2><p>在线提交政府信息公开申请，凭受理编号和查询密码查询办理进度。</p></section>
   <section aria-labelledby="c4"><h2 id="c4"><a href="/xxgk/reports">政府信息公开工作年度报告</a></h2><p>各机关历年政府信息公开工作年度报告。</p></section>
-  <section aria-labelledby="c5"><h2 id="c5"><a href="/hdjl">互动交流</a></h2><p>咨询、意见征集和领导信箱。</p></section>
+  <section aria-labelledby="c5"><h2 id="c5"><a href="/hdjl/xx">互动交流</a></h2><p>县长信箱、部门信箱，来信查询与评价。</p></section>
   <section aria-labelledby="c6"><h2 id="c6"><a href="/orgs">机构信息</a></h2><p>各部门、乡镇的办公地址、办公时间和联系电话。</p></section>
 </div>`,
     }));

@@ -84,7 +84,13 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
           { url: '/ysqgk/account/register', label: '注册申请人账户' },
         ],
       },
-      { title: '互动交流', links: [{ url: '/hdjl', label: '咨询与咨询答复' }, /* 意见征集、回应关切 (issue 13) */ { url: '/hdjl/yjzj', label: '意见征集' }, { url: '/hdjl/hygq', label: '回应关切' }] },
+      {
+        title: '互动交流',
+        links: [
+          { url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' },
+          /* 意见征集、回应关切 (issue 13) */ { url: '/hdjl/yjzj', label: '意见征集' }, { url: '/hdjl/hygq', label: '回应关切' },
+        ],
+      },
       // 政务服务 (issue 14)
       {
         title: '政务服务',

@@ -92,7 +92,7 @@ ${chartWithTable('c-outcome', `本年办结申请的办理结果（共${r.comple
 <h2>办理时效</h2>
 ${timing(s)}
 <h2>互动交流</h2>
-${chartWithTable('c-consult', '咨询渠道', s.consultations.byChannel, '本年暂无咨询。', true)}`,
+${chartWithTable('c-message', '来信渠道', s.messages.byChannel, '本年暂无来信。', true)}`,
       };
     });
   });

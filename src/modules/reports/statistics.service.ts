@@ -14,7 +14,7 @@ import { todayInChina } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import { computeReplyDeadline, type ClockPause, type PauseReason } from '../../domain/request-deadline.js';
 import { AppError } from '../../http/errors.js';
-import { consultationsByChannel } from '../interaction/interaction.service.js';
+import { messagesByChannel } from '../interaction/messages.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { asRequestFacts, requestFactGroups } from './reports.repository.js';
 import * as repo from './statistics.repository.js';
@@ -88,19 +88,19 @@ async function computeStatistics(ctx: AppContext, org: { id: number; code: strin
   const ids = rollup ? subtree : [org.id];
   const today = todayInChina(ctx.now());
   const calendar = await ctx.calendar();
-  const [items, factGroups, timing, open, consultations] = await Promise.all([
+  const [items, factGroups, timing, open, messages] = await Promise.all([
     repo.itemCounts(ctx.db, ids, year),
     requestFactGroups(ctx.db, ids, year),
     handlingTime(ctx, calendar, ids, year),
     overdueRequests(ctx, calendar, ids, year, today),
-    consultationsByChannel(ctx, ids, year),
+    messagesByChannel(ctx, ids, year),
   ]);
   const table = computeRequestsTable(asRequestFacts(factGroups, year), year);
   const received = factGroups.filter((g) => g.isNew);
   const completed = factGroups.filter((g) => g.outcome && OUTCOME_ROW_KEYS.includes(g.outcome));
   return {
     orgCode: org.code, orgName: org.name, year, rollup, asOf: today, hasSubBodies: subtree.length > 1,
-    consultations: { byChannel: consultations, total: consultations.reduce((s, c) => s + c.count, 0) },
+    messages: { byChannel: messages, total: messages.reduce((s, c) => s + c.count, 0) },
     items: {
       total: items.reduce((s, r) => s + r.n, 0),
       byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: items.filter((r) => r.month === i + 1).reduce((s, r) => s + r.n, 0) })),

@@ -3,6 +3,8 @@
  * through its statutory steps (条例第二十七条至第四十五条).
  */
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../../context.js';
 import type { ReplyDraft } from '../../db/tables/requests.js';
 import type { WorkingDayCalendar } from '../../domain/calendar.js';
@@ -135,7 +137,15 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 };
 
 /** `applicantAccountId`: the signed-in applicant's account (申请人账户), which then lists the request. */
-export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest, options: { applicantAccountId?: number } = {}) {
+export interface SubmitOptions {
+  applicantAccountId?: number;
+  /** A disclosure request that came as a message (互动交流): it keeps the message's day of receipt and query password. */
+  convertedFromMessage?: { receivedOn: IsoDate; queryPasswordHash?: string };
+  /** Runs in the registering transaction (the message slice records the conversion there). */
+  onCreated?: (trx: Transaction<DB>, requestId: number, trackingNo: string) => Promise<void>;
+}
+
+export async function submitRequest(ctx: AppContext, actor: Actor | null, input: NewRequest, options: SubmitOptions = {}) {
   checkIdentity(input.applicant);
   checkUploads(input.attachments ?? []);
   const today = todayInChina(ctx.now());
@@ -147,10 +157,10 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
     if (!canHandle(actor, scope, org.id)) throw new AppError('FORBIDDEN');
   }
   if (input.receivedOn && input.receivedOn > today) throw new AppError('VALIDATION_FAILED', [{ path: 'receivedOn', message: '收到日期不能晚于今天。' }]);
-  const receivedOn = actor ? receiptOnRegistration(channel, input, today) : null;
+  const receivedOn = options.convertedFromMessage?.receivedOn ?? (actor ? receiptOnRegistration(channel, input, today) : null);
   const status: RequestStatus = receivedOn ? 'processing' : 'submitted';
   const trackingNo = newTrackingNo(today);
-  const queryPasswordHash = await hashPassword(input.queryPassword);
+  const queryPasswordHash = options.convertedFromMessage?.queryPasswordHash ?? await hashPassword(input.queryPassword);
   const a = input.applicant;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const requestId = await repo.insertRequest(trx, {
@@ -167,6 +177,7 @@ export async function submitRequest(ctx: AppContext, actor: Actor | null, input:
     });
     if (receivedOn) await repo.insertEvent(trx, { requestId, onDate: receivedOn, type: 'received', title: '申请已收到，开始计算答复期限', actorUserId: actor?.userId, orgId: org!.id });
     await storeUploads(ctx, trx, requestId, input.attachments ?? [], true);
+    await options.onCreated?.(trx, requestId, trackingNo);
     await recordAudit(trx, {
       actor, orgId: org!.id, action: 'request.submit', targetType: 'request', targetId: trackingNo,
       summary: { after: { channel, applicantType: a.type, status, receivedOn, idNumber: a.idNumber, phone: a.phone } },
