@@ -88,6 +88,7 @@ const PAGES: PageRequest[] = [
   { name: '注册申请人账户', url: () => '/ysqgk/account/register' },
   { name: '我的申请', url: () => '/ysqgk/account', cookie: true },
   { name: '我的申请：办理进度', url: () => `/ysqgk/account/requests/${trackingNo}`, cookie: true },
+  { name: '互动交流', url: () => '/hdjl' },
   { name: '互动交流：信箱', url: () => '/hdjl/xx' },
   { name: '互动交流：县长信箱', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main` },
   { name: '互动交流：写信（有错误）', method: 'POST', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, form: () => form({ type: 'consultation', subject: '', body: '' }), status: 400 },

@@ -1,7 +1,7 @@
 /**
  * 互动交流 on the portal (no JavaScript needed): the mailboxes (/hdjl/xx), each box's page with what it is
  * for, its limit, the write form and the published replies (search and paging), one published message,
- * and the sender's query and rating (/hdjl/cx). The old /hdjl address moves here for good (301).
+ * and the sender's query and rating (/hdjl/cx); /hdjl leads to these and to 意见征集 and 回应关切.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ type FieldErrors = Record<string, string>;
 type Box = Awaited<ReturnType<typeof messages.findMailbox>>;
 const PAGE_SIZE = 10;
 const HOME = { label: '首页', href: '/' };
-const HDJL = { label: '互动交流', href: '/hdjl/xx' };
+const HDJL = { label: '互动交流', href: '/hdjl' };
 
 function invalid(errors: FieldErrors, name: string) {
   return errors[name] ? html` aria-invalid="true" aria-describedby="e-${name.replace('.', '-')}"` : '';
@@ -41,17 +41,28 @@ function limitsText(box: Box): string {
 }
 
 export async function interactionPages(app: App, ctx: AppContext) {
-  // The old single page of consultations: its address now leads to the mailboxes.
-  app.get('/hdjl', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/hdjl/xx', 301));
+  // 互动交流's own page: the ways to reach the bodies, each with what it is for.
+  app.get('/hdjl', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => sendPage(request, reply, {
+    title: '互动交流',
+    breadcrumbs: [HOME, { label: '互动交流' }],
+    body: html`<h1>互动交流</h1>
+<ul class="link-list">
+<li><a href="/hdjl/xx">写信（县长信箱、镇长信箱和部门信箱）</a>：咨询、建议、质疑、投诉和举报，答复后经本人同意可公开；公开的来信和答复可在各信箱页面查阅。</li>
+<li><a href="/hdjl/cx">来信查询与评价</a>：凭来信编号和查询密码查看办理情况和答复，并对答复作出评价。</li>
+<li><a href="/hdjl/yjzj">意见征集</a>：对规章、行政规范性文件和重大行政决策草案提出意见，查看意见采纳情况。</li>
+<li><a href="/hdjl/hygq">回应关切</a>：对社会关注的热点和突发事件发布的权威信息、新闻发布会和政策解读。</li>
+</ul>
+<p>需要获取政府信息的，请通过<a href="/ysqgk">依申请公开</a>提出申请；信访事项请按《信访工作条例》通过信访渠道反映。</p>`,
+  }));
 
   app.get('/hdjl/xx', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const boxes = await messages.listMailboxes(ctx);
     const byOrg = new Map<string, typeof boxes>();
     for (const b of boxes) byOrg.set(b.orgName, [...(byOrg.get(b.orgName) ?? []), b]);
     return sendPage(request, reply, {
-      title: '互动交流',
-      breadcrumbs: [HOME, { label: '互动交流' }],
-      body: html`<h1>互动交流</h1>
+      title: '写信',
+      breadcrumbs: [HOME, HDJL, { label: '写信' }],
+      body: html`<h1>写信</h1>
 <p>选择信箱写信：咨询、建议、质疑、投诉和举报均可。需要获取政府信息的，请通过<a href="/ysqgk">依申请公开</a>提出申请；信访事项请按《信访工作条例》通过信访渠道反映。</p>
 <p><a href="/hdjl/cx">查询来信办理情况和答复</a></p>
 ${[...byOrg.entries()].map(([orgName, list]) => html`<section aria-label="${orgName}"><h2>${orgName}</h2><ul>${list.map((b) => html`<li><a href="${b.url}">${b.name}</a>：${b.acceptedTypeLabels.join('、')}</li>`)}</ul></section>`)}`,
