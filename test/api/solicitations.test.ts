@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeEndedDrafts } from '../../src/modules/solicitations/solicitations.service.js';
 import { testConfig } from '../../src/config.js';
-import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE } from '../../src/db/seed.js';
 import { createContext } from '../../src/http/app.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { publishItem } from '../support/items.js';
@@ -54,6 +54,17 @@ describe('意见征集', () => {
     expect((await t.app.inject({ url: `/api/v1/solicitations/${id}`, headers: await t.auth('supervisor') })).statusCode).toBe(200);
     expect((await post(`/api/v1/solicitations/${id}/submit`, {}, 'supervisor')).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/solicitations', headers: await t.auth('clerk') })).statusCode).toBe(403);
+  });
+
+  it("keeps a department's 公开办 out of the county's drafts", async () => {
+    const created = await post('/api/v1/users', { username: 'edu-office', displayName: '教育局公开办', orgCode: DEMO_EDUCATION_CODE, roles: ['disclosureOffice'], password: 'Qz7#lvmR2026x' }, 'admin');
+    expect(created.statusCode, created.body).toBe(201);
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'edu-office', password: 'Qz7#lvmR2026x' } })).json().token;
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: `/api/v1/solicitations/${id}`, headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/solicitations', headers })).json().items).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${id}/submit`, headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/solicitations', headers, payload: draft })).statusCode).toBe(403);
   });
 
   it('takes no comments before it is opened', async () => {
@@ -163,5 +174,15 @@ describe('意见征集', () => {
     const search = await t.app.inject({ url: '/api/v1/search?q=' + encodeURIComponent('集镇区') });
     expect(search.json().results.some((r: { url: string }) => r.url === `/hdjl/yjzj/${id}`)).toBe(true);
   });
-});
 
+  it('counts drafts and comments per body for a period, rolled up to the county', async () => {
+    const own = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-01-01&to=2026-12-31`);
+    expect(own.json()).toEqual({
+      drafts: 1, byKind: { rule: 1, normative: 0, majorDecision: 0, other: 0 }, feedbackPublished: 1, comments: 4, adopted: 1, partlyAdopted: 1, notAdopted: 1,
+    });
+    const before = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-01-01&to=2026-08-31&rollup=true`);
+    expect(before.json()).toMatchObject({ drafts: 0, comments: 0 });
+    const reversed = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-12-31&to=2026-01-01`);
+    expect(reversed.json().details[0].path).toBe('to');
+  });
+});
