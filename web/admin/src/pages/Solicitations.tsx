@@ -375,7 +375,7 @@ export default function Solicitations() {
                     </Form.Item>
                   </Card>
                 ))}
-                <Button onClick={() => add({ decision: 'adopted', commentIds: [] })} style={{ marginBottom: 16 }}>添加一组意见</Button>
+                <Button onClick={() => add({ decision: 'adopted', articleId: null, commentIds: [] })} style={{ marginBottom: 16 }}>添加一组意见</Button>
               </>
             )}
           </Form.List>
