@@ -3,6 +3,7 @@
  * (10-01) falls in 国庆 and is carried to 10-08; comments from the public (challenge, moderation) and from
  * letters; the period enforced; the feedback (意见采纳情况) saved after the period and published.
  */
+import { HtmlValidate } from 'html-validate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeEndedDrafts } from '../../src/modules/solicitations/solicitations.service.js';
@@ -184,5 +185,19 @@ describe('意见征集', () => {
     expect(before.json()).toMatchObject({ drafts: 0, comments: 0 });
     const reversed = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-12-31&to=2026-01-01`);
     expect(reversed.json().details[0].path).toBe('to');
+  });
+
+  it('renders the ended list and the page with its feedback as valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const url of ['/hdjl/yjzj?state=closed', `/hdjl/yjzj/${id}`]) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      const report = await validator.validateString(res.body);
+      expect(report.results.flatMap((r) => r.messages).map((m) => `${url} ${m.ruleId} ${m.message}`)).toEqual([]);
+    }
+    const closed = await t.app.inject('/hdjl/yjzj?state=closed');
+    expect(closed.body).toContain(draft.title);
+    expect(closed.body).toContain('已公布采纳情况');
+    expect((await t.app.inject('/hdjl/yjzj')).body).toContain('目前没有正在征求意见的草案。');
   });
 });
