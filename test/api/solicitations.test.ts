@@ -3,11 +3,12 @@
  * (10-01) falls in 国庆 and is carried to 10-08; comments from the public (challenge, moderation) and from
  * letters; the period enforced; the feedback (意见采纳情况) saved after the period and published.
  */
+import { HtmlValidate } from 'html-validate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeEndedDrafts } from '../../src/modules/solicitations/solicitations.service.js';
 import { testConfig } from '../../src/config.js';
-import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE } from '../../src/db/seed.js';
 import { createContext } from '../../src/http/app.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { publishItem } from '../support/items.js';
@@ -54,6 +55,17 @@ describe('意见征集', () => {
     expect((await t.app.inject({ url: `/api/v1/solicitations/${id}`, headers: await t.auth('supervisor') })).statusCode).toBe(200);
     expect((await post(`/api/v1/solicitations/${id}/submit`, {}, 'supervisor')).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/solicitations', headers: await t.auth('clerk') })).statusCode).toBe(403);
+  });
+
+  it("keeps a department's 公开办 out of the county's drafts", async () => {
+    const created = await post('/api/v1/users', { username: 'edu-office', displayName: '教育局公开办', orgCode: DEMO_EDUCATION_CODE, roles: ['disclosureOffice'], password: 'Qz7#lvmR2026x' }, 'admin');
+    expect(created.statusCode, created.body).toBe(201);
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'edu-office', password: 'Qz7#lvmR2026x' } })).json().token;
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: `/api/v1/solicitations/${id}`, headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/solicitations', headers })).json().items).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${id}/submit`, headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/solicitations', headers, payload: draft })).statusCode).toBe(403);
   });
 
   it('takes no comments before it is opened', async () => {
@@ -163,5 +175,29 @@ describe('意见征集', () => {
     const search = await t.app.inject({ url: '/api/v1/search?q=' + encodeURIComponent('集镇区') });
     expect(search.json().results.some((r: { url: string }) => r.url === `/hdjl/yjzj/${id}`)).toBe(true);
   });
-});
 
+  it('counts drafts and comments per body for a period, rolled up to the county', async () => {
+    const own = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-01-01&to=2026-12-31`);
+    expect(own.json()).toEqual({
+      drafts: 1, byKind: { rule: 1, normative: 0, majorDecision: 0, other: 0 }, feedbackPublished: 1, comments: 4, adopted: 1, partlyAdopted: 1, notAdopted: 1,
+    });
+    const before = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-01-01&to=2026-08-31&rollup=true`);
+    expect(before.json()).toMatchObject({ drafts: 0, comments: 0 });
+    const reversed = await t.app.inject(`/api/v1/orgs/${DEMO_COUNTY_CODE}/solicitation-statistics?from=2026-12-31&to=2026-01-01`);
+    expect(reversed.json().details[0].path).toBe('to');
+  });
+
+  it('renders the ended list and the page with its feedback as valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const url of ['/hdjl/yjzj?state=closed', `/hdjl/yjzj/${id}`]) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      const report = await validator.validateString(res.body);
+      expect(report.results.flatMap((r) => r.messages).map((m) => `${url} ${m.ruleId} ${m.message}`)).toEqual([]);
+    }
+    const closed = await t.app.inject('/hdjl/yjzj?state=closed');
+    expect(closed.body).toContain(draft.title);
+    expect(closed.body).toContain('已公布采纳情况');
+    expect((await t.app.inject('/hdjl/yjzj')).body).toContain('目前没有正在征求意见的草案。');
+  });
+});

@@ -13,6 +13,10 @@ const SHOTS = '/tmp/shots-participation';
 const env = useBrowserAndServer(async (server) => {
   const t = server.testApp;
   const draft = await openSolicitation(t);
+  // A second draft whose period ran in January: ready for its 意见采纳情况.
+  const ended = await openSolicitation(t, { title: '某县公共文化服务保障办法（征求意见稿）' });
+  await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${ended.id}/comments`, payload: { body: '建议增加农家书屋的开放时间要求。', challenge: await solvedChallenge(t) } });
+  await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-01-05', endsOn: '2026-01-14' }).where('id', '=', ended.id).execute();
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[1], body: '建议把城中村也纳入适用范围。', commenterName: '王小明', challenge: await solvedChallenge(t) } });
   const office = await t.auth('office');
   const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
@@ -59,7 +63,36 @@ describe('意见征集 and 回应关切 in the console', () => {
     await expect(row.textContent()).resolves.not.toContain('王小明');
     await page.screenshot({ path: `${SHOTS}/console-moderation.png` });
     await row.getByRole('button', { name: '公开', exact: true }).click();
-    await page.getByText('没有待审核的意见').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('writes and publishes the 意见采纳情况 of a draft whose period has ended', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    await page.getByRole('link', { name: '意见征集' }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某县公共文化服务保障办法' });
+    await row.getByText('已截止').waitFor();
+    await row.getByRole('button', { name: '办理' }).click();
+    const detail = page.getByRole('dialog', { name: '某县公共文化服务保障办法（征求意见稿）' });
+    await detail.getByRole('button', { name: '整理意见采纳情况' }).click();
+    const editor = page.getByRole('dialog', { name: '整理意见采纳情况' });
+    await editor.getByLabel('采纳情况总体说明').fill('共收到意见1条，经研究予以采纳。');
+    await editor.getByRole('button', { name: '添加一组意见' }).click();
+    await editor.getByLabel('意见概述').fill('建议明确农家书屋开放时间');
+    await editor.getByLabel('归入本组的意见').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '农家书屋' }).click();
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: `${SHOTS}/console-feedback-editor.png` });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await editor.getByRole('button', { name: '保存', exact: true }).click();
+    await detail.getByRole('cell', { name: '建议明确农家书屋开放时间' }).waitFor();
+    await detail.getByRole('button', { name: '公布采纳情况' }).click();
+    await page.getByRole('button', { name: '公布', exact: true }).click();
+    await detail.getByText('已公布采纳情况').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-feedback-published.png` });
     await context.close();
   });
 

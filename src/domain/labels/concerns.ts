@@ -23,5 +23,5 @@ export const CONCERN_LABELS = {
   },
   auditTargetType: { concern: '回应关切' },
   auditCategory: { concern: '回应关切' },
-  auditField: { level: '级别', startedAt: '发生时间', respondedAt: '回应时间', published: '网站公开' },
+  auditField: { level: '级别', startedAt: '发生时间', respondedAt: '回应时间', published: '网站公开', responseId: '回应编号' },
 } as const;

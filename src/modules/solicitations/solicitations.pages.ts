@@ -82,7 +82,7 @@ function draftPage(ctx: AppContext, d: PublicDraft, state?: FormState, sent?: bo
 ${d.accepting ? html`<p class="notice">征求意见截止日期：<strong>${d.endsOn ? formatChineseDate(d.endsOn) : ''}</strong>。${d.moderated ? '您提交的意见经审核后公开；' : ''}姓名和联系方式不会公开。</p>`
     : html`<p class="notice">征求意见已于${d.endsOn ? formatChineseDate(d.endsOn) : ''}截止，不再接收意见。</p>`}
 ${d.shortenedReason ? html`<p>征求意见期限短于一般期限的理由：${d.shortenedReason}</p>` : ''}
-${sent ? html`<p class="notice" role="status">您的意见已提交，感谢您的参与。${d.moderated ? '意见经审核后在本页公开。' : ''}</p>` : ''}
+${sent ? html`<p class="notice" role="status" id="sent">您的意见已提交，感谢您的参与。${d.moderated ? '意见经审核后在本页公开。' : ''}</p>` : ''}
 ${d.explanation ? html`<h2>起草说明</h2>${d.explanation.split(/\n+/).map((p) => html`<p>${p}</p>`)}` : ''}
 <h2>草案条文</h2>
 ${d.articles.map((a) => html`<section class="article" aria-labelledby="a${a.id}">
@@ -166,7 +166,8 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
       await verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, channel: _ch, receivedOn: _r, ...comment } = parsed.data;
       await solicitations.submitComment(ctx, null, id, comment);
-      return reply.redirect(`${LIST_URL}/${id}?sent=1`, 303);
+      // The fragment points at the notice (a browser would otherwise keep the form's fragment across the redirect).
+      return reply.redirect(`${LIST_URL}/${id}?sent=1#sent`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code === 'SOLICITATION_NOT_FOUND') throw error;
       reply.code(error.status);

@@ -151,3 +151,19 @@ export async function countIndexableDrafts(db: Executor) {
   return Number((await db.selectFrom('solicitationDrafts').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', 'in', ['open', 'closed', 'feedbackPublished']).executeTakeFirstOrThrow()).n);
 }
+
+/** Drafts opened in [from, to] by the bodies, by kind and whether the feedback is published. */
+export async function draftCountsInPeriod(db: Executor, orgIds: number[], from: string, to: string) {
+  return db.selectFrom('solicitationDrafts').select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('orgId', 'in', orgIds.length ? orgIds : [-1]).where('opensOn', '>=', from).where('opensOn', '<=', to)
+    .where('status', 'in', ['open', 'closed', 'feedbackPublished']).groupBy(['kind', 'status']).execute();
+}
+
+/** Comments on those drafts, by the adoption decision of their group (null: not grouped). */
+export async function commentCountsInPeriod(db: Executor, orgIds: number[], from: string, to: string) {
+  return db.selectFrom('solicitationComments as c').innerJoin('solicitationDrafts as d', 'd.id', 'c.draftId')
+    .leftJoin('solicitationFeedbackGroups as g', 'g.id', 'c.groupId')
+    .select(['g.decision', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('d.orgId', 'in', orgIds.length ? orgIds : [-1]).where('d.opensOn', '>=', from).where('d.opensOn', '<=', to)
+    .groupBy('g.decision').execute();
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Role } from '../../domain/roles.js';
 import { actorOf, exemptVerifiedStaff } from '../../http/auth.js';
-import { idParam } from '../../http/schemas.js';
+import { idParam, isoDate, orgCodeParam } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { verifyChallenge } from '../platform/challenge.service.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
@@ -82,6 +82,13 @@ export async function solicitationRoutes(app: App, ctx: AppContext) {
     config: manage,
     schema: { tags, summary: '公布意见采纳情况', params: idParam, body: z.object({ finalItemId: z.number().int().positive().nullable().optional() }) },
   }, async (request) => solicitations.publishFeedback(ctx, actorOf(request), request.params.id, request.body));
+
+  app.get('/api/v1/orgs/:code/solicitation-statistics', {
+    config: { auth: 'public' },
+    schema: { tags, summary: '意见征集统计（按发布日期；公开）', params: orgCodeParam, querystring: z.object({
+      from: isoDate, to: isoDate, rollup: z.enum(['true', 'false']).default('false').describe('是否汇总下级机关'),
+    }) },
+  }, async (request) => solicitations.solicitationStatistics(ctx, request.params.code, { ...request.query, rollup: request.query.rollup === 'true' }));
 
   await solicitationPages(app, ctx);
 }

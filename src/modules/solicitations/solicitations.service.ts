@@ -9,11 +9,11 @@ import type { AdoptionDecision, CommentStatus, DraftStatus } from '../../db/tabl
 import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
-import { checkPeriodLength, commentPeriod, type DraftKind, PERIOD_RULES, periodState } from '../../domain/solicitation-period.js';
+import { checkPeriodLength, commentPeriod, DRAFT_KINDS, type DraftKind, PERIOD_RULES, periodState } from '../../domain/solicitation-period.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../audit/audit.repository.js';
-import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { inScope, visibleOrgIds } from '../orgs/orgs.policy.js';
 import { publishedItemLink } from '../publishing/catalog.service.js';
 import { indexDocument, searchSources, type SearchDocument } from '../search/search-index.js';
@@ -441,3 +441,25 @@ searchSources.push({
     return { docs, next: rows.length ? String(rows[rows.length - 1].id) : null, processed: rows.length };
   },
 });
+
+/**
+ * 意见征集 of a body (and, rolled up, the bodies below it) for drafts opened in [from, to]: drafts by kind,
+ * comments received and how they were adopted. Public: the annual report and the assessment quote these figures.
+ */
+export async function solicitationStatistics(ctx: AppContext, orgCode: string, range: { from: IsoDate; to: IsoDate; rollup?: boolean }) {
+  const org = await findOrgByCode(ctx.db, orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  if (range.to < range.from) throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: '截止日期不能早于起始日期，请重新选择。' }]);
+  const orgIds = range.rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
+  const [drafts, comments] = await Promise.all([
+    repo.draftCountsInPeriod(ctx.db, orgIds, range.from, range.to), repo.commentCountsInPeriod(ctx.db, orgIds, range.from, range.to),
+  ]);
+  const byKind = Object.fromEntries(DRAFT_KINDS.map((k) => [k, drafts.filter((d) => d.kind === k).reduce((n, d) => n + Number(d.n), 0)]));
+  const commentsWith = (decision: AdoptionDecision | null) => comments.filter((c) => c.decision === decision).reduce((n, c) => n + Number(c.n), 0);
+  return {
+    drafts: drafts.reduce((n, d) => n + Number(d.n), 0), byKind,
+    feedbackPublished: drafts.filter((d) => d.status === 'feedbackPublished').reduce((n, d) => n + Number(d.n), 0),
+    comments: comments.reduce((n, c) => n + Number(c.n), 0),
+    adopted: commentsWith('adopted'), partlyAdopted: commentsWith('partlyAdopted'), notAdopted: commentsWith('notAdopted'),
+  };
+}

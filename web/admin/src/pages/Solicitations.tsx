@@ -60,10 +60,12 @@ export default function Solicitations() {
   const [feedbackOpen, setFeedbackOpen] = useState(false);
   const [registerOpen, setRegisterOpen] = useState(false);
   const [rejecting, setRejecting] = useState<Comment | null>(null);
+  const [returning, setReturning] = useState(false);
   const [editForm] = Form.useForm();
   const [feedbackForm] = Form.useForm();
   const [registerForm] = Form.useForm();
   const [rejectForm] = Form.useForm();
+  const [returnForm] = Form.useForm();
   const kind = Form.useWatch('kind', editForm) as DraftKind | undefined;
 
   const load = useCallback(async () => {
@@ -310,7 +312,7 @@ export default function Solicitations() {
               <Space wrap style={{ marginBottom: 16 }}>
                 {viewing.status === 'draft' && <Button onClick={() => startEdit(viewing)}>修改</Button>}
                 {viewing.status === 'draft' && <Button type="primary" onClick={() => step(viewing.id, 'submit', undefined, '已提交审核。')}>提交审核</Button>}
-                {viewing.status === 'review' && <Button onClick={() => step(viewing.id, 'return', { reason: '请修改后重新提交' }, '已退回修改。')}>退回修改</Button>}
+                {viewing.status === 'review' && <Button onClick={() => { returnForm.resetFields(); setReturning(true); }}>退回修改</Button>}
                 {viewing.status === 'review' && (
                   <Popconfirm title="发布征求意见？" description="草案将在门户“意见征集”栏目公开，征求意见期自明日起算，截止日期随即确定。" okText="发布" cancelText="暂不发布" onConfirm={() => step(viewing.id, 'open', undefined, '已发布征求意见。')}>
                     <Button type="primary">发布征求意见</Button>
@@ -375,7 +377,7 @@ export default function Solicitations() {
                     </Form.Item>
                   </Card>
                 ))}
-                <Button onClick={() => add({ decision: 'adopted', commentIds: [] })} style={{ marginBottom: 16 }}>添加一组意见</Button>
+                <Button onClick={() => add({ decision: 'adopted', articleId: null, commentIds: [] })} style={{ marginBottom: 16 }}>添加一组意见</Button>
               </>
             )}
           </Form.List>
@@ -401,6 +403,15 @@ export default function Solicitations() {
             <Input maxLength={50} />
           </Form.Item>
           <Button type="primary" htmlType="submit">登记</Button>
+        </Form>
+      </Drawer>
+
+      <Drawer title="退回修改" open={returning} onClose={() => setReturning(false)} width={480} destroyOnHidden>
+        <Form form={returnForm} layout="vertical" onFinish={async (v: { reason: string }) => { if (viewing) { setReturning(false); await step(viewing.id, 'return', v, '已退回修改。'); } }}>
+          <Form.Item label="理由" name="reason" rules={[{ required: true, message: '请填写退回的理由。' }, { min: 2, message: '理由至少需要2个字。' }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">退回</Button>
         </Form>
       </Drawer>
 
