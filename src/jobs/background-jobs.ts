@@ -3,10 +3,10 @@
  *
  * Several server processes may share one database (a city runs several machines behind nginx): each
  * run takes a PostgreSQL advisory lock named after the job on one connection and skips the run when
- * another process holds it, so a job never runs twice at once. On PGlite there is one process and the
- * lock is not needed (and not taken: the job's own queries need the one connection). A failing run is logged and retried at the next tick; it never stops the others.
+ * another process holds it, so a job never runs twice at once. The locks live on a connection outside
+ * the pool (JobLocks). On PGlite there is one process and the lock is not needed (nor taken). A failing run is logged and retried at the next tick; it never stops the others.
  */
-import { sql } from 'kysely';
+import pg from 'pg';
 import type { AppContext } from '../context.js';
 
 export interface BackgroundJob {
@@ -30,6 +30,66 @@ export function jobLockKey(name: string): number {
   return h | 0;
 }
 
+/**
+ * The advisory locks of one process (one context), held on a connection of their own outside the
+ * pool: a job's queries take pool connections, and a lock holding one of them while its job waits
+ * for another would starve the pool when several jobs start at once (five jobs, a pool of five).
+ * The connection is opened while a job runs, or for as long as the scheduler runs.
+ */
+class JobLocks {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private users = 0;
+  keepOpen = false;
+
+  constructor(private readonly url: string) {}
+
+  async use<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    this.users += 1;
+    try {
+      return await work(await this.connect());
+    } finally {
+      this.users -= 1;
+      if (!this.users && !this.keepOpen) await this.close();
+    }
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      // A lost lock connection releases its locks; the next run opens a new one.
+      client.on('error', () => { if (this.client === client) this.client = null; });
+      await client.connect();
+      this.client = client;
+      return client;
+    })().finally(() => { this.connecting = null; });
+    return this.connecting;
+  }
+
+  /** The scheduler stopped: close now, or when the last run ends. */
+  async release() {
+    this.keepOpen = false;
+    if (!this.users) await this.close();
+  }
+
+  async close() {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.end().catch(() => {});
+  }
+}
+
+const locksOf = new WeakMap<AppContext, JobLocks>();
+function jobLocks(ctx: AppContext): JobLocks {
+  let locks = locksOf.get(ctx);
+  if (!locks) {
+    locks = new JobLocks(ctx.config.databaseUrl!);
+    locksOf.set(ctx, locks);
+  }
+  return locks;
+}
+
 /** Runs one job now unless another process is running it; answers whether it ran. */
 export async function runJobOnce(ctx: AppContext, job: BackgroundJob): Promise<boolean> {
   if (!ctx.config.databaseUrl) {
@@ -37,14 +97,14 @@ export async function runJobOnce(ctx: AppContext, job: BackgroundJob): Promise<b
     return true;
   }
   const key = jobLockKey(job.name);
-  return ctx.db.connection().execute(async (conn) => {
-    const got = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
+  return jobLocks(ctx).use(async (client) => {
+    const got = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key]);
     if (!got.rows[0]?.locked) return false;
     try {
       await job.run(ctx);
       return true;
     } finally {
-      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+      await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
     }
   });
 }
@@ -69,8 +129,12 @@ export function startBackgroundJobs(ctx: AppContext, jobs: BackgroundJob[], log:
     t.unref();
     return t;
   });
+  const locks = ctx.config.databaseUrl ? jobLocks(ctx) : null;
+  if (locks) locks.keepOpen = true;
   return () => {
     timers.forEach(clearInterval);
     starters.forEach(clearTimeout);
+    // Runs still going close it when they end.
+    if (locks) void locks.release();
   };
 }

@@ -2,6 +2,7 @@
  * Background jobs on several processes sharing one PostgreSQL database: a job that one process is
  * running is skipped by the others (an advisory lock per job), and runs again once it is free.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/http/app.js';
 import { jobLockKey, runJobOnce, type BackgroundJob } from '../../src/jobs/background-jobs.js';
@@ -32,6 +33,20 @@ describe('background jobs', () => {
     const quick: BackgroundJob = { ...job, run: async () => { runs++; } };
     expect(await runJobOnce(second, quick)).toBe(true);
     expect(runs).toBe(2);
+  });
+
+  it('runs more jobs at once than the pool has connections (the locks do not hold pool connections)', async () => {
+    // The test database's pool has 5 connections; every platform job started at once, each querying.
+    const ctx = createContext(testConfig({ databaseUrl: database.url }), database.db);
+    const jobs: BackgroundJob[] = Array.from({ length: 8 }, (_, i) => ({
+      name: `test-many-${i}`, everyMs: 1000,
+      run: async (c) => { await c.db.transaction().execute(async (trx) => { await sql`select pg_sleep(0.05)`.execute(trx); }); },
+    }));
+    const ran = await Promise.race([
+      Promise.all(jobs.map((job) => runJobOnce(ctx, job))),
+      new Promise<'stuck'>((resolve) => { setTimeout(() => resolve('stuck'), 15_000).unref(); }),
+    ]);
+    expect(ran).toEqual(jobs.map(() => true));
   });
 
   it('gives jobs distinct lock keys', () => {
