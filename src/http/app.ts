@@ -65,6 +65,8 @@ export interface BuildOptions {
   db: Db;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Run the periodic jobs (default). Tests that count statements turn them off: a job's queries would count. */
+  backgroundJobs?: boolean;
 }
 
 const CALENDAR_TTL_MS = 60_000;
@@ -227,8 +229,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   // Periodic work (src/jobs/background-jobs.ts): each capability adds its jobs to PLATFORM_JOBS.
-  const stopJobs = startBackgroundJobs(ctx, platformJobs(app.log), app.log);
-  app.addHook('onClose', async () => stopJobs());
+  if (options.backgroundJobs ?? true) {
+    const stopJobs = startBackgroundJobs(ctx, platformJobs(app.log), app.log);
+    app.addHook('onClose', async () => stopJobs());
+  }
 
   return app;
 }
