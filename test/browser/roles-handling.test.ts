@@ -104,6 +104,15 @@ describe('公开办 and the department', () => {
     await office.getByRole('link', { name: '工作日历' }).first().click();
     await office.getByText('工作日计算器').waitFor();
     await checkScreen(office, 'office-08-calendar');
+    // The other inboxes the office works in: letters to the mailboxes, drafts out for comment, public concerns.
+    for (const [menu, heading, shot] of [
+      ['互动交流', '互动交流（来信办理）', 'office-09-messages'], ['信箱设置', '信箱设置', 'office-10-mailboxes'],
+      ['意见征集', '意见征集', 'office-11-solicitations'], ['回应关切', '回应关切', 'office-12-concerns'],
+    ] as const) {
+      await office.getByRole('link', { name: menu, exact: true }).first().click();
+      await office.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      await checkScreen(office, shot);
+    }
     await office.context().close();
   });
 });

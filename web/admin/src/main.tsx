@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { repairAntdAccessibility } from './a11y';
 import { Root } from './Root';
+import { EmptyText } from './components/EmptyText';
 
 dayjs.locale('zh-cn');
 
@@ -34,11 +35,12 @@ const COMPONENT_TOKENS = {
   Tag: { orange7: '#ad4e00', gold7: '#874d00', green7: '#237804', cyan7: '#006d75', lime7: '#3f6600' },
 };
 
+// Every empty table and list says so in a readable grey (antd's own empty picture text is 2.5:1).
 repairAntdAccessibility();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: CONSOLE_TOKENS, components: COMPONENT_TOKENS }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: CONSOLE_TOKENS, components: COMPONENT_TOKENS }} renderEmpty={() => <EmptyText>暂无数据</EmptyText>}>
       <AntApp>
         <Root />
       </AntApp>

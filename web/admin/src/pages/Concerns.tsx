@@ -11,6 +11,7 @@ import { ApiError, fieldErrors, get, patch, post } from '../api';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
+import { EmptyText } from '../components/EmptyText';
 
 interface Deadline { kind: string; label: string; dueAt: string; state: 'met' | 'metLate' | 'running' | 'overdue'; stateLabel: string; metAt: string | null }
 interface Response { id: number; kind: string; kindLabel: string; respondedAt: string; title: string; url: string | null; note: string }
@@ -119,7 +120,7 @@ export default function Concerns() {
       {canManage && <Button type="primary" style={{ marginBottom: 16 }} onClick={() => startEdit('new')}>登记关切事项</Button>}
       <Table<Concern>
         rowKey="id" dataSource={items ?? []} loading={!items && !loadError} scroll={{ x: 900 }}
-        pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: '还没有登记回应关切事项' }}
+        pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: <EmptyText>还没有登记回应关切事项</EmptyText> }}
         columns={[
           { title: '事项', dataIndex: 'title', ellipsis: true },
           { title: '机关', dataIndex: 'orgName', width: 150 },
@@ -183,7 +184,7 @@ export default function Concerns() {
             </Descriptions>
             {canManage && <Button style={{ marginBottom: 16 }} onClick={() => startEdit(viewing)}>修改事项</Button>}
             <Typography.Title level={4}>回应情况</Typography.Title>
-            <Table<Response> rowKey="id" size="small" pagination={false} dataSource={viewing.responses} locale={{ emptyText: '尚未回应' }} style={{ marginBottom: 16 }} columns={[
+            <Table<Response> rowKey="id" size="small" pagination={false} dataSource={viewing.responses} locale={{ emptyText: <EmptyText>尚未回应</EmptyText> }} style={{ marginBottom: 16 }} columns={[
               { title: '时间', width: 150, render: (_, r) => time(r.respondedAt) },
               { title: '方式', dataIndex: 'kindLabel', width: 120 },
               { title: '内容', render: (_, r) => (r.url ? <a href={r.url} target="_blank" rel="noreferrer">{r.title}</a> : r.title) },

@@ -8,6 +8,7 @@ import { SearchSelect } from '../components/SearchSelect';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { Org } from '../types';
+import { EmptyText } from '../components/EmptyText';
 
 export interface ItemSummary {
   id: number;
@@ -186,7 +187,7 @@ export default function Items() {
       <Tabs items={[
         {
           key: 'queue', label: `我的待办（${queue.length}）`,
-          children: <Table rowKey="id" dataSource={queue} columns={queueColumns} pagination={false} rowSelection={rowSelection} locale={{ emptyText: '没有待办的信息' }} />,
+          children: <Table rowKey="id" dataSource={queue} columns={queueColumns} pagination={false} rowSelection={rowSelection} locale={{ emptyText: <EmptyText>没有待办的信息</EmptyText> }} />,
         },
         {
           key: 'all', label: '全部信息',
@@ -195,7 +196,7 @@ export default function Items() {
               {filterForm}
               <Table<ItemSummary>
                 rowKey="id" dataSource={list.items} columns={columns} loading={loading} rowSelection={rowSelection}
-                locale={{ emptyText: '没有符合条件的信息' }}
+                locale={{ emptyText: <EmptyText>没有符合条件的信息</EmptyText> }}
                 pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 条` }}
                 onChange={(p, _f, sorter) => {
                   const s = Array.isArray(sorter) ? sorter[0] : sorter;

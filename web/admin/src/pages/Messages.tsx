@@ -11,6 +11,7 @@ import { DateInput } from '../components/DateInput';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
+import { EmptyText } from '../components/EmptyText';
 
 interface ListedMessage {
   id: number; trackingNo: string; orgName: string; boxName: string; subject: string; excerpt: string; senderName: string;
@@ -204,7 +205,7 @@ export default function Messages() {
         loading={!data && !loadError}
         scroll={{ x: 1100 }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: '没有符合条件的来信' }}
+        locale={{ emptyText: <EmptyText>没有符合条件的来信</EmptyText> }}
         rowSelection={isOffice ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (m) => ({ disabled: !['pending', 'accepted', 'assigned'].includes(m.status), 'aria-label': `选择来信 ${m.trackingNo}` }) } : undefined}
         columns={[
           { title: '收到日期', dataIndex: 'receivedOn', width: 110 },

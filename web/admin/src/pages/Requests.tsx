@@ -6,6 +6,7 @@ import { DateInput } from '../components/DateInput';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
+import { EmptyText } from '../components/EmptyText';
 
 export interface Deadline {
   dueOn: string | null; paused: boolean; overdue: boolean; reminder: 'due5' | 'due2' | null; workingDaysLeft: number | null;
@@ -160,7 +161,7 @@ export default function Requests() {
         scroll={{ x: 1000 }}
         tableLayout="fixed"
         rowSelection={handles ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'completed', 'aria-label': `选择 ${r.trackingNo}` }) } : undefined}
-        locale={{ emptyText: '没有符合条件的申请' }}
+        locale={{ emptyText: <EmptyText>没有符合条件的申请</EmptyText> }}
         columns={[
           { title: '受理编号', dataIndex: 'trackingNo', width: 200, render: (t, r) => <a href={`#/requests/${r.id}`}>{t}</a> },
           { title: '申请人', width: 125, render: (_, r) => <>{r.applicant.name}{r.applicant.phone && <div><Typography.Text type="secondary">{r.applicant.phone}</Typography.Text></div>}</> },

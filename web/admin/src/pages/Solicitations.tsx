@@ -11,6 +11,7 @@ import { DateInput } from '../components/DateInput';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
+import { EmptyText } from '../components/EmptyText';
 
 interface Article { id: number; seq: number; heading: string; text: string }
 interface Group { id: number; seq: number; articleId: number | null; summary: string; decision: string; decisionLabel: string; reason: string; commentIds: number[] }
@@ -223,7 +224,7 @@ export default function Solicitations() {
               {canManage && <Button type="primary" style={{ marginBottom: 16 }} onClick={() => startEdit('new')}>起草征求意见稿</Button>}
               <Table<Draft>
                 rowKey="id" dataSource={drafts ?? []} loading={!drafts && !loadError} scroll={{ x: 900 }}
-                pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: '还没有征求意见稿' }}
+                pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: <EmptyText>还没有征求意见稿</EmptyText> }}
                 columns={[
                   { title: '标题', dataIndex: 'title', ellipsis: true },
                   { title: '起草机关', dataIndex: 'orgName', width: 150 },
@@ -240,7 +241,7 @@ export default function Solicitations() {
         {
           key: 'queue', label: `意见审核${queue?.length ? `（${queue.length}）` : ''}`,
           children: <Table<Comment> rowKey="id" dataSource={queue ?? []} loading={!queue && !loadError} scroll={{ x: 900 }} pagination={{ pageSize: 20, showSizeChanger: false }}
-            locale={{ emptyText: '没有待审核的意见' }} columns={commentColumns(true)} />,
+            locale={{ emptyText: <EmptyText>没有待审核的意见</EmptyText> }} columns={commentColumns(true)} />,
         },
       ]} />
 
@@ -343,7 +344,7 @@ export default function Solicitations() {
               </>
             )}
             <Typography.Title level={4}>收到的意见</Typography.Title>
-            <Table<Comment> rowKey="id" size="small" dataSource={comments} pagination={{ pageSize: 10, showSizeChanger: false }} locale={{ emptyText: '尚未收到意见' }} columns={commentColumns(false)} />
+            <Table<Comment> rowKey="id" size="small" dataSource={comments} pagination={{ pageSize: 10, showSizeChanger: false }} locale={{ emptyText: <EmptyText>尚未收到意见</EmptyText> }} columns={commentColumns(false)} />
           </>
         )}
       </Drawer>
