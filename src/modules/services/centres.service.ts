@@ -157,3 +157,16 @@ export async function mayDecideAtWindow(ctx: AppContext, actor: Actor, windowId:
   const window = await repo.findWindow(ctx.db, windowId);
   return !window?.chiefUserId || window.chiefUserId === actor.userId;
 }
+
+/** Service staff (政务服务工作人员 and centre management) of the bodies the actor manages, for choosing clerks and 首席代表. */
+export async function listServiceStaff(ctx: AppContext, actor: Actor) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  if (!hasRole(actor, 'serviceManager', 'admin')) throw new AppError('FORBIDDEN');
+  const rows = await ctx.db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.orgId')
+    .select(['users.id', 'users.username', 'users.displayName', 'users.roles', 'users.orgId', 'orgs.name as orgName'])
+    .where('users.active', '=', true).orderBy('users.id').execute();
+  return {
+    items: rows.filter((u) => inScope(scope, u.orgId) && (u.roles.includes('serviceClerk') || u.roles.includes('serviceManager')))
+      .map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, orgName: u.orgName, roleNames: u.roles.map((r) => labelOf('role', r)) })),
+  };
+}

@@ -139,3 +139,17 @@ export async function materialFile(ctx: AppContext, code: string, materialKey: s
   if (!row) throw new AppError('NOT_FOUND');
   return { fileName: row.fileName, mime: row.mime, data: await ctx.blobs.get(row.blobKey) };
 }
+
+/** Items with a version waiting for review, in the reviewer's bodies. */
+export async function listPendingReviews(ctx: AppContext, actor: Actor) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  let q = ctx.db.selectFrom('serviceItemVersions')
+    .innerJoin('serviceItems', 'serviceItems.id', 'serviceItemVersions.itemId')
+    .innerJoin('orgs', 'orgs.id', 'serviceItems.orgId')
+    .leftJoin('users', 'users.id', 'serviceItemVersions.createdBy')
+    .select(['serviceItems.code', 'serviceItems.name', 'orgs.name as orgName', 'serviceItemVersions.version', 'serviceItemVersions.status', 'users.displayName as drafterName', 'serviceItemVersions.createdAt'])
+    .where('serviceItemVersions.status', 'in', ['draft', 'inReview']);
+  if (scope !== 'all') q = scope.length ? q.where('serviceItems.orgId', 'in', scope) : q.where('serviceItems.id', '=', -1);
+  const rows = await q.orderBy('serviceItemVersions.id', 'desc').limit(500).execute();
+  return { items: rows.map((r) => ({ ...r, statusLabel: labelOf('serviceItemStatus', r.status), createdAt: new Date(r.createdAt).toISOString() })) };
+}

@@ -29,5 +29,12 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/calendar', label: '工作日历', roles: [], component: lazy(() => import('./pages/Calendar')) },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/Audit')) },
   { path: '/search', label: '全站搜索', roles: ['admin'], component: lazy(() => import('./pages/Search')) },
+  // 政务服务 (issue 14)
+  { path: '/service-items', label: '政务服务事项', roles: ['serviceClerk', 'serviceManager'], component: lazy(() => import('./pages/services/ServiceItems')) },
+  { path: '/service-cases', label: '办件管理', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceCases')) },
+  { path: '/service-cases/:filter', label: '办件管理', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceCases')), hidden: true },
+  { path: '/service-windows', label: '服务中心与窗口', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceWindows')) },
+  { path: '/service-supervision', label: '电子监察', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceSupervision')) },
+  { path: '/service-ratings', label: '好差评', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceRatings')) },
   { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
 ];
