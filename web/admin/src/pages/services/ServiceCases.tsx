@@ -95,7 +95,7 @@ export default function ServiceCases() {
         {staff && <Button type="primary" onClick={() => { form.resetFields(); form.setFieldsValue({ intake: 'accept', applicant: { type: 'natural' } }); setRegistering(true); }}>登记办件</Button>}
       </Space>
       <Table rowKey="caseNo" dataSource={rows} columns={[
-        { title: '办件编号', render: (_, r) => <a onClick={() => void openCase(r.caseNo)}>{r.caseNo}</a> },
+        { title: '办件编号', render: (_, r) => <Button type="link" style={{ padding: 0 }} onClick={() => void openCase(r.caseNo)}>{r.caseNo}</Button> },
         { title: '事项', dataIndex: 'itemName' }, { title: '申请人', dataIndex: 'applicantName' }, { title: '受理日期', dataIndex: 'acceptedOn' },
         { title: '承诺办结', render: (_, r) => <DueTag state={r.dueState} left={r.workingDaysLeft} dueOn={r.dueOn} /> },
         { title: '状态', render: (_, r) => <Space><Tag>{r.statusLabel}</Tag>{r.escalated && <Tag color="purple">逾期视为同意</Tag>}</Space> },

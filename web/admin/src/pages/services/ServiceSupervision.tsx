@@ -18,7 +18,7 @@ const drill = (filter: Record<string, string | number>, extra: Record<string, st
   navigate(`/service-cases/${encodeURIComponent(new URLSearchParams(Object.entries({ ...filter, ...extra }).map(([k, v]) => [k, String(v)])).toString())}`);
 
 function GroupTable({ title, rows }: { title: string; rows: Group[] }) {
-  const link = (g: Group, value: number, extra: Record<string, string> = {}) => <a onClick={() => drill(g.filter, extra)} title="查看这些办件">{value}</a>;
+  const link = (g: Group, value: number, extra: Record<string, string> = {}) => <Button type="link" style={{ padding: 0 }} onClick={() => drill(g.filter, extra)} title="查看这些办件">{value}</Button>;
   return (
     <Card title={title} style={{ marginBottom: 16 }}>
       <Table rowKey="key" size="small" pagination={false} dataSource={rows} locale={{ emptyText: '本期暂无办件' }} columns={[
@@ -57,7 +57,7 @@ export default function ServiceSupervision() {
   }, [load]);
 
   const caseColumns = [
-    { title: '办件编号', render: (_: unknown, c: BoardCase) => <a onClick={() => drill({ }, { q: c.caseNo })}>{c.caseNo}</a> },
+    { title: '办件编号', render: (_: unknown, c: BoardCase) => <Button type="link" style={{ padding: 0 }} onClick={() => drill({}, { q: c.caseNo })}>{c.caseNo}</Button> },
     { title: '事项', dataIndex: 'itemName' }, { title: '窗口', render: (_: unknown, c: BoardCase) => (c.windowNumber ? `${c.windowNumber}号 ${c.windowName}` : c.orgName) },
     { title: '经办人', render: (_: unknown, c: BoardCase) => c.handlerName ?? '—' }, { title: '受理日期', dataIndex: 'acceptedOn' }, { title: '承诺办结', dataIndex: 'dueOn' },
     { title: '剩余', render: (_: unknown, c: BoardCase) => (c.workingDaysLeft < 0 ? <Tag color="red">超期{-c.workingDaysLeft}个工作日</Tag> : <Tag color="orange">剩{c.workingDaysLeft}个工作日</Tag>) },
