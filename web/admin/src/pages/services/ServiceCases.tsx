@@ -88,9 +88,9 @@ export default function ServiceCases() {
       <Typography.Title level={2}>办件管理</Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="case-status">状态</label>
-        <Select id="case-status" style={{ width: 160 }} allowClear placeholder="全部" value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} options={options(LABELS.serviceCaseStatus)} />
+        <Select id="case-status" style={{ width: 160 }} allowClear value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} options={options(LABELS.serviceCaseStatus)} />
         <label htmlFor="case-due">期限</label>
-        <Select id="case-due" style={{ width: 140 }} allowClear placeholder="全部" value={filters.due} onChange={(v) => setFilters({ ...filters, due: v })} options={[{ value: 'open', label: '未办结' }, { value: 'overdue', label: '已超期' }]} />
+        <Select id="case-due" style={{ width: 140 }} allowClear value={filters.due} onChange={(v) => setFilters({ ...filters, due: v })} options={[{ value: 'open', label: '未办结' }, { value: 'overdue', label: '已超期' }]} />
         {Object.keys(filters).some((k) => ['windowId', 'itemCode', 'handledBy', 'centreId', 'from'].includes(k)) && <Tag closable onClose={() => setFilters({})}>来自电子监察的筛选</Tag>}
         {staff && <Button type="primary" onClick={() => { form.resetFields(); form.setFieldsValue({ intake: 'accept', applicant: { type: 'natural' } }); setRegistering(true); }}>登记办件</Button>}
       </Space>

@@ -95,7 +95,7 @@ export default function ServiceItems() {
       )}
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="svc-org">实施机关</label>
-        <Select id="svc-org" style={{ width: 260 }} value={org} allowClear placeholder="全部机关" onChange={setOrg} options={orgs.map((o) => ({ value: o.code, label: o.name }))} />
+        <Select id="svc-org" style={{ width: 260 }} value={org} allowClear onChange={setOrg} options={orgs.map((o) => ({ value: o.code, label: o.name }))} />
         <Button type="primary" onClick={() => void open(null)}>新建事项</Button>
         {org && <Button href={`/api/v1/orgs/${encodeURIComponent(org)}/service-items.xlsx`}>导出XLSX</Button>}
       </Space>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
 import { fieldErrors, get, post } from '../../api';
+import { EmptyText } from '../../components/EmptyText';
 import { useSession } from '../../session';
 import { errorText } from './shared';
 
@@ -56,7 +57,7 @@ export default function ServiceRatings() {
     <>
       <Typography.Title level={2}>好差评</Typography.Title>
       <Card title="差评整改" style={{ marginBottom: 16 }} extra={<Space><label htmlFor="rt-open">只看未办结</label><Switch id="rt-open" checked={onlyOpen} onChange={setOnlyOpen} /></Space>}>
-        <Table rowKey="id" size="small" dataSource={rows} locale={{ emptyText: '没有需要整改的差评' }} columns={[
+        <Table rowKey="id" size="small" dataSource={rows} locale={{ emptyText: <EmptyText>没有需要整改的差评</EmptyText> }} columns={[
           { title: '办件', dataIndex: 'caseNo' }, { title: '事项', dataIndex: 'itemName' },
           { title: '评价', render: (_, r) => <Tag color={r.level === 1 ? 'red' : 'orange'}>{r.levelLabel}</Tag> }, { title: '渠道', dataIndex: 'channelLabel' },
           { title: '意见', render: (_, r) => r.comment ?? '—' }, { title: '评价日期', dataIndex: 'ratedOn' },
@@ -67,7 +68,7 @@ export default function ServiceRatings() {
       </Card>
       {summary && (
         <Card title="好差评公示（本年）">
-          <Table rowKey="label" size="small" pagination={false} dataSource={summary.byWindow} locale={{ emptyText: '暂无评价' }} columns={[
+          <Table rowKey="label" size="small" pagination={false} dataSource={summary.byWindow} locale={{ emptyText: <EmptyText>暂无评价</EmptyText> }} columns={[
             { title: '窗口', dataIndex: 'label' }, { title: '评价数', dataIndex: 'count' }, { title: '满意率', render: (_, r) => `${r.satisfactionRate}%` }, { title: '差评已整改', dataIndex: 'rectified' },
           ]} />
           <p style={{ marginTop: 12 }}><a href="/zwfw/ratings" target="_blank" rel="noreferrer">门户网站上的好差评公示</a></p>

@@ -7,6 +7,7 @@ import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typograph
 import { get } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { navigate } from '../../router';
+import { EmptyText } from '../../components/EmptyText';
 import { useSession } from '../../session';
 
 interface BoardCase { caseNo: string; itemName: string; orgName: string; windowNumber: string | null; windowName: string | null; handlerName: string | null; acceptedOn: string; dueOn: string; workingDaysLeft: number; statusLabel: string }
@@ -21,7 +22,7 @@ function GroupTable({ title, rows }: { title: string; rows: Group[] }) {
   const link = (g: Group, value: number, extra: Record<string, string> = {}) => <Button type="link" style={{ padding: 0 }} onClick={() => drill(g.filter, extra)} title="查看这些办件">{value}</Button>;
   return (
     <Card title={title} style={{ marginBottom: 16 }}>
-      <Table rowKey="key" size="small" pagination={false} dataSource={rows} locale={{ emptyText: '本期暂无办件' }} columns={[
+      <Table rowKey="key" size="small" pagination={false} dataSource={rows} locale={{ emptyText: <EmptyText>本期暂无办件</EmptyText> }} columns={[
         { title: '名称', dataIndex: 'label' },
         { title: '受理', render: (_, g) => link(g, g.accepted) },
         { title: '办结', dataIndex: 'completed' },
@@ -69,7 +70,7 @@ export default function ServiceSupervision() {
       <Typography.Title level={2}>电子监察</Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="sv-centre">服务中心</label>
-        <Select id="sv-centre" style={{ width: 240 }} allowClear placeholder="全部" value={centreId} onChange={setCentreId} options={centres.map((c) => ({ value: c.id, label: c.name }))} />
+        <Select id="sv-centre" style={{ width: 240 }} allowClear value={centreId} onChange={setCentreId} options={centres.map((c) => ({ value: c.id, label: c.name }))} />
         <span>受理日期</span><DateInput value={from} onChange={setFrom} placeholder="本月1日" /><span>至</span><DateInput value={to} onChange={setTo} placeholder="今天" />
         {hasRole('serviceManager', 'admin', 'supervisor') && month && (<>
           <Button href={`/api/v1/service-supervision/bulletin?month=${month}${centreId ? `&centreId=${centreId}` : ''}`}>{month.replace('-', '年')}月通报（DOCX）</Button>
@@ -83,8 +84,8 @@ export default function ServiceSupervision() {
           <Col span={6}><Card><Statistic title={`${board.from}至${board.to}受理`} value={board.byCentre.reduce((s, g) => s + g.accepted, 0)} /></Card></Col>
           <Col span={6}><Card><Statistic title="其中已办结" value={board.byCentre.reduce((s, g) => s + g.completed, 0)} /></Card></Col>
         </Row>
-        <Card title="已超期未办结" style={{ marginBottom: 16 }}><Table rowKey="caseNo" size="small" pagination={false} dataSource={board.overdue} columns={caseColumns} locale={{ emptyText: '没有超期未办结的办件' }} /></Card>
-        <Card title="临近时限" style={{ marginBottom: 16 }}><Table rowKey="caseNo" size="small" pagination={false} dataSource={board.approaching} columns={caseColumns} locale={{ emptyText: '没有临近时限的办件' }} /></Card>
+        <Card title="已超期未办结" style={{ marginBottom: 16 }}><Table rowKey="caseNo" size="small" pagination={false} dataSource={board.overdue} columns={caseColumns} locale={{ emptyText: <EmptyText>没有超期未办结的办件</EmptyText> }} /></Card>
+        <Card title="临近时限" style={{ marginBottom: 16 }}><Table rowKey="caseNo" size="small" pagination={false} dataSource={board.approaching} columns={caseColumns} locale={{ emptyText: <EmptyText>没有临近时限的办件</EmptyText> }} /></Card>
         <GroupTable title="各服务中心" rows={board.byCentre} />
         <GroupTable title="各窗口效能" rows={board.byWindow} />
         <GroupTable title="各工作人员效能" rows={board.byClerk} />

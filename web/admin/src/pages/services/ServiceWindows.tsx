@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { fieldErrors, get, patch, post } from '../../api';
+import { EmptyText } from '../../components/EmptyText';
 import { useSession } from '../../session';
 import { errorText, LABELS, options, useOrgs } from './shared';
 
@@ -71,7 +72,7 @@ export default function ServiceWindows() {
             { key: 'o', label: '所属政府', children: c.orgName }, { key: 'a', label: '地址', children: c.address ?? '—' }, { key: 'h', label: '办公时间', children: c.hours ?? '—' },
             { key: 'p', label: '电话', children: c.phone ?? '—' }, { key: 'w', label: '电子监察预警', children: `到期前${c.warningDays}个工作日` },
           ]} />
-          <Table rowKey="id" size="small" pagination={false} dataSource={c.windows} style={{ marginTop: 12 }} locale={{ emptyText: '尚无窗口' }} columns={[
+          <Table rowKey="id" size="small" pagination={false} dataSource={c.windows} style={{ marginTop: 12 }} locale={{ emptyText: <EmptyText>尚无窗口</EmptyText> }} columns={[
             { title: '窗口', render: (_, w) => `${w.number}号 ${w.name}` }, { title: '所属机关', dataIndex: 'orgName' },
             { title: '首席代表', render: (_, w) => w.chiefName ?? <Tag>未设置</Tag> },
             { title: '工作人员', render: (_, w) => w.clerks.map((u) => u.displayName).join('、') || '—' },
