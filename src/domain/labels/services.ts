@@ -60,5 +60,5 @@ export const SERVICES_LABELS = {
   },
   auditTargetType: { serviceItem: '政务服务事项', serviceCase: '办件', serviceWindow: '服务窗口', serviceCentre: '政务服务中心' },
   auditCategory: { service: '政务服务' },
-  auditField: { level: '评价等级', channel: '评价渠道', note: '说明', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
+  auditField: { itemName: '事项', itemKind: '事项类型', itemNames: '进驻事项', people: '窗口工作人员', chiefName: '首席代表', material: '申请材料', fileKind: '文件类别', ratingChannel: '评价渠道', centreType: '中心类型', warningDays: '预警提前工作日数', number: '窗口编号', level: '评价等级', channel: '评价渠道', note: '说明', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
 } as const;

@@ -126,7 +126,7 @@ export async function attachMaterialFile(ctx: AppContext, actor: Actor, code: st
     const blob = await ctx.blobs.put(file.data);
     await trx.deleteFrom('serviceItemFiles').where('itemId', '=', item.id).where('materialKey', '=', materialKey).where('kind', '=', kind).execute();
     await trx.insertInto('serviceItemFiles').values({ itemId: item.id, materialKey, kind, fileName: file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200), mime: MIME[sniffed], blobKey: blob.key }).execute();
-    await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.attach', targetType: 'serviceItem', targetId: item.code, summary: { materialKey, kind, fileName: file.fileName } });
+    await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.attach', targetType: 'serviceItem', targetId: item.code, summary: { material: materials.find((m) => m.key === materialKey)!.name, fileKind: MATERIAL_FILE_KINDS[kind] } });
   });
   ctx.pages.invalidate();
   return { code: item.code, materialKey, kind };

@@ -82,7 +82,7 @@ export async function createItem(ctx: AppContext, actor: Actor, input: NewServic
     await repo.insertVersion(trx, { itemId: id, version: 1, status: 'published', data: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays, deemedApproval: input.deemedApproval ?? false, guide }, createdBy: actor.userId });
     await recordAudit(trx, {
       actor, orgId: org.id, action: 'service.item.create', targetType: 'serviceItem', targetId: code,
-      summary: { after: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
+      summary: { after: { name: input.name, itemKind: labelOf('serviceItemKind', input.kind), legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
     });
     return { code };
   }).finally(() => ctx.pages.invalidate());

@@ -35,7 +35,7 @@ async function rate(ctx: AppContext, actor: Actor | null, row: cases.ServiceCase
       const dueOn = calendar.addWorkingDays(today, RECTIFICATION_WORKING_DAYS).date;
       rectification = { id: await repo.insertRectification(trx, { ratingId, status: 'verifying', dueOn }), dueOn };
     }
-    await recordAudit(trx, { actor, orgId: row.orgId, action: 'service.rating.create', targetType: 'serviceCase', targetId: row.caseNo, summary: { level: input.level, channel } });
+    await recordAudit(trx, { actor, orgId: row.orgId, action: 'service.rating.create', targetType: 'serviceCase', targetId: row.caseNo, summary: { level: labelOf('ratingLevel', String(input.level)), ratingChannel: labelOf('ratingChannel', channel) } });
     return { caseNo: row.caseNo, level: input.level, levelLabel: labelOf('ratingLevel', String(input.level)), channel, ratedOn: today, rectification };
   });
   ctx.pages.invalidate();
@@ -112,7 +112,7 @@ export async function actOnRectification(ctx: AppContext, actor: Actor, id: numb
         if (input.upheld) await repo.excludeRating(trx, r.ratingId);
         break;
     }
-    await recordAudit(trx, { actor, orgId: r.orgId, action: `service.rectification.${input.action}`, targetType: 'serviceCase', targetId: r.caseNo, summary: { before: { status: r.status }, note } });
+    await recordAudit(trx, { actor, orgId: r.orgId, action: `service.rectification.${input.action}`, targetType: 'serviceCase', targetId: r.caseNo, summary: { before: { status: labelOf('rectificationStatus', r.status) }, note } });
   });
   ctx.pages.invalidate();
   return presentRectification((await repo.findRectification(ctx.db, id))!, today);
