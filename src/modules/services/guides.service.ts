@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
 import { itemForStaff, presentItem, type ServiceGuide } from './items.service.js';
 import { canKeepRegistry, canManageCentre } from './services.policy.js';
@@ -91,6 +92,7 @@ export async function reviewItemVersion(ctx: AppContext, actor: Actor, code: str
       const d = pending.data as unknown as ItemVersionFields;
       await repo.updateItem(trx, item.id, { name: d.name, kind: d.kind, legalLimitDays: d.legalLimitDays, promisedLimitDays: d.promisedLimitDays, deemedApproval: d.deemedApproval ?? false, guide: (d.guide ?? {}) as Record<string, unknown>, version: pending.version, published: true });
     }
+    if (input.decision === 'approve') await indexGuide(trx, item.code);
     await recordAudit(trx, { actor, orgId: item.orgId, action: input.decision === 'approve' ? 'service.item.publish' : 'service.item.return', targetType: 'serviceItem', targetId: item.code, summary: { version: pending.version, comment: input.comment ?? null } });
     return { code: item.code, version: pending.version, status: input.decision === 'approve' ? 'published' : 'draft' };
   });

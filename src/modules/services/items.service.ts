@@ -11,6 +11,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
 import { canKeepRegistry } from './services.policy.js';
 
@@ -84,6 +85,7 @@ export async function createItem(ctx: AppContext, actor: Actor, input: NewServic
       actor, orgId: org.id, action: 'service.item.create', targetType: 'serviceItem', targetId: code,
       summary: { after: { name: input.name, itemKind: labelOf('serviceItemKind', input.kind), legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
     });
+    await indexGuide(trx, code);
     return { code };
   }).finally(() => ctx.pages.invalidate());
 }
