@@ -9,6 +9,7 @@ import { createItem, reviewItem, submitItem } from '../modules/publishing/publis
 import { importLedger } from '../modules/reports/reports.service.js';
 import { performAction, submitRequest } from '../modules/requests/requests.service.js';
 import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from './seed.js';
+import { seedDemoServices } from './demo-services.js';
 
 async function actor(ctx: AppContext, username: string): Promise<Actor> {
   const u = await ctx.db
@@ -72,4 +73,7 @@ export async function seedDemoContent(ctx: AppContext): Promise<void> {
       '2025-12-26,online,natural,,',
     ].join('\n'),
   });
+
+  // 政务服务 (issue 14)
+  await seedDemoServices(ctx, (username) => actor(ctx, username));
 }

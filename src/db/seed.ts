@@ -61,6 +61,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'office', displayName: '县政务公开办', orgCode: COUNTY, roles: ['disclosureOffice'] },
   { username: 'supervisor', displayName: '县政务公开监督员', orgCode: COUNTY, roles: ['supervisor'] },
   { username: 'clerk2', displayName: '教育局信息员', orgCode: DEMO_EDUCATION_CODE, roles: ['clerk'] },
+  // 政务服务 (issue 14): a window clerk who is also the window's 首席代表, and the centre's management.
+  { username: 'svcclerk', displayName: '财政窗口工作人员', orgCode: DEMO_FINANCE_CODE, roles: ['serviceClerk'] },
+  { username: 'svcmanager', displayName: '县政务服务中心', orgCode: COUNTY, roles: ['serviceManager'] },
 ];
 
 export interface SeedOptions {

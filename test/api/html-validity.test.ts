@@ -121,6 +121,9 @@ const PAGES: PageRequest[] = [
   { name: '权力清单', url: () => '/zwfw/lists/power' },
   { name: '办件查询', url: () => '/zwfw/track' },
   { name: '办件进度', method: 'POST', url: () => '/zwfw/track', form: () => form(serviceCase) },
+  { name: '办件评价', url: () => `/zwfw/rate?caseNo=${serviceCase.caseNo}` },
+  { name: '办件评价（未办结）', method: 'POST', url: () => '/zwfw/rate', form: () => form({ ...serviceCase, level: '5' }), status: 409 },
+  { name: '好差评公示', url: () => '/zwfw/ratings' },
   { name: '办件查询（密码错误）', method: 'POST', url: () => '/zwfw/track', form: () => form({ caseNo: serviceCase.caseNo, queryPassword: 'WRONG1' }), status: 404 },
 ];
 

@@ -72,6 +72,14 @@ describe('public guide pages', () => {
   });
 });
 
+describe('the site search', () => {
+  it('finds the 办事指南 of a published item', async () => {
+    const res = await t.app.inject(`/api/v1/search?q=${encodeURIComponent('政府采购代理机构')}`);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.stringify(res.json())).toContain('/zwfw/items/G-LIC');
+  });
+});
+
 describe('versions reviewed before publication', () => {
   const draft = (headers: Record<string, string>, promisedLimitDays: number) => t.app.inject({
     method: 'PUT', url: '/api/v1/service-items/G-LIC/draft', headers,

@@ -32,7 +32,7 @@ export const SERVICES_LABELS = {
     complaintPhone: '监督投诉电话', conditions: '受理条件', materials: '申请材料', steps: '办理流程', hours: '办理时间', location: '办理地点',
     feeBasis: '收费依据', guide: '办事指南', lifeEvents: '人生事件', businessStages: '企业经营阶段', missing: '需要补充的材料', onDate: '办理日期',
     'guide.basis': '设定依据', 'guide.materials.key': '材料标识', 'guide.materials.name': '材料名称', 'guide.materials.copies': '材料份数',
-    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', month: '月份', handledBy: '经办人', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
+    'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', month: '月份', handledBy: '经办人', justified: '差评是否属实', upheld: '申诉是否成立', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
   },
   auditAction: {
     'service.item.create': '新建政务服务事项',
@@ -44,6 +44,12 @@ export const SERVICES_LABELS = {
     'service.centre.create': '新建政务服务中心',
     'service.window.create': '新建服务窗口',
     'service.window.update': '修改服务窗口',
+    'service.rating.create': '好差评：评价办件',
+    'service.rectification.verify': '差评整改：核实',
+    'service.rectification.rectify': '差评整改：登记整改情况',
+    'service.rectification.callback': '差评整改：回访办结',
+    'service.rectification.appeal': '差评整改：申诉',
+    'service.rectification.decideAppeal': '差评整改：复核申诉',
     'service.case.register': '登记办件',
     'service.case.importLedger': '导入办件台账',
     'service.case.startHandling': '办件：开始办理',
@@ -54,5 +60,5 @@ export const SERVICES_LABELS = {
   },
   auditTargetType: { serviceItem: '政务服务事项', serviceCase: '办件', serviceWindow: '服务窗口', serviceCentre: '政务服务中心' },
   auditCategory: { service: '政务服务' },
-  auditField: { clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
+  auditField: { itemName: '事项', itemKind: '事项类型', itemNames: '进驻事项', people: '窗口工作人员', chiefName: '首席代表', material: '申请材料', fileKind: '文件类别', ratingChannel: '评价渠道', centreType: '中心类型', warningDays: '预警提前工作日数', number: '窗口编号', level: '评价等级', channel: '评价渠道', note: '说明', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号' },
 } as const;

@@ -38,6 +38,7 @@ const NAV: { href: string; label: string }[] = [
   { href: '/xxgk/reports', label: '年度报告' },
   { href: '/ysqgk', label: '依申请公开' },
   { href: '/hdjl', label: '互动交流' },
+  { href: '/zwfw', label: '政务服务' },
   { href: '/orgs', label: '机构信息' },
 ];
 

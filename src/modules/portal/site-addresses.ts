@@ -97,6 +97,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
         links: [
           { url: '/zwfw', label: '政务服务事项' }, { url: '/zwfw/lists/power', label: '权力清单' }, { url: '/zwfw/lists/responsibility', label: '责任清单' },
           { url: '/zwfw/lists/publicService', label: '公共服务事项清单' }, { url: '/zwfw/track', label: '办件查询' },
+          { url: '/zwfw/rate', label: '办件评价（好差评）' }, { url: '/zwfw/ratings', label: '好差评公示' },
         ],
       },
       { title: '网站信息', links: [{ url: '/', label: '首页' }, { url: '/orgs', label: '机构信息' }, { url: '/sitemap', label: '网站地图' }, { url: '/search', label: '全站搜索' }] },

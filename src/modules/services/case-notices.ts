@@ -52,7 +52,7 @@ export async function caseNoticeContent(ctx: AppContext, row: repo.ServiceCaseRo
       date = row.completedOn;
       paragraphs.push(`你（单位）于${accepted}提出的${item}申请（办件编号：${row.caseNo}），本机关已于${formatChineseDate(row.completedOn)}办结，办理结果：${labelOf('serviceCaseResult', row.result)}。`);
       if (row.result === 'rejected') paragraphs.push(`不予批准的理由：${row.resultReason ?? ''}。${REMEDY}`);
-      paragraphs.push(`欢迎对本次服务进行评价（非常满意、满意、基本满意、不满意、非常不满意）：请访问政务服务网站 /zwfw/rate，输入办件编号和查询密码。`);
+      paragraphs.push(`欢迎对本次服务进行评价（非常满意、满意、基本满意、不满意、非常不满意）：请访问政务服务网站 /zwfw/rate?caseNo=${row.caseNo}，输入查询密码。`);
       break;
     }
   }

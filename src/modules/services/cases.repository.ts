@@ -55,6 +55,8 @@ export async function findCaseByNo(db: Executor, caseNo: string): Promise<Servic
 
 export interface CaseFilter {
   status?: string;
+  /** A case number (exact). */
+  q?: string;
   itemCode?: string;
   /** 0: cases registered at a body, not at a window. */
   windowId?: number;
@@ -73,6 +75,7 @@ export async function listCases(db: Executor, scope: CaseScope, filter: CaseFilt
   if (scope.orgs !== 'all') q = scope.orgs.length ? q.where('serviceCases.orgId', 'in', scope.orgs) : q.where(sql<boolean>`false`);
   if (scope.windows) q = q.where('serviceCases.windowId', 'in', scope.windows);
   if (filter.status) q = q.where('serviceCases.status', '=', filter.status);
+  if (filter.q) q = q.where('serviceCases.caseNo', '=', filter.q.trim().toUpperCase());
   if (filter.itemCode) q = q.where('serviceItems.code', '=', filter.itemCode);
   if (filter.windowId) q = q.where('serviceCases.windowId', '=', filter.windowId);
   if (filter.windowId === 0) q = q.where('serviceCases.windowId', 'is', null);

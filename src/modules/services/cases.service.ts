@@ -72,7 +72,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: NewServ
     await repo.insertStep(trx, { caseId: id, action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
     await recordAudit(trx, {
       actor, orgId: item.orgId, action: 'service.case.register', targetType: 'serviceCase', targetId: caseNo,
-      summary: { after: { itemCode: item.code, status, acceptedOn, dueOn: due?.dueOn ?? null, idNumber: a.idNumber, phone: a.phone } },
+      summary: { after: { itemName: item.name, status: labelOf('serviceCaseStatus', status), acceptedOn, dueOn: due?.dueOn ?? null, idNumber: a.idNumber, phone: a.phone } },
     });
   });
   return {
@@ -190,7 +190,7 @@ export async function takeCaseAction(ctx: AppContext, actor: Actor | null, caseN
     await repo.insertStep(trx, { caseId: row.id, action: input.action, onDate, actorUserId: actor?.userId ?? null, note });
     await recordAudit(trx, {
       actor, orgId: row.orgId, action: `service.case.${input.action}`, targetType: 'serviceCase', targetId: row.caseNo,
-      summary: { before: { status }, after: { status: next, ...(changes.dueOn ? { dueOn: changes.dueOn } : {}), ...(input.result ? { result: input.result } : {}) } },
+      summary: { before: { status: labelOf('serviceCaseStatus', status) }, after: { status: labelOf('serviceCaseStatus', next), ...(changes.dueOn ? { dueOn: changes.dueOn } : {}), ...(input.result ? { result: labelOf('serviceCaseResult', input.result) } : {}) } },
     });
     return { caseNo: row.caseNo, status: next, statusLabel: labelOf('serviceCaseStatus', next), dueOn: changes.dueOn ?? row.dueOn, completedOn: changes.completedOn ?? row.completedOn };
   });

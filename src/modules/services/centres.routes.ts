@@ -18,6 +18,11 @@ const windowFields = {
 };
 
 export async function centreRoutes(app: App, ctx: AppContext) {
+  app.get('/api/v1/service-staff', {
+    config: { auth: ['serviceManager', 'admin'] },
+    schema: { tags, summary: '政务服务工作人员（用于配置窗口人员和首席代表）' },
+  }, async (request) => centres.listServiceStaff(ctx, actorOf(request)));
+
   app.get('/api/v1/service-centres', {
     config: { auth: [...READERS] },
     schema: { tags, summary: '政务服务中心及其窗口' },

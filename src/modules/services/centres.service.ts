@@ -60,7 +60,7 @@ export async function createCentre(ctx: AppContext, actor: Actor, input: NewCent
   const { org } = await orgInManagerScope(ctx, actor, input.orgCode);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertCentre(trx, { orgId: org.id, name: input.name, type: input.type, address: input.address ?? null, hours: input.hours ?? null, phone: input.phone ?? null, warningDays: input.warningDays ?? DEFAULT_WARNING_WORKING_DAYS });
-    await recordAudit(trx, { actor, orgId: org.id, action: 'service.centre.create', targetType: 'serviceCentre', targetId: id, summary: { after: input } });
+    await recordAudit(trx, { actor, orgId: org.id, action: 'service.centre.create', targetType: 'serviceCentre', targetId: id, summary: { after: { name: input.name, centreType: labelOf('centreType', input.type), orgCode: input.orgCode, warningDays: input.warningDays ?? DEFAULT_WARNING_WORKING_DAYS } } });
     return { id };
   });
 }
@@ -113,7 +113,7 @@ async function checkMembers(ctx: AppContext, windowOrgId: number, fields: Window
     if (!item) throw new AppError('SERVICE_ITEM_NOT_FOUND', [{ path: 'itemCodes', message: `事项编码“${code}”不存在。` }]);
     if (!below.has(item.orgId)) throw new AppError('VALIDATION_FAILED', [{ path: 'itemCodes', message: `事项“${item.name}”不属于该窗口的机关。` }]);
   }
-  return items.map((i) => i.id);
+  return { itemIds: items.map((i) => i.id), itemNames: items.map((i) => i.name), people: users.filter((u) => (fields.clerkUserIds ?? []).includes(u.id)).map((u) => u.displayName), chiefName: users.find((u) => u.id === fields.chiefUserId)?.displayName };
 }
 
 export async function createWindow(ctx: AppContext, actor: Actor, centreId: number, fields: WindowFields & { number: string; name: string; orgCode: string }) {
@@ -124,14 +124,14 @@ export async function createWindow(ctx: AppContext, actor: Actor, centreId: numb
   const org = await findOrgByCode(ctx.db, fields.orgCode);
   if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '窗口所属机关不存在。' }]);
   if (!(await subtreeIds(ctx.db, centre.orgId)).includes(org.id)) throw new AppError('VALIDATION_FAILED', [{ path: 'orgCode', message: `${org.name}不是${centre.orgName}或其下级机关。` }]);
-  const itemIds = await checkMembers(ctx, org.id, fields);
+  const { itemIds, itemNames, people, chiefName } = await checkMembers(ctx, org.id, fields);
   return ctx.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('serviceWindows').select('id').where('centreId', '=', centre.id).where('number', '=', fields.number).executeTakeFirst();
     if (taken) throw new AppError('VALIDATION_FAILED', [{ path: 'number', message: `${fields.number}号窗口已存在。` }]);
     const id = await repo.insertWindow(trx, { centreId: centre.id, orgId: org.id, number: fields.number, name: fields.name, chiefUserId: fields.chiefUserId ?? null });
     await repo.setWindowClerks(trx, id, fields.clerkUserIds ?? []);
     await repo.setWindowItems(trx, id, itemIds);
-    await recordAudit(trx, { actor, orgId: org.id, action: 'service.window.create', targetType: 'serviceWindow', targetId: id, summary: { after: fields } });
+    await recordAudit(trx, { actor, orgId: org.id, action: 'service.window.create', targetType: 'serviceWindow', targetId: id, summary: { after: { name: fields.name, number: fields.number, orgCode: fields.orgCode, chiefName: chiefName ?? null, people, itemNames } } });
     return { id };
   });
 }
@@ -141,12 +141,12 @@ export async function updateWindow(ctx: AppContext, actor: Actor, windowId: numb
   if (!window) throw new AppError('SERVICE_WINDOW_NOT_FOUND');
   const scope = await visibleOrgIds(ctx.db, actor);
   if (!canManageCentre(actor, scope, window.centreOrgId)) throw new AppError('FORBIDDEN');
-  const itemIds = await checkMembers(ctx, window.orgId, fields);
+  const { itemIds, itemNames, people, chiefName } = await checkMembers(ctx, window.orgId, fields);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateWindow(trx, window.id, { ...(fields.name ? { name: fields.name } : {}), ...(fields.chiefUserId !== undefined ? { chiefUserId: fields.chiefUserId } : {}) });
     if (fields.clerkUserIds) await repo.setWindowClerks(trx, window.id, fields.clerkUserIds);
     if (fields.itemCodes) await repo.setWindowItems(trx, window.id, itemIds);
-    await recordAudit(trx, { actor, orgId: window.orgId, action: 'service.window.update', targetType: 'serviceWindow', targetId: window.id, summary: { after: fields } });
+    await recordAudit(trx, { actor, orgId: window.orgId, action: 'service.window.update', targetType: 'serviceWindow', targetId: window.id, summary: { after: { ...(fields.name ? { name: fields.name } : {}), ...(fields.chiefUserId !== undefined ? { chiefName: chiefName ?? null } : {}), ...(fields.clerkUserIds ? { people } : {}), ...(fields.itemCodes ? { itemNames } : {}) } } });
   });
   return { id: window.id };
 }
@@ -156,4 +156,17 @@ export async function mayDecideAtWindow(ctx: AppContext, actor: Actor, windowId:
   if (windowId === null || hasRole(actor, 'serviceManager')) return true;
   const window = await repo.findWindow(ctx.db, windowId);
   return !window?.chiefUserId || window.chiefUserId === actor.userId;
+}
+
+/** Service staff (政务服务工作人员 and centre management) of the bodies the actor manages, for choosing clerks and 首席代表. */
+export async function listServiceStaff(ctx: AppContext, actor: Actor) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  if (!hasRole(actor, 'serviceManager', 'admin')) throw new AppError('FORBIDDEN');
+  const rows = await ctx.db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.orgId')
+    .select(['users.id', 'users.username', 'users.displayName', 'users.roles', 'users.orgId', 'orgs.name as orgName'])
+    .where('users.active', '=', true).orderBy('users.id').execute();
+  return {
+    items: rows.filter((u) => inScope(scope, u.orgId) && (u.roles.includes('serviceClerk') || u.roles.includes('serviceManager')))
+      .map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, orgName: u.orgName, roleNames: u.roles.map((r) => labelOf('role', r)) })),
+  };
 }

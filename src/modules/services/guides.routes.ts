@@ -16,6 +16,11 @@ const codeParam = z.object({ code: z.string().trim().min(1).max(64) });
 const limit = z.number().int().min(0).max(3650);
 
 export async function guideRoutes(app: App, ctx: AppContext) {
+  app.get('/api/v1/service-item-reviews', {
+    config: { auth: [...STAFF] },
+    schema: { tags, summary: '待提交和待审核的事项新版本' },
+  }, async (request) => guides.listPendingReviews(ctx, actorOf(request)));
+
   app.get('/api/v1/service-items/:code', {
     config: { auth: [...STAFF] },
     schema: { tags, summary: '事项详情（含各版本及审核状态）', params: codeParam },

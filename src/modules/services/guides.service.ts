@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
 import { itemForStaff, presentItem, type ServiceGuide } from './items.service.js';
 import { canKeepRegistry, canManageCentre } from './services.policy.js';
@@ -91,6 +92,7 @@ export async function reviewItemVersion(ctx: AppContext, actor: Actor, code: str
       const d = pending.data as unknown as ItemVersionFields;
       await repo.updateItem(trx, item.id, { name: d.name, kind: d.kind, legalLimitDays: d.legalLimitDays, promisedLimitDays: d.promisedLimitDays, deemedApproval: d.deemedApproval ?? false, guide: (d.guide ?? {}) as Record<string, unknown>, version: pending.version, published: true });
     }
+    if (input.decision === 'approve') await indexGuide(trx, item.code);
     await recordAudit(trx, { actor, orgId: item.orgId, action: input.decision === 'approve' ? 'service.item.publish' : 'service.item.return', targetType: 'serviceItem', targetId: item.code, summary: { version: pending.version, comment: input.comment ?? null } });
     return { code: item.code, version: pending.version, status: input.decision === 'approve' ? 'published' : 'draft' };
   });
@@ -126,7 +128,7 @@ export async function attachMaterialFile(ctx: AppContext, actor: Actor, code: st
     const blob = await ctx.blobs.put(file.data);
     await trx.deleteFrom('serviceItemFiles').where('itemId', '=', item.id).where('materialKey', '=', materialKey).where('kind', '=', kind).execute();
     await trx.insertInto('serviceItemFiles').values({ itemId: item.id, materialKey, kind, fileName: file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200), mime: MIME[sniffed], blobKey: blob.key }).execute();
-    await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.attach', targetType: 'serviceItem', targetId: item.code, summary: { materialKey, kind, fileName: file.fileName } });
+    await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.attach', targetType: 'serviceItem', targetId: item.code, summary: { material: materials.find((m) => m.key === materialKey)!.name, fileKind: MATERIAL_FILE_KINDS[kind] } });
   });
   ctx.pages.invalidate();
   return { code: item.code, materialKey, kind };
@@ -138,4 +140,18 @@ export async function materialFile(ctx: AppContext, code: string, materialKey: s
   const row = await ctx.db.selectFrom('serviceItemFiles').select(['fileName', 'mime', 'blobKey']).where('itemId', '=', item.id).where('materialKey', '=', materialKey).where('kind', '=', kind).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return { fileName: row.fileName, mime: row.mime, data: await ctx.blobs.get(row.blobKey) };
+}
+
+/** Items with a version waiting for review, in the reviewer's bodies. */
+export async function listPendingReviews(ctx: AppContext, actor: Actor) {
+  const scope = await visibleOrgIds(ctx.db, actor);
+  let q = ctx.db.selectFrom('serviceItemVersions')
+    .innerJoin('serviceItems', 'serviceItems.id', 'serviceItemVersions.itemId')
+    .innerJoin('orgs', 'orgs.id', 'serviceItems.orgId')
+    .leftJoin('users', 'users.id', 'serviceItemVersions.createdBy')
+    .select(['serviceItems.code', 'serviceItems.name', 'orgs.name as orgName', 'serviceItemVersions.version', 'serviceItemVersions.status', 'users.displayName as drafterName', 'serviceItemVersions.createdAt'])
+    .where('serviceItemVersions.status', 'in', ['draft', 'inReview']);
+  if (scope !== 'all') q = scope.length ? q.where('serviceItems.orgId', 'in', scope) : q.where('serviceItems.id', '=', -1);
+  const rows = await q.orderBy('serviceItemVersions.id', 'desc').limit(500).execute();
+  return { items: rows.map((r) => ({ ...r, statusLabel: labelOf('serviceItemStatus', r.status), createdAt: new Date(r.createdAt).toISOString() })) };
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
 import { canKeepRegistry } from './services.policy.js';
 
@@ -82,8 +83,9 @@ export async function createItem(ctx: AppContext, actor: Actor, input: NewServic
     await repo.insertVersion(trx, { itemId: id, version: 1, status: 'published', data: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays, deemedApproval: input.deemedApproval ?? false, guide }, createdBy: actor.userId });
     await recordAudit(trx, {
       actor, orgId: org.id, action: 'service.item.create', targetType: 'serviceItem', targetId: code,
-      summary: { after: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
+      summary: { after: { name: input.name, itemKind: labelOf('serviceItemKind', input.kind), legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
     });
+    await indexGuide(trx, code);
     return { code };
   }).finally(() => ctx.pages.invalidate());
 }

@@ -48,7 +48,7 @@ export async function serviceRoutes(app: App, ctx: AppContext) {
     schema: {
       tags, summary: '办件列表（窗口工作人员只见本窗口的办件）',
       querystring: z.object({
-        status: z.string().max(32).optional(), itemCode: z.string().max(64).optional(), windowId: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+        status: z.string().max(32).optional(), q: z.string().trim().max(64).optional().describe('办件编号'), itemCode: z.string().max(64).optional(), windowId: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
         centreId: z.coerce.number().int().positive().max(2_147_483_647).optional(), handledBy: z.coerce.number().int().positive().max(2_147_483_647).optional(),
         from: isoDate.optional(), to: isoDate.optional(),
         due: z.enum(['overdue', 'open']).optional(), cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),

@@ -33,5 +33,12 @@ export const ROUTES: ConsoleRoute[] = [
   // 意见征集、回应关切 (issue 13)
   { path: '/solicitations', label: '意见征集', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Solicitations')) },
   { path: '/concerns', label: '回应关切', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Concerns')) },
+  // 政务服务 (issue 14)
+  { path: '/service-items', label: '政务服务事项', roles: ['serviceClerk', 'serviceManager'], component: lazy(() => import('./pages/services/ServiceItems')) },
+  { path: '/service-cases', label: '办件管理', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceCases')) },
+  { path: '/service-cases/:filter', label: '办件管理', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceCases')), hidden: true },
+  { path: '/service-windows', label: '服务中心与窗口', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceWindows')) },
+  { path: '/service-supervision', label: '电子监察', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceSupervision')) },
+  { path: '/service-ratings', label: '好差评', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceRatings')) },
   { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
 ];
