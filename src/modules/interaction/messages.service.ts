@@ -39,10 +39,10 @@ export const MESSAGE_RATINGS = Object.keys(LABELS.messageRating) as [MessageRati
 async function mainMailbox(ctx: AppContext, orgId: number) {
   const found = await repo.findMainMailbox(ctx.db, orgId);
   if (found) return found;
-  const org = (await findOrgById(ctx.db, orgId))!;
-  const name = org.type === 'government' ? (org.name.includes('市') ? '市长信箱' : '县长信箱') : org.type === 'township' ? (org.name.includes('乡') ? '乡长信箱' : '镇长信箱') : '局长信箱';
-  await repo.insertMailbox(ctx.db, { orgId, code: 'main', name, isMain: true, introduction: `受理群众对${org.name}工作的咨询、建议、质疑、投诉和举报。` });
-  return (await repo.findMainMailbox(ctx.db, orgId))!;
+  await repo.ensureMainMailboxes(ctx.db);
+  const made = await repo.findMainMailbox(ctx.db, orgId);
+  if (!made) throw new AppError('MAILBOX_NOT_FOUND', [{ path: 'box', message: '该机构不受理来信。' }]);
+  return made;
 }
 
 export function replyLimitOf(box: { replyLimits: Partial<Record<MessageType, number>> }, type: MessageType): number {
@@ -64,9 +64,10 @@ export async function listMailboxes(ctx: AppContext, orgCode?: string) {
   if (orgCode) {
     const org = await findOrgByCode(ctx.db, orgCode);
     if (!org) throw new AppError('ORG_NOT_FOUND');
-    await mainMailbox(ctx, org.id);
     orgIds = [org.id];
   }
+  // A body created since the last listing gets its main mailbox (the statement changes nothing otherwise).
+  await repo.ensureMainMailboxes(ctx.db);
   return (await repo.listMailboxes(ctx.db, orgIds)).map(presentMailbox);
 }
 

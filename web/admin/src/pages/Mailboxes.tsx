@@ -28,7 +28,7 @@ function MailboxCard({ box, onSaved }: { box: Mailbox; onSaved: () => void }) {
     <Card title={`${box.orgName}　${box.name}`} extra={<a href={box.url} target="_blank" rel="noreferrer">查看公开页面</a>} style={{ marginBottom: 16 }}>
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ name: box.name, acceptedTypes: box.acceptedTypes, introduction: box.introduction, limits: box.replyLimits }} aria-label={`${box.name}设置`}>
         <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写信箱名称。' }]}><Input maxLength={30} style={{ maxWidth: 320 }} /></Form.Item>
-        <Form.Item label="受理的来信类型" name="acceptedTypes" rules={[{ required: true, message: '请至少选择一种来信类型。' }]}><Checkbox.Group options={TYPES} /></Form.Item>
+        <Form.Item label="受理的来信类型" name="acceptedTypes" extra="至少选择一种。"><Checkbox.Group options={TYPES} /></Form.Item>
         <Form.Item label="答复期限（工作日）" extra="自收到来信的次日起计算；默认10个工作日。网站检查对超过3个月未答复的有效来信实行单项否决。">
           <Space wrap>{TYPES.map((t) => <Form.Item key={t.value} label={t.label} name={['limits', t.value]} style={{ marginBottom: 0 }}><InputNumber min={1} max={60} /></Form.Item>)}</Space>
         </Form.Item>

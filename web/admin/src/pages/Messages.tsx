@@ -65,7 +65,7 @@ function StepFields({ action, orgs, templates, form }: { action: string; orgs: O
       return <Form.Item label="重复的来信编号" name="duplicateOf" rules={[{ required: true, message: '请填写来信编号。' }]}><Input maxLength={40} /></Form.Item>;
     case 'draft':
       return <>
-        {templates.length > 0 && <Form.Item label="常用答复模板"><Select aria-label="常用答复模板" placeholder="选择模板填入答复" options={templates.map((t) => ({ value: t.id, label: t.title }))} onChange={(id) => form.setFieldsValue({ reply: templates.find((t) => t.id === id)?.text })} /></Form.Item>}
+        {templates.length > 0 && <Form.Item label="常用答复模板"><Select aria-label="常用答复模板" options={templates.map((t) => ({ value: t.id, label: t.title }))} onChange={(id) => form.setFieldsValue({ reply: templates.find((t) => t.id === id)?.text })} /></Form.Item>}
         <Form.Item label="答复内容" name="reply" rules={[{ required: true, message: '请填写答复内容。' }]}><Input.TextArea rows={6} maxLength={5000} showCount /></Form.Item>
       </>;
     case 'approve':
@@ -129,6 +129,7 @@ export default function Messages() {
       await post(`/api/v1/handling/messages/${open.id}/actions`, { action: step, ...values });
       message.success(`已${LABELS.messageAction[step as keyof typeof LABELS.messageAction] ?? '办理'}。`);
       stepForm.resetFields();
+      setStep(null);
       await show(open.id);
       await load(filters);
     } catch (e) {
@@ -191,7 +192,8 @@ export default function Messages() {
       <Space wrap style={{ marginBottom: 16 }}>
         {isOffice && <Button onClick={() => { registerForm.resetFields(); setRegistering(true); }}>登记电话、信函、当面等来信</Button>}
         {isOffice && <>
-          <SearchSelect aria-label="批量交办的承办部门" placeholder="选择承办部门" style={{ width: 200 }} options={orgs.map((o) => ({ value: o.code, label: o.name }))} value={bulkOrg} onChange={(v) => setBulkOrg(v as string)} />
+          <Typography.Text id="bulk-org">批量交办给</Typography.Text>
+          <SearchSelect aria-labelledby="bulk-org" placeholder={undefined} style={{ width: 200 }} options={orgs.map((o) => ({ value: o.code, label: o.name }))} value={bulkOrg} onChange={(v) => setBulkOrg(v as string)} />
           <Button disabled={!selected.length || !bulkOrg} onClick={() => void bulkAssign()}>批量交办（已选 {selected.length} 件）</Button>
         </>}
         {hasRole('disclosureOffice', 'admin', 'supervisor') && <Button href={`/api/v1/handling/messages/export.csv${queryOf(filters)}`}>导出来信台账（CSV）</Button>}
