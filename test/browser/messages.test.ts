@@ -47,7 +47,7 @@ describe('a message from the portal to the department and back', () => {
     await office.setViewportSize({ width: 1366, height: 900 });
     await signInToConsole(office, env.server.url, 'office', env.server.demoPassword);
     let drawer = await openInConsole(office, '建议增设城东公交站');
-    await office.screenshot({ path: `${SHOTS}/office-detail-pending.png` });
+    await office.screenshot({ path: `${SHOTS}/console-detail-pending.png` });
     await drawer.getByRole('button', { name: '受理', exact: true }).click();
     await drawer.getByRole('button', { name: '确认受理' }).click();
     await drawer.getByRole('button', { name: '交办承办部门' }).waitFor();
@@ -58,7 +58,7 @@ describe('a message from the portal to the department and back', () => {
     const violations = seriousViolations(await axeViolations(office));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await office.keyboard.press('Escape');
-    await office.screenshot({ path: `${SHOTS}/office-inbox.png` });
+    await office.screenshot({ path: `${SHOTS}/console-inbox.png` });
 
     const clerk = await (await newContext(env.browser)).newPage();
     await clerk.setViewportSize({ width: 1366, height: 900 });
@@ -80,7 +80,7 @@ describe('a message from the portal to the department and back', () => {
       await drawer.getByText(/已(再次)?答复$/).last().waitFor();
     };
     await approve();
-    await office.screenshot({ path: `${SHOTS}/office-detail-replied.png` });
+    await office.screenshot({ path: `${SHOTS}/console-detail-replied.png` });
 
     // The citizen reads the reply and is not satisfied; a second answer follows.
     const query = async () => {
@@ -134,6 +134,6 @@ describe('a message from the portal to the department and back', () => {
     await page.getByRole('button', { name: '保存' }).first().waitFor();
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/office-mailboxes.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/console-mailboxes.png`, fullPage: true });
   });
 });
