@@ -283,6 +283,7 @@ export async function messagesByChannel(ctx: AppContext, orgIds: number[], year:
 
 /** Open for more than 3 months: the website check vetoes a site with such a message (dashboard warning). */
 export async function vetoRisks(ctx: AppContext, actor: Actor) {
+  if (!hasRole(actor, 'disclosureOffice', 'admin', 'supervisor')) throw new AppError('FORBIDDEN');
   const scope = await visibleOrgIds(ctx.db, actor);
   const today = todayInChina(ctx.now());
   // Everything received more than ~3 months ago is read, then the exact calendar-month rule decides.
