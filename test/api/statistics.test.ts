@@ -131,7 +131,7 @@ describe('the public statistics page', () => {
     expect(page).not.toContain('<svg');
     expect(page).not.toContain('个工作日');
     expect(page).not.toMatch(/<thead><tr><th scope="col">项目<\/th><th scope="col">数量<\/th><\/tr><\/thead><tbody><\/tbody>/);
-    for (const sentence of ['本年暂无主动公开的政府信息。', '本年没有新收、上年结转或办结的政府信息公开申请。', '本年没有在平台内办结的申请，暂无办理时间和按期办结率数据。', '本年暂无咨询。']) {
+    for (const sentence of ['本年暂无主动公开的政府信息。', '本年没有新收、上年结转或办结的政府信息公开申请。', '本年没有在平台内办结的申请，暂无办理时间和按期办结率数据。', '本年暂无来信。']) {
       expect(page).toContain(sentence);
     }
   });
