@@ -280,6 +280,12 @@ describe('publication', () => {
     expect(page.body).not.toContain('13800001111');
     const search = await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`);
     expect(search.body).toContain(`/hdjl/xx/${DEMO_COUNTY_CODE}/main/${clean.trackingNo}`);
+    // A full reindex finds published messages again.
+    await t.db.deleteFrom('searchDocuments').where('kind', '=', 'message').execute();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/search/reindex', headers: await t.auth('admin') })).statusCode).toBeLessThan(300);
+    const reindex = platformJobs({ info: () => {}, warn: () => {}, error: () => {} } as never).find((j) => j.name === 'search-reindex')!;
+    await runJobOnce(createContext(testConfig({ dataDir: t.dataDir }), t.db, () => new Date(clock)), reindex);
+    expect((await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`)).body).toContain(clean.trackingNo);
     expect((await act(clean.trackingNo, { action: 'unpublish' })).statusCode).toBe(200);
     expect((await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`)).body).not.toContain(clean.trackingNo);
   });

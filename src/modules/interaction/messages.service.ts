@@ -26,6 +26,7 @@ import { submitRequest, type UploadedFile } from '../requests/requests.service.j
 import { indexDocument, removeDocument } from '../search/search-index.js';
 import { sensitiveWords } from '../settings/settings.service.js';
 import * as policy from './messages.policy.js';
+import { messageDocument } from './message-search.js';
 import * as repo from './messages.repository.js';
 
 export const MESSAGE_TYPES = Object.keys(LABELS.messageType) as [MessageType, ...MessageType[]];
@@ -506,10 +507,7 @@ export async function handleMessage(ctx: AppContext, actor: Actor, id: number, i
       case 'publish': {
         const box = await repo.findMailboxById(trx, m.mailboxId);
         await repo.updateMessage(trx, m.id, { published: true, publishedOn: today, publishedBy: actor.userId });
-        await indexDocument(trx, {
-          kind: 'message', ref: m.trackingNo, url: `/hdjl/xx/${org.code}/${box.code}/${m.trackingNo}`, title: m.subject,
-          body: `${m.body}\n答复：${m.replyText}`, orgId: m.orgId, orgName: org.name, publishedOn: today, category: box.name,
-        });
+        await indexDocument(trx, messageDocument({ ...m, orgCode: org.code, orgName: org.name, boxCode: box.code, boxName: box.name, publishedOn: today }));
         await repo.insertEvent(trx, { ...event, type: 'published', title: '来信及答复已在网站公开（姓名已隐去）' });
         await audit({ after: { published: true } });
         break;
