@@ -5,6 +5,7 @@ import { testConfig } from '../../src/config.js';
 import { platformJobs } from '../../src/jobs/platform-jobs.js';
 import { runJobOnce } from '../../src/jobs/background-jobs.js';
 import { createTestApp, type DemoUser, type TestApp } from '../support/app.js';
+import { multipart } from '../support/multipart.js';
 import { solvedChallenge } from '../support/requests.js';
 
 let clock = Date.parse('2026-02-10T02:00:00Z');
@@ -249,6 +250,25 @@ describe('handling: triage, assignment, draft, approval, reply, rating', () => {
     at('2026-05-11');
     const risks = (await t.app.inject({ url: '/api/v1/handling/messages/veto-risks', headers: await t.auth('office') })).json();
     expect(risks.items.map((r: { trackingNo: string }) => r.trackingNo)).toContain(m.trackingNo);
+  });
+});
+
+describe('the scanned original of a registered letter', () => {
+  it('is checked by its content, not its name, and only the handlers download it', async () => {
+    at('2026-02-10');
+    const res = await register({ channel: 'letter', receivedOn: '2026-02-09' });
+    const id = await idOf(res.json().trackingNo);
+    const upload = async (name: string, data: Buffer) => {
+      const body = multipart({ label: '来信原件扫描件' }, [{ field: 'file', name, data }]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/handling/messages/${id}/attachments`, headers: { ...(await t.auth('office')), ...body.headers }, payload: body.payload });
+    };
+    expect((await upload('来信.jpg', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]))).statusCode).toBe(415);
+    const ok = await upload('来信.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const file = await t.app.inject({ url: `/api/v1/handling/messages/${id}/attachments/${ok.json().id}`, headers: await t.auth('office') });
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect((await t.app.inject({ url: `/api/v1/handling/messages/${id}/attachments/${ok.json().id}`, headers: await t.auth('clerk2') })).statusCode).toBe(404);
+    expect((await detail(res.json().trackingNo)).json().documents).toEqual([expect.objectContaining({ title: '来信原件扫描件', fileName: '来信.jpg' })]);
   });
 });
 
