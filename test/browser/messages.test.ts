@@ -135,6 +135,10 @@ describe('a message from the portal to the department and back', () => {
     await page.getByRole('link', { name: '信箱设置' }).click();
     await page.getByRole('heading', { name: '信箱设置' }).waitFor();
     await page.getByRole('button', { name: '保存' }).first().waitFor();
+    await page.getByLabel('模板标题').fill('感谢建议');
+    await page.getByLabel('模板内容').fill('感谢您对我县工作的关心和支持，您的建议已转相关部门研究。');
+    await page.getByRole('button', { name: '新增模板' }).click();
+    await page.getByText('感谢您对我县工作的关心和支持').first().waitFor();
     const violations = seriousViolations(await axeViolations(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/console-mailboxes.png`, fullPage: true });

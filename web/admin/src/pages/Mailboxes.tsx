@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { LABELS } from '../../../../src/domain/labels.js';
-import { ApiError, get, put } from '../api';
+import { ApiError, get, post, put } from '../api';
 import { useSession } from '../session';
 
 interface Mailbox {
@@ -39,6 +39,38 @@ function MailboxCard({ box, onSaved }: { box: Mailbox; onSaved: () => void }) {
   );
 }
 
+interface Template { id: number; title: string; text: string }
+
+/** 常用答复模板: the drafting step offers them; the office adds new ones here. */
+function Templates() {
+  const [items, setItems] = useState<Template[]>([]);
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const load = () => get<{ items: Template[] }>('/api/v1/message-templates').then((r) => setItems(r.items)).catch(() => undefined);
+  useEffect(() => { void load(); }, []);
+  async function add(values: { templateTitle: string; templateText: string }) {
+    try {
+      await post('/api/v1/message-templates', values);
+      message.success('答复模板已保存。');
+      form.resetFields();
+      await load();
+    } catch (e) {
+      form.setFields(e instanceof ApiError ? e.details.filter((d) => d.path).map((d) => ({ name: d.path!, errors: [d.message] })) : []);
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  }
+  return (
+    <Card title="常用答复模板" style={{ marginBottom: 16 }}>
+      {items.length ? <ul>{items.map((t) => <li key={t.id}><Typography.Text strong>{t.title}</Typography.Text>：{t.text}</li>)}</ul> : <Typography.Paragraph>暂无模板。</Typography.Paragraph>}
+      <Form form={form} layout="vertical" onFinish={add} aria-label="新增答复模板">
+        <Form.Item label="模板标题" name="templateTitle" rules={[{ required: true, message: '请填写模板标题。' }]}><Input maxLength={50} style={{ maxWidth: 320 }} /></Form.Item>
+        <Form.Item label="模板内容" name="templateText" rules={[{ required: true, message: '请填写模板内容。' }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+        <Button htmlType="submit">新增模板</Button>
+      </Form>
+    </Card>
+  );
+}
+
 export default function Mailboxes() {
   const { user, hasRole } = useSession();
   const [boxes, setBoxes] = useState<Mailbox[] | null>(null);
@@ -51,6 +83,7 @@ export default function Mailboxes() {
       <Typography.Title level={2}>信箱设置</Typography.Title>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {boxes?.map((b) => <MailboxCard key={`${b.orgCode}/${b.code}`} box={b} onSaved={() => void load()} />)}
+      <Templates />
     </>
   );
 }

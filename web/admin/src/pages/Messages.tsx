@@ -8,6 +8,7 @@ import { Alert, App, Button, Checkbox, Descriptions, Drawer, Form, Input, InputN
 import { LABELS } from '../../../../src/domain/labels.js';
 import { ApiError, fieldErrors, get, post } from '../api';
 import { DateInput } from '../components/DateInput';
+import { FileUpload } from '../components/FileUpload';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
@@ -22,6 +23,7 @@ interface MessageDetail extends ListedMessage {
   body: string; senderPhoneMasked: string | null; senderEmailMasked: string | null; draftReply: string | null; replyText: string | null;
   repliedOn: string | null; round: number; extensionDays: number; extensionReason: string | null; publicReply: boolean; closeReason: string | null;
   firstRatingLabel: string | null; ratingComment: string | null; duplicateOfTrackingNo: string | null; events: MessageEvent[];
+  documents: { id: number; title: string; fileName: string }[];
   actions: { action: string; label: string }[];
 }
 interface Mailbox { orgCode: string; orgName: string; code: string; name: string }
@@ -253,6 +255,13 @@ export default function Messages() {
                 )}
               </>
             ) : <Alert type="info" showIcon message="您对该来信当前没有可进行的办理操作。" style={{ marginBottom: 16 }} />}
+            <Typography.Title level={4} style={{ marginTop: 16 }}>材料</Typography.Title>
+            {open.documents.length ? <ul>{open.documents.map((d) => <li key={d.id}><a href={`/api/v1/handling/messages/${open.id}/attachments/${d.id}`}>{d.title}：{d.fileName}</a></li>)}</ul> : <Typography.Paragraph>暂无材料。</Typography.Paragraph>}
+            {open.actions.length > 0 && (
+              <FileUpload id="message-file" label="上传来信原件扫描件（PDF、JPEG、PNG 或 DOCX，不超过10MB）" accept=".pdf,.jpg,.jpeg,.png,.docx"
+                url={`/api/v1/handling/messages/${open.id}/attachments`} fields={{ label: '来信原件扫描件' }} successMessage="材料已上传。"
+                onUploaded={() => show(open.id)} onError={(m) => message.error(m)} />
+            )}
             <Typography.Title level={4} style={{ marginTop: 16 }}>办理记录</Typography.Title>
             <Timeline items={open.events.map((e) => ({ children: <><Typography.Text>{e.onDate}　{e.title}{e.public ? '' : '（内部）'}</Typography.Text>{e.actorName && <div>{e.actorName}</div>}{e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}</> }))} />
           </>
