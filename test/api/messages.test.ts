@@ -69,6 +69,22 @@ describe('replyDueOn: the 10th working day after receipt (receipt day not counte
     expect(put.json().replyLimits).toMatchObject({ complaint: 5, consultation: 10 });
     expect(await write({ type: 'complaint' })).toMatchObject({ replyDueOn: '2026-02-24' });
   });
+
+  it('lets the county 公开办 configure its own and its departments\' boxes, and nobody else', async () => {
+    const boxes = (await t.app.inject({ url: '/api/v1/handling/mailboxes', headers: await t.auth('office') })).json().items;
+    expect(boxes.map((b: { orgCode: string; name: string }) => `${b.orgCode}:${b.name}`)).toEqual(expect.arrayContaining([
+      `${DEMO_COUNTY_CODE}:县长信箱`, `${DEMO_FINANCE_CODE}:局长信箱`, `${DEMO_EDUCATION_CODE}:局长信箱`,
+    ]));
+    expect((await t.app.inject({ url: '/api/v1/handling/mailboxes', headers: await t.auth('clerk') })).statusCode).toBe(403);
+    const settings = { name: '局长信箱', acceptedTypes: ['consultation', 'complaint'], replyLimits: {}, introduction: '财政局局长信箱。' };
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('clerk'), payload: settings })).statusCode).toBe(403);
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('office'), payload: settings });
+    expect(put.json()).toMatchObject({ acceptedTypes: ['consultation', 'complaint'], acceptedTypeLabels: ['咨询', '投诉'] });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/messages', payload: { ...letter({ orgCode: DEMO_FINANCE_CODE, type: 'suggestion' }), challenge: await solvedChallenge(t) } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'MESSAGE_TYPE_NOT_ACCEPTED', details: [{ path: 'type', message: '“局长信箱”受理咨询、投诉，不受理建议。' }] });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('office'), payload: { ...settings, acceptedTypes: ['consultation', 'suggestion', 'query', 'complaint', 'report'] } });
+  });
 });
 
 describe('POST /api/v1/messages', () => {

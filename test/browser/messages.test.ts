@@ -130,7 +130,7 @@ describe('a message from the portal to the department and back', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
     await page.getByRole('link', { name: '互动交流' }).click();
-    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.getByText(/^共 \d+ 件$/).waitFor();
     await page.screenshot({ path: `${SHOTS}/console-inbox.png` });
     await page.getByRole('link', { name: '信箱设置' }).click();
     await page.getByRole('heading', { name: '信箱设置' }).waitFor();

@@ -72,6 +72,14 @@ export async function listMailboxes(ctx: AppContext, orgCode?: string) {
   return (await repo.listMailboxes(ctx.db, orgIds)).map(presentMailbox);
 }
 
+/** The mailboxes a 公开办 (or the administrator) may configure: those of its body and the bodies below it. */
+export async function configurableMailboxes(ctx: AppContext, actor: Actor) {
+  if (!hasRole(actor, 'disclosureOffice', 'admin')) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  await repo.ensureMainMailboxes(ctx.db);
+  return (await repo.listMailboxes(ctx.db, scope === 'all' ? undefined : scope)).map(presentMailbox);
+}
+
 export async function findMailbox(ctx: AppContext, orgCode: string, code: string) {
   const org = await findOrgByCode(ctx.db, orgCode);
   if (!org) throw new AppError('MAILBOX_NOT_FOUND');

@@ -1,9 +1,8 @@
 /** 信箱设置 for the 公开办: each mailbox's name, the types it takes, the reply limit per type and the public text. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { LABELS } from '../../../../src/domain/labels.js';
 import { ApiError, get, post, put } from '../api';
-import { useSession } from '../session';
 
 interface Mailbox {
   orgCode: string; orgName: string; code: string; name: string; introduction: string; url: string;
@@ -25,7 +24,8 @@ function MailboxCard({ box, onSaved }: { box: Mailbox; onSaved: () => void }) {
     }
   }
   return (
-    <Card title={`${box.orgName}　${box.name}`} extra={<a href={box.url} target="_blank" rel="noreferrer">查看公开页面</a>} style={{ marginBottom: 16 }}>
+    <>
+      <p><a href={box.url} target="_blank" rel="noreferrer">查看公开页面</a></p>
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ name: box.name, acceptedTypes: box.acceptedTypes, introduction: box.introduction, limits: box.replyLimits }} aria-label={`${box.name}设置`}>
         <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写信箱名称。' }]}><Input maxLength={30} style={{ maxWidth: 320 }} /></Form.Item>
         <Form.Item label="受理的来信类型" name="acceptedTypes" extra="至少选择一种。"><Checkbox.Group options={TYPES} /></Form.Item>
@@ -35,7 +35,7 @@ function MailboxCard({ box, onSaved }: { box: Mailbox; onSaved: () => void }) {
         <Form.Item label="信箱说明（在公开页面显示）" name="introduction"><Input.TextArea rows={3} maxLength={2000} showCount /></Form.Item>
         <Button type="primary" htmlType="submit">保存</Button>
       </Form>
-    </Card>
+    </>
   );
 }
 
@@ -72,17 +72,19 @@ function Templates() {
 }
 
 export default function Mailboxes() {
-  const { user, hasRole } = useSession();
   const [boxes, setBoxes] = useState<Mailbox[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => get<{ items: Mailbox[] }>(`/api/v1/mailboxes${hasRole('admin') ? '' : `?orgCode=${encodeURIComponent(user.orgCode)}`}`)
+  const load = () => get<{ items: Mailbox[] }>('/api/v1/handling/mailboxes')
     .then((r) => { setBoxes(r.items); setError(null); }).catch((e) => setError(e instanceof ApiError ? e.message : '加载失败'));
   useEffect(() => { void load(); }, []);
   return (
     <>
       <Typography.Title level={2}>信箱设置</Typography.Title>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      {boxes?.map((b) => <MailboxCard key={`${b.orgCode}/${b.code}`} box={b} onSaved={() => void load()} />)}
+      {boxes && boxes.length > 0 && (
+        <Collapse style={{ marginBottom: 16 }} defaultActiveKey={[`${boxes[0].orgCode}/${boxes[0].code}`]}
+          items={boxes.map((b) => ({ key: `${b.orgCode}/${b.code}`, label: `${b.orgName}　${b.name}`, children: <MailboxCard box={b} onSaved={() => void load()} /> }))} />
+      )}
       <Templates />
     </>
   );
