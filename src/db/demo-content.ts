@@ -1,6 +1,6 @@
 /**
  * Content for the demo county, so a newcomer's first start shows a working site:
- * published items, requests at different stages and a paper ledger of last year.
+ * published items, requests at different stages, a paper ledger of last year and an inbox of messages.
  * Written through the same services as real use (workflow, 索引号, audit trail).
  */
 import type { AppContext } from '../context.js';
@@ -8,6 +8,7 @@ import type { Actor, Role } from '../domain/roles.js';
 import { createItem, reviewItem, submitItem } from '../modules/publishing/publishing.service.js';
 import { importLedger } from '../modules/reports/reports.service.js';
 import { performAction, submitRequest } from '../modules/requests/requests.service.js';
+import { handleMessage, submitMessage } from '../modules/interaction/messages.service.js';
 import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from './seed.js';
 import { seedDemoServices } from './demo-services.js';
 
@@ -60,6 +61,24 @@ export async function seedDemoContent(ctx: AppContext): Promise<void> {
   const replied = await submitRequest(ctx, office, { ...common, orgCode: DEMO_COUNTY_CODE, channel: 'inPerson', applicant, description: '示例县2025年财政决算报告' });
   const id = (await ctx.db.selectFrom('disclosureRequests').select('id').where('trackingNo', '=', replied.trackingNo).executeTakeFirstOrThrow()).id;
   await performAction(ctx, office, id, { action: 'reply', outcome: 'granted', note: '该信息已主动公开，可在政府信息公开目录“财政预决算与三公经费”栏目查阅。' });
+
+  // 互动交流: a filled inbox — one answered and published, one with the department, one waiting for triage, one by phone.
+  const clerk = await actor(ctx, 'clerk');
+  const sender = { name: '李华', phone: '13900001234' };
+  const letter = { orgCode: DEMO_COUNTY_CODE, publicReply: true, queryPassword: 'demo-query-1', sender };
+  const idOf = async (trackingNo: string) => (await ctx.db.selectFrom('messages').select('id').where('trackingNo', '=', trackingNo).executeTakeFirstOrThrow()).id;
+  const answered = await submitMessage(ctx, null, { ...letter, type: 'consultation', subject: '县级专项资金管理办法何时施行', body: '请问《示例县县级财政专项资金管理办法》从什么时候开始施行？' });
+  const answeredId = await idOf(answered.trackingNo);
+  await handleMessage(ctx, office, answeredId, { action: 'accept' });
+  await handleMessage(ctx, office, answeredId, { action: 'assign', assignedOrgCode: DEMO_FINANCE_CODE });
+  await handleMessage(ctx, clerk, answeredId, { action: 'draft', reply: '您好！该办法自发布之日起施行，有效期5年，全文可在政府信息公开目录“政策文件”栏目查阅。感谢您的关注。' });
+  await handleMessage(ctx, office, answeredId, { action: 'approve' });
+  await handleMessage(ctx, office, answeredId, { action: 'publish' });
+  const withDepartment = await submitMessage(ctx, null, { ...letter, type: 'suggestion', subject: '建议公开专项资金分配结果', body: '建议按项目公开县级专项资金的分配结果和绩效评价情况。' });
+  await handleMessage(ctx, office, await idOf(withDepartment.trackingNo), { action: 'accept' });
+  await handleMessage(ctx, office, await idOf(withDepartment.trackingNo), { action: 'assign', assignedOrgCode: DEMO_FINANCE_CODE });
+  await submitMessage(ctx, null, { ...letter, type: 'complaint', subject: '政务服务中心窗口午间无人', body: '工作日中午12点到13点，政务服务中心社保窗口无人值守，办事群众需要等待。', publicReply: false });
+  await submitMessage(ctx, office, { ...letter, type: 'consultation', channel: 'phone', subject: '依申请公开申请表在哪里领取', body: '来电询问依申请公开申请表的领取地点和办理时间。', sender: { name: '赵强', phone: '13700005678' } });
 
   // Last year's paper ledger of the finance bureau, so a 2025 report can be drafted at once.
   await importLedger(ctx, office, DEMO_FINANCE_CODE, {

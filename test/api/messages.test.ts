@@ -5,6 +5,7 @@ import { testConfig } from '../../src/config.js';
 import { platformJobs } from '../../src/jobs/platform-jobs.js';
 import { runJobOnce } from '../../src/jobs/background-jobs.js';
 import { createTestApp, type DemoUser, type TestApp } from '../support/app.js';
+import { multipart } from '../support/multipart.js';
 import { solvedChallenge } from '../support/requests.js';
 
 let clock = Date.parse('2026-02-10T02:00:00Z');
@@ -67,6 +68,22 @@ describe('replyDueOn: the 10th working day after receipt (receipt day not counte
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().replyLimits).toMatchObject({ complaint: 5, consultation: 10 });
     expect(await write({ type: 'complaint' })).toMatchObject({ replyDueOn: '2026-02-24' });
+  });
+
+  it('lets the county 公开办 configure its own and its departments\' boxes, and nobody else', async () => {
+    const boxes = (await t.app.inject({ url: '/api/v1/handling/mailboxes', headers: await t.auth('office') })).json().items;
+    expect(boxes.map((b: { orgCode: string; name: string }) => `${b.orgCode}:${b.name}`)).toEqual(expect.arrayContaining([
+      `${DEMO_COUNTY_CODE}:县长信箱`, `${DEMO_FINANCE_CODE}:局长信箱`, `${DEMO_EDUCATION_CODE}:局长信箱`,
+    ]));
+    expect((await t.app.inject({ url: '/api/v1/handling/mailboxes', headers: await t.auth('clerk') })).statusCode).toBe(403);
+    const settings = { name: '局长信箱', acceptedTypes: ['consultation', 'complaint'], replyLimits: {}, introduction: '财政局局长信箱。' };
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('clerk'), payload: settings })).statusCode).toBe(403);
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('office'), payload: settings });
+    expect(put.json()).toMatchObject({ acceptedTypes: ['consultation', 'complaint'], acceptedTypeLabels: ['咨询', '投诉'] });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/messages', payload: { ...letter({ orgCode: DEMO_FINANCE_CODE, type: 'suggestion' }), challenge: await solvedChallenge(t) } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'MESSAGE_TYPE_NOT_ACCEPTED', details: [{ path: 'type', message: '“局长信箱”受理咨询、投诉，不受理建议。' }] });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/mailboxes/${DEMO_FINANCE_CODE}/main`, headers: await t.auth('office'), payload: { ...settings, acceptedTypes: ['consultation', 'suggestion', 'query', 'complaint', 'report'] } });
   });
 });
 
@@ -252,6 +269,25 @@ describe('handling: triage, assignment, draft, approval, reply, rating', () => {
   });
 });
 
+describe('the scanned original of a registered letter', () => {
+  it('is checked by its content, not its name, and only the handlers download it', async () => {
+    at('2026-02-10');
+    const res = await register({ channel: 'letter', receivedOn: '2026-02-09' });
+    const id = await idOf(res.json().trackingNo);
+    const upload = async (name: string, data: Buffer) => {
+      const body = multipart({ label: '来信原件扫描件' }, [{ field: 'file', name, data }]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/handling/messages/${id}/attachments`, headers: { ...(await t.auth('office')), ...body.headers }, payload: body.payload });
+    };
+    expect((await upload('来信.jpg', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]))).statusCode).toBe(415);
+    const ok = await upload('来信.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const file = await t.app.inject({ url: `/api/v1/handling/messages/${id}/attachments/${ok.json().id}`, headers: await t.auth('office') });
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect((await t.app.inject({ url: `/api/v1/handling/messages/${id}/attachments/${ok.json().id}`, headers: await t.auth('clerk2') })).statusCode).toBe(404);
+    expect((await detail(res.json().trackingNo)).json().documents).toEqual([expect.objectContaining({ title: '来信原件扫描件', fileName: '来信.jpg' })]);
+  });
+});
+
 describe('publication', () => {
   it('needs consent and a clean privacy scan, masks the name and is found by the site search', async () => {
     at('2026-02-10');
@@ -280,6 +316,12 @@ describe('publication', () => {
     expect(page.body).not.toContain('13800001111');
     const search = await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`);
     expect(search.body).toContain(`/hdjl/xx/${DEMO_COUNTY_CODE}/main/${clean.trackingNo}`);
+    // A full reindex finds published messages again.
+    await t.db.deleteFrom('searchDocuments').where('kind', '=', 'message').execute();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/search/reindex', headers: await t.auth('admin') })).statusCode).toBeLessThan(300);
+    const reindex = platformJobs({ info: () => {}, warn: () => {}, error: () => {} } as never).find((j) => j.name === 'search-reindex')!;
+    await runJobOnce(createContext(testConfig({ dataDir: t.dataDir }), t.db, () => new Date(clock)), reindex);
+    expect((await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`)).body).toContain(clean.trackingNo);
     expect((await act(clean.trackingNo, { action: 'unpublish' })).statusCode).toBe(200);
     expect((await t.app.inject(`/search?q=${encodeURIComponent('图书馆')}`)).body).not.toContain(clean.trackingNo);
   });

@@ -1,6 +1,6 @@
 /**
- * The console's login page (everyone's first screen), checked with axe-core. The 互动交流 inbox that
- * replaced the consultations page is walked in test/browser/messages.test.ts.
+ * Console pages a reviewer checked with axe-core: the login page (everyone's first screen).
+ * 互动交流 (the message inbox) has its own file, test/browser/messages.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, newContext, seriousViolations, useBrowserAndServer } from '../support/browser.js';

@@ -44,6 +44,6 @@ export const MESSAGE_LABELS = {
   auditCategory: { message: '互动交流', mailbox: '互动交流', consultation: '互动交流' },
   auditField: {
     trackingNo: '来信编号', toOrg: '转办机关', assignedOrg: '承办部门', duplicateOf: '重复的来信', requestTrackingNo: '依申请公开编号',
-    round: '办理轮次', replyDueOn: '答复期限', count: '件数', mailbox: '信箱',
+    round: '办理轮次', replyDueOn: '答复期限', count: '件数', mailbox: '信箱', published: '是否公开',
   },
 } as const;

@@ -96,7 +96,7 @@ ${state.message ? html`<div class="error" role="alert"><p>${state.message}</p>${
 <div class="form-row"><label for="m-phone">联系电话（必填，不公开）</label><input id="m-phone" name="senderPhone" type="tel" required autocomplete="tel" value="${v.senderPhone ?? ''}"${invalid(errors, 'sender.phone')}>${fieldError(errors, 'sender.phone')}</div>
 <div class="form-row"><label for="m-email">电子邮箱（选填，不公开；填写后答复将发送到该邮箱）</label><input id="m-email" name="senderEmail" type="email" autocomplete="email" value="${v.senderEmail ?? ''}"${invalid(errors, 'sender.email')}>${fieldError(errors, 'sender.email')}</div>
 <div class="form-row"><label for="m-password">查询密码（必填，至少6位，用于查询答复）</label><input id="m-password" name="queryPassword" type="password" required autocomplete="new-password"${invalid(errors, 'queryPassword')}>${fieldError(errors, 'queryPassword')}</div>
-<div class="form-row"><input id="m-public" name="publicReply" type="checkbox" value="yes"${v.publicReply === 'yes' ? html` checked` : ''}> <label for="m-public">同意在网站公开来信和答复（隐去姓名和联系方式）</label></div>
+<div class="form-row check"><input id="m-public" name="publicReply" type="checkbox" value="yes"${v.publicReply === 'yes' ? html` checked` : ''}> <label for="m-public">同意在网站公开来信和答复（隐去姓名和联系方式）</label></div>
 <input type="hidden" name="challengeId" value="${challenge.challengeId}">
 <div class="form-row"><label for="m-answer">验证问题：${challenge.question}</label><input id="m-answer" name="challengeAnswer" type="text" autocomplete="off"></div>
 <p><button type="submit">提交来信</button></p>
@@ -165,7 +165,8 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
       title: m.subject,
       breadcrumbs: [HOME, HDJL, { label: `${m.orgName}${m.boxName}`, href: boxUrl }, { label: m.subject }],
       body: html`<h1>${m.subject}</h1>
-<dl class="meta"><dt>来信类型</dt><dd>${m.typeLabel}</dd><dt>来信人</dt><dd>${m.senderName}</dd><dt>来信日期</dt><dd>${m.receivedOn}</dd><dt>答复单位</dt><dd>${m.orgName}</dd><dt>答复日期</dt><dd>${m.repliedOn ?? ''}</dd></dl>
+<table><caption>来信信息</caption><tbody><tr><th scope="row">来信类型</th><td>${m.typeLabel}</td></tr><tr><th scope="row">来信人</th><td>${m.senderName}</td></tr>
+<tr><th scope="row">来信日期</th><td>${m.receivedOn}</td></tr><tr><th scope="row">答复单位</th><td>${m.orgName}</td></tr><tr><th scope="row">答复日期</th><td>${m.repliedOn ?? ''}</td></tr></tbody></table>
 <h2>来信内容</h2>${paragraphs(m.body)}
 <h2>答复内容</h2>${paragraphs(m.replyText ?? '')}
 <p><a href="${boxUrl}">返回${m.boxName}</a></p>`,
@@ -190,10 +191,12 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
       breadcrumbs: crumbs,
       body: html`<h1>来信办理情况</h1>
 ${note ? html`<p class="${note.error ? 'error' : 'notice'}" role="${note.error ? 'alert' : 'status'}">${note.text}</p>` : ''}
-<dl class="meta"><dt>来信编号</dt><dd>${view.trackingNo}</dd><dt>标题</dt><dd>${view.subject}</dd><dt>信箱</dt><dd>${view.orgName}${view.boxName}</dd><dt>来信类型</dt><dd>${view.typeLabel}</dd>
-<dt>办理状态</dt><dd>${view.statusLabel}</dd><dt>收到日期</dt><dd>${view.receivedOn}</dd><dt>答复期限</dt><dd>${view.replyDueOn}</dd>
-${view.extension ? html`<dt>延期说明</dt><dd>延长${view.extension.days}个工作日：${view.extension.reason ?? ''}</dd>` : ''}
-${view.rating ? html`<dt>您的评价</dt><dd>${view.ratingLabel}</dd>` : ''}</dl>
+<table><caption>来信概况</caption><tbody>
+<tr><th scope="row">来信编号</th><td>${view.trackingNo}</td></tr><tr><th scope="row">标题</th><td>${view.subject}</td></tr>
+<tr><th scope="row">信箱</th><td>${view.orgName}${view.boxName}</td></tr><tr><th scope="row">来信类型</th><td>${view.typeLabel}</td></tr>
+<tr><th scope="row">办理状态</th><td>${view.statusLabel}</td></tr><tr><th scope="row">收到日期</th><td>${view.receivedOn}</td></tr><tr><th scope="row">答复期限</th><td>${view.replyDueOn}</td></tr>
+${view.extension ? html`<tr><th scope="row">延期说明</th><td>延长${view.extension.days}个工作日：${view.extension.reason ?? ''}</td></tr>` : ''}
+${view.rating ? html`<tr><th scope="row">您的评价</th><td>${view.ratingLabel}</td></tr>` : ''}</tbody></table>
 ${view.reply ? html`<h2>答复（${view.reply.repliedOn}）</h2>${paragraphs(view.reply.text)}` : ''}
 ${view.canRate ? html`<h2>评价答复</h2><form method="post" action="/hdjl/cx/rating">
 <input type="hidden" name="trackingNo" value="${view.trackingNo}"><input type="hidden" name="queryPassword" value="${password}">

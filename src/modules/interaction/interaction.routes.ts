@@ -60,6 +60,11 @@ export async function interactionRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '各机关的信箱（名称、受理类型、答复期限、说明）', querystring: z.object({ orgCode: z.string().trim().max(64).optional() }) },
   }, async (request) => ({ items: await messages.listMailboxes(ctx, request.query.orgCode) }));
 
+  app.get('/api/v1/handling/mailboxes', {
+    config: { auth: ['disclosureOffice', 'admin'] },
+    schema: { tags, summary: '本机关及下级机关的信箱（信箱设置）' },
+  }, async (request) => ({ items: await messages.configurableMailboxes(ctx, actorOf(request)) }));
+
   app.put('/api/v1/mailboxes/:orgCode/:code', {
     config: { auth: ['disclosureOffice', 'admin'] },
     schema: { tags, summary: '修改信箱设置（公开办）', params: z.object({ orgCode: z.string().trim().min(1).max(64), code: z.string().trim().min(1).max(40) }), body: mailboxSchema },

@@ -18,6 +18,23 @@ export async function listMailboxes(db: Executor, orgIds?: number[]) {
   return q.orderBy('orgs.sortOrder').orderBy('orgs.id').orderBy('mailboxes.isMain', 'desc').orderBy('mailboxes.sortOrder').orderBy('mailboxes.id').execute();
 }
 
+/**
+ * A main mailbox for every body that has none yet (bodies created after migration 0012): 县长信箱 / 市长信箱 for a
+ * government, 镇长信箱 / 乡长信箱 for a township, 局长信箱 for a department.
+ */
+export async function ensureMainMailboxes(db: Executor) {
+  await sql`
+    insert into mailboxes (org_id, code, name, introduction, is_main)
+    select o.id, 'main',
+      case when o.type = 'government' and o.name like '%市%' then '市长信箱' when o.type = 'government' then '县长信箱'
+        when o.type = 'township' and o.name like '%乡%' then '乡长信箱' when o.type = 'township' then '镇长信箱' else '局长信箱' end,
+      '受理群众对' || o.name || '工作的咨询、建议、质疑、投诉和举报。涉及信访事项的，请按《信访工作条例》通过信访渠道反映。',
+      true
+    from orgs o
+    where o.type <> 'office' and not exists (select 1 from mailboxes m where m.org_id = o.id and m.is_main)
+    on conflict do nothing`.execute(db);
+}
+
 export async function findMailbox(db: Executor, orgId: number, code: string) {
   return db.selectFrom('mailboxes').selectAll().where('orgId', '=', orgId).where('code', '=', code).executeTakeFirst();
 }

@@ -26,6 +26,7 @@ import { submitRequest, type UploadedFile } from '../requests/requests.service.j
 import { indexDocument, removeDocument } from '../search/search-index.js';
 import { sensitiveWords } from '../settings/settings.service.js';
 import * as policy from './messages.policy.js';
+import { messageDocument } from './message-search.js';
 import * as repo from './messages.repository.js';
 
 export const MESSAGE_TYPES = Object.keys(LABELS.messageType) as [MessageType, ...MessageType[]];
@@ -39,10 +40,10 @@ export const MESSAGE_RATINGS = Object.keys(LABELS.messageRating) as [MessageRati
 async function mainMailbox(ctx: AppContext, orgId: number) {
   const found = await repo.findMainMailbox(ctx.db, orgId);
   if (found) return found;
-  const org = (await findOrgById(ctx.db, orgId))!;
-  const name = org.type === 'government' ? (org.name.includes('市') ? '市长信箱' : '县长信箱') : org.type === 'township' ? (org.name.includes('乡') ? '乡长信箱' : '镇长信箱') : '局长信箱';
-  await repo.insertMailbox(ctx.db, { orgId, code: 'main', name, isMain: true, introduction: `受理群众对${org.name}工作的咨询、建议、质疑、投诉和举报。` });
-  return (await repo.findMainMailbox(ctx.db, orgId))!;
+  await repo.ensureMainMailboxes(ctx.db);
+  const made = await repo.findMainMailbox(ctx.db, orgId);
+  if (!made) throw new AppError('MAILBOX_NOT_FOUND', [{ path: 'box', message: '该机构不受理来信。' }]);
+  return made;
 }
 
 export function replyLimitOf(box: { replyLimits: Partial<Record<MessageType, number>> }, type: MessageType): number {
@@ -64,10 +65,19 @@ export async function listMailboxes(ctx: AppContext, orgCode?: string) {
   if (orgCode) {
     const org = await findOrgByCode(ctx.db, orgCode);
     if (!org) throw new AppError('ORG_NOT_FOUND');
-    await mainMailbox(ctx, org.id);
     orgIds = [org.id];
   }
+  // A body created since the last listing gets its main mailbox (the statement changes nothing otherwise).
+  await repo.ensureMainMailboxes(ctx.db);
   return (await repo.listMailboxes(ctx.db, orgIds)).map(presentMailbox);
+}
+
+/** The mailboxes a 公开办 (or the administrator) may configure: those of its body and the bodies below it. */
+export async function configurableMailboxes(ctx: AppContext, actor: Actor) {
+  if (!hasRole(actor, 'disclosureOffice', 'admin')) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  await repo.ensureMainMailboxes(ctx.db);
+  return (await repo.listMailboxes(ctx.db, scope === 'all' ? undefined : scope)).map(presentMailbox);
 }
 
 export async function findMailbox(ctx: AppContext, orgCode: string, code: string) {
@@ -282,6 +292,7 @@ export async function messagesByChannel(ctx: AppContext, orgIds: number[], year:
 
 /** Open for more than 3 months: the website check vetoes a site with such a message (dashboard warning). */
 export async function vetoRisks(ctx: AppContext, actor: Actor) {
+  if (!hasRole(actor, 'disclosureOffice', 'admin', 'supervisor')) throw new AppError('FORBIDDEN');
   const scope = await visibleOrgIds(ctx.db, actor);
   const today = todayInChina(ctx.now());
   // Everything received more than ~3 months ago is read, then the exact calendar-month rule decides.
@@ -504,10 +515,7 @@ export async function handleMessage(ctx: AppContext, actor: Actor, id: number, i
       case 'publish': {
         const box = await repo.findMailboxById(trx, m.mailboxId);
         await repo.updateMessage(trx, m.id, { published: true, publishedOn: today, publishedBy: actor.userId });
-        await indexDocument(trx, {
-          kind: 'message', ref: m.trackingNo, url: `/hdjl/xx/${org.code}/${box.code}/${m.trackingNo}`, title: m.subject,
-          body: `${m.body}\n答复：${m.replyText}`, orgId: m.orgId, orgName: org.name, publishedOn: today, category: box.name,
-        });
+        await indexDocument(trx, messageDocument({ ...m, orgCode: org.code, orgName: org.name, boxCode: box.code, boxName: box.name, publishedOn: today }));
         await repo.insertEvent(trx, { ...event, type: 'published', title: '来信及答复已在网站公开（姓名已隐去）' });
         await audit({ after: { published: true } });
         break;

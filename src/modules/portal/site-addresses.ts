@@ -8,6 +8,7 @@ import { todayInChina, yearOf } from '../../domain/dates.js';
 import type { Org } from '../orgs/orgs.repository.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { listPublishedReports } from '../reports/reports.service.js';
+import { listMailboxes } from '../interaction/messages.service.js';
 
 export interface SiteLink {
   url: string;
@@ -23,6 +24,8 @@ export interface BodyLinks {
   catalog: SiteLink;
   reports: SiteLink[];
   statistics: SiteLink[];
+  /** 互动交流: the body's mailboxes (县长信箱, 局长信箱 …). */
+  mailboxes: SiteLink[];
 }
 
 export interface SiteAddresses {
@@ -48,6 +51,7 @@ export function statisticsYears(now: Date): [current: number, previous: number] 
 export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
   // 内设机构 (offices inside a body) have no guide, catalog or report of their own.
   const bodies = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
+  const boxes = await listMailboxes(ctx);
   const county = countyOf(bodies);
   const years = statisticsYears(ctx.now());
 
@@ -109,6 +113,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       catalog: { url: `/xxgk/catalog?org=${encodeURIComponent(org.code)}`, label: '公开目录' },
       reports: reportList.filter((r) => r.orgCode === org.code).map(({ url, label, lastModified }) => ({ url, label, ...(lastModified ? { lastModified } : {}) })),
       statistics: [{ url: statisticsPath(org.code, years[1]), label: `${years[1]}年统计` }],
+      mailboxes: boxes.filter((b) => b.orgCode === org.code).map((b) => ({ url: b.url, label: b.name })),
     })),
   };
 }
@@ -117,7 +122,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
 export function allAddresses(site: SiteAddresses): SiteLink[] {
   const links = [
     ...site.sections.flatMap((s) => s.links),
-    ...site.bodies.flatMap((b) => [b.page, b.guide, ...b.reports, ...b.statistics]),
+    ...site.bodies.flatMap((b) => [b.page, b.guide, ...b.reports, ...b.statistics, ...b.mailboxes]),
   ];
   const seen = new Set<string>();
   return links.filter((l) => !seen.has(l.url) && seen.add(l.url));

@@ -36,6 +36,7 @@ export default function Dashboard() {
   const [calendarMessage, setCalendarMessage] = useState<string | null>(null);
   const [reminders, setReminders] = useState<Reminders | null>(null);
   const [queue, setQueue] = useState<QueueItem[] | null>(null);
+  const [vetoRisks, setVetoRisks] = useState<{ trackingNo: string; orgName: string; subject: string; receivedOn: string }[]>([]);
 
   useEffect(() => {
     if (hasRole('admin')) {
@@ -45,6 +46,7 @@ export default function Dashboard() {
     }
     if (hasRole(...REQUEST_ROLES)) get<Reminders>('/api/v1/handling/requests/reminders').then(setReminders).catch(() => undefined);
     get<{ items: QueueItem[] }>('/api/v1/items/queue').then((r) => setQueue(r.items)).catch(() => undefined);
+    if (hasRole('disclosureOffice', 'admin', 'supervisor')) get<{ items: typeof vetoRisks }>('/api/v1/handling/messages/veto-risks').then((r) => setVetoRisks(r.items)).catch(() => undefined);
   }, [hasRole]);
 
   const overdueItems = queue?.filter((i) => i.publicationDue?.warning === 'overdue') ?? [];
@@ -56,6 +58,11 @@ export default function Dashboard() {
       )}
       {reminders && reminders.overdue.length > 0 && (
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={`有${reminders.overdue.length}件政府信息公开申请已超过答复期限`} />
+      )}
+      {vetoRisks.length > 0 && (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }}
+          message={`有${vetoRisks.length}件来信超过3个月仍未答复，政府网站检查将单项否决`}
+          description={<>{vetoRisks.slice(0, 5).map((r) => <div key={r.trackingNo}>{r.receivedOn}　{r.orgName}　{r.subject}（{r.trackingNo}）</div>)}<a href="#/messages">前往互动交流办理</a></>} />
       )}
       <Row gutter={16}>
         {reminders && hasRole('disclosureOffice', 'admin') && (

@@ -8,6 +8,7 @@ import { Alert, App, Button, Checkbox, Descriptions, Drawer, Form, Input, InputN
 import { LABELS } from '../../../../src/domain/labels.js';
 import { ApiError, fieldErrors, get, post } from '../api';
 import { DateInput } from '../components/DateInput';
+import { FileUpload } from '../components/FileUpload';
 import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
@@ -23,6 +24,7 @@ interface MessageDetail extends ListedMessage {
   body: string; senderPhoneMasked: string | null; senderEmailMasked: string | null; draftReply: string | null; replyText: string | null;
   repliedOn: string | null; round: number; extensionDays: number; extensionReason: string | null; publicReply: boolean; closeReason: string | null;
   firstRatingLabel: string | null; ratingComment: string | null; duplicateOfTrackingNo: string | null; events: MessageEvent[];
+  documents: { id: number; title: string; fileName: string }[];
   actions: { action: string; label: string }[];
 }
 interface Mailbox { orgCode: string; orgName: string; code: string; name: string }
@@ -66,7 +68,7 @@ function StepFields({ action, orgs, templates, form }: { action: string; orgs: O
       return <Form.Item label="重复的来信编号" name="duplicateOf" rules={[{ required: true, message: '请填写来信编号。' }]}><Input maxLength={40} /></Form.Item>;
     case 'draft':
       return <>
-        {templates.length > 0 && <Form.Item label="常用答复模板"><Select aria-label="常用答复模板" placeholder="选择模板填入答复" options={templates.map((t) => ({ value: t.id, label: t.title }))} onChange={(id) => form.setFieldsValue({ reply: templates.find((t) => t.id === id)?.text })} /></Form.Item>}
+        {templates.length > 0 && <Form.Item label="常用答复模板"><Select aria-label="常用答复模板" options={templates.map((t) => ({ value: t.id, label: t.title }))} onChange={(id) => form.setFieldsValue({ reply: templates.find((t) => t.id === id)?.text })} /></Form.Item>}
         <Form.Item label="答复内容" name="reply" rules={[{ required: true, message: '请填写答复内容。' }]}><Input.TextArea rows={6} maxLength={5000} showCount /></Form.Item>
       </>;
     case 'approve':
@@ -130,6 +132,7 @@ export default function Messages() {
       await post(`/api/v1/handling/messages/${open.id}/actions`, { action: step, ...values });
       message.success(`已${LABELS.messageAction[step as keyof typeof LABELS.messageAction] ?? '办理'}。`);
       stepForm.resetFields();
+      setStep(null);
       await show(open.id);
       await load(filters);
     } catch (e) {
@@ -192,7 +195,8 @@ export default function Messages() {
       <Space wrap style={{ marginBottom: 16 }}>
         {isOffice && <Button onClick={() => { registerForm.resetFields(); setRegistering(true); }}>登记电话、信函、当面等来信</Button>}
         {isOffice && <>
-          <SearchSelect aria-label="批量交办的承办部门" placeholder="选择承办部门" style={{ width: 200 }} options={orgs.map((o) => ({ value: o.code, label: o.name }))} value={bulkOrg} onChange={(v) => setBulkOrg(v as string)} />
+          <Typography.Text id="bulk-org">批量交办给</Typography.Text>
+          <SearchSelect aria-labelledby="bulk-org" placeholder={undefined} style={{ width: 200 }} options={orgs.map((o) => ({ value: o.code, label: o.name }))} value={bulkOrg} onChange={(v) => setBulkOrg(v as string)} />
           <Button disabled={!selected.length || !bulkOrg} onClick={() => void bulkAssign()}>批量交办（已选 {selected.length} 件）</Button>
         </>}
         {hasRole('disclosureOffice', 'admin', 'supervisor') && <Button href={`/api/v1/handling/messages/export.csv${queryOf(filters)}`}>导出来信台账（CSV）</Button>}
@@ -252,6 +256,13 @@ export default function Messages() {
                 )}
               </>
             ) : <Alert type="info" showIcon message="您对该来信当前没有可进行的办理操作。" style={{ marginBottom: 16 }} />}
+            <Typography.Title level={4} style={{ marginTop: 16 }}>材料</Typography.Title>
+            {open.documents.length ? <ul>{open.documents.map((d) => <li key={d.id}><a href={`/api/v1/handling/messages/${open.id}/attachments/${d.id}`}>{d.title}：{d.fileName}</a></li>)}</ul> : <Typography.Paragraph>暂无材料。</Typography.Paragraph>}
+            {open.actions.length > 0 && (
+              <FileUpload id="message-file" label="上传来信原件扫描件（PDF、JPEG、PNG 或 DOCX，不超过10MB）" accept=".pdf,.jpg,.jpeg,.png,.docx"
+                url={`/api/v1/handling/messages/${open.id}/attachments`} fields={{ label: '来信原件扫描件' }} successMessage="材料已上传。"
+                onUploaded={() => show(open.id)} onError={(m) => message.error(m)} />
+            )}
             <Typography.Title level={4} style={{ marginTop: 16 }}>办理记录</Typography.Title>
             <Timeline items={open.events.map((e) => ({ children: <><Typography.Text>{e.onDate}　{e.title}{e.public ? '' : '（内部）'}</Typography.Text>{e.actorName && <div>{e.actorName}</div>}{e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}</> }))} />
           </>
