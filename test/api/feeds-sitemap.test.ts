@@ -94,7 +94,7 @@ describe('the sitemap and the 网站地图 page', () => {
     const body = (await t.app.inject('/sitemaps/pages.xml')).body;
     const locs = [...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1].replace(BASE, '').replace(/&amp;/g, '&'));
     expect(locs).toEqual(expect.arrayContaining([
-      '/', '/xxgk', '/xxgk/guide', '/xxgk/catalog', '/xxgk/reports', '/ysqgk', '/ysqgk/apply', '/ysqgk/status', '/hdjl/xx', '/hdjl/cx', '/orgs', '/sitemap',
+      '/', '/xxgk', '/xxgk/guide', '/xxgk/catalog', '/xxgk/reports', '/ysqgk', '/ysqgk/apply', '/ysqgk/status', '/hdjl', '/hdjl/xx', '/hdjl/cx', '/hdjl/yjzj', '/hdjl/hygq', '/orgs', '/sitemap',
       `/orgs/${DEMO_FINANCE_CODE}`, `/orgs/${DEMO_EDUCATION_CODE}`, `/orgs/${DEMO_COUNTY_CODE}`, `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, `/hdjl/xx/${DEMO_FINANCE_CODE}/main`,
       `/xxgk/guide/${DEMO_FINANCE_CODE}`, `/xxgk/guide/${DEMO_EDUCATION_CODE}`, `/xxgk/guide/${DEMO_COUNTY_CODE}`,
       `/xxgk/reports/${DEMO_FINANCE_CODE}/2025`,
