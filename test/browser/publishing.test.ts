@@ -110,7 +110,11 @@ describe('主动公开 from draft to catalog', () => {
     const api = await testApp.app.inject({ url: `/api/v1/items/${id}`, headers: await testApp.auth('leader') });
     expect(new Date(api.json().scheduledAt).toISOString()).toBe(new Date(`${tomorrow}T10:00:00+08:00`).toISOString());
     await leader.getByRole('button', { name: '立即发布' }).click();
-    await leader.locator('.ant-popconfirm-buttons').getByRole('button', { name: '发布', exact: true }).click();
+    const confirm = leader.locator('.ant-popconfirm-buttons').getByRole('button', { name: '发布', exact: true });
+    await confirm.waitFor();
+    await confirm.click();
+    // Publication indexes the item for search and renders its pages: on a loaded machine that takes a while.
+    await expect.poll(async () => (await testApp.app.inject({ url: `/api/v1/items/${id}`, headers: await testApp.auth('leader') })).json().status, { timeout: 60_000 }).toBe('published');
     await leader.locator('.ant-tag', { hasText: '已发布' }).waitFor();
 
     // The public, without JavaScript: catalog, search, feed.
