@@ -115,4 +115,31 @@ describe('意见征集 and 回应关切 in the console', () => {
     await page.screenshot({ path: `${SHOTS}/console-concern-detail.png` });
     await context.close();
   });
+
+  it('registers a press conference in the concern drawer and flags the phone number in its transcript', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    await page.getByRole('link', { name: '回应关切' }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某镇突发山洪灾害' }).getByRole('button', { name: '办理' }).click();
+    const drawer = page.getByRole('dialog', { name: '某镇突发山洪灾害' });
+    const form = drawer.locator('.ant-card').filter({ hasText: '登记发布会或采访' });
+    await form.getByLabel('举行时间').click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
+    await form.getByLabel('地点').fill('县政府新闻发布厅');
+    await form.getByLabel('标题').fill('山洪灾害抢险救援情况新闻发布会');
+    await form.getByLabel('发布人').fill('县长 张某');
+    await form.getByLabel('实录文字').fill('张某：救援队已全部到位。\n请拨打13812345678联系救援队。');
+    await form.getByRole('button', { name: '登记记录' }).click();
+    const record = drawer.locator('.ant-card').filter({ hasText: '山洪灾害抢险救援情况新闻发布会' }).first();
+    await record.getByText('实录中发现1处个人信息或敏感内容，公开前须脱敏').waitFor();
+    await expect(record.textContent()).resolves.toContain('手机号码：138****5678');
+    await expect(record.textContent()).resolves.toContain('须由同时具有信息员角色的账号办理');
+    await record.scrollIntoViewIfNeeded();
+    fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots-participation2/console-press-record.png' });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
 });
