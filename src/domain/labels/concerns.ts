@@ -19,7 +19,7 @@ export const CONCERN_LABELS = {
   formField: {
     source: '来源', level: '级别', startedAt: '发生时间', spokesperson: '新闻发言人', published: '是否在网站公开',
     respondedAt: '回应时间', url: '链接', itemId: '已发布的信息', concernId: '关切事项',
-    heldAt: '举行时间', place: '地点', speakers: '发布人', transcript: '实录文字', recordId: '记录', role: '文件用途',
+    heldAt: '举行时间', place: '地点', speakers: '发布人', transcript: '实录文字', recordId: '记录', role: '文件用途', fileId: '文件',
   },
   /** Every audit action this capability records. */
   auditAction: {

@@ -167,3 +167,9 @@ export async function commentCountsInPeriod(db: Executor, orgIds: number[], from
     .where('d.orgId', 'in', orgIds.length ? orgIds : [-1]).where('d.opensOn', '>=', from).where('d.opensOn', '<=', to)
     .groupBy('g.decision').execute();
 }
+
+/** The draft whose published feedback names this catalog item as its final document. */
+export async function findDraftByFinalItem(db: Executor, itemId: number) {
+  return db.selectFrom('solicitationDrafts as d').innerJoin('orgs', 'orgs.id', 'd.orgId').select(draftColumns)
+    .where('d.finalItemId', '=', itemId).where('d.status', '=', 'feedbackPublished').orderBy('d.id', 'desc').executeTakeFirst();
+}

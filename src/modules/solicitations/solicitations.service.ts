@@ -418,6 +418,17 @@ export async function getPublicDraft(ctx: AppContext, id: number) {
   return { ...presentDraft(draft, today), finalDocument: finalDocument && { url: finalDocument.url, title: finalDocument.title }, articles, comments, statistics: publicStatistics, feedback: feedback?.map(({ commentIds, ...g }) => ({ ...g, commentCount: commentIds.length })) ?? null };
 }
 
+/**
+ * "本文件征求意见情况" on a catalog item's page: the 意见征集 draft whose published feedback names the item as
+ * its final document, so the two pages link both ways. Null when none does.
+ */
+export async function solicitationOfFinalItem(ctx: AppContext, itemId: number): Promise<{ url: string; title: string; feedbackPublishedOn: string | null; comments: number } | null> {
+  const draft = await repo.findDraftByFinalItem(ctx.db, itemId);
+  if (!draft) return null;
+  const statistics = await statisticsOf(ctx.db, draft.id);
+  return { url: draftUrl(draft.id), title: draft.title, feedbackPublishedOn: draft.feedbackPublishedOn, comments: statistics.received };
+}
+
 // ---- site search
 
 async function draftDocument(db: Executor, d: repo.DraftRow): Promise<SearchDocument> {
