@@ -10,6 +10,7 @@ import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
 import { checkPeriodLength, commentPeriod, DRAFT_KINDS, type DraftKind, PERIOD_RULES, periodState } from '../../domain/solicitation-period.js';
+import { percentString } from '../../domain/services/rates.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -473,4 +474,28 @@ export async function solicitationStatistics(ctx: AppContext, orgCode: string, r
     comments: comments.reduce((n, c) => n + Number(c.n), 0),
     adopted: commentsWith('adopted'), partlyAdopted: commentsWith('partlyAdopted'), notAdopted: commentsWith('notAdopted'),
   };
+}
+
+/**
+ * 意见征集 per body and year, for the annual report's narrative and the public (the /hdjl/yjzj footer):
+ * drafts opened in the year, comments received on them, comments adopted or partly adopted (from
+ * published feedback only), and the adopted rate = (采纳 + 部分采纳) ÷ 收到意见 × 100, two decimals,
+ * rounded half up ("0.00" without comments). Years from `years - 1` years before this one; newest first,
+ * bodies in the order of their names.
+ */
+export async function solicitationYearlyFigures(ctx: AppContext, years = 5) {
+  const today = todayInChina(ctx.now());
+  const fromYear = Number(today.slice(0, 4)) - years + 1;
+  const [drafts, comments] = await Promise.all([repo.draftsPerOrgYear(ctx.db, fromYear, today), repo.commentsPerOrgYear(ctx.db, fromYear, today)]);
+  return drafts.map((d) => {
+    const mine = comments.filter((c) => c.orgId === d.orgId && Number(c.year) === Number(d.year));
+    const count = (decision?: AdoptionDecision) => mine.filter((c) => decision === undefined || c.decision === decision).reduce((n, c) => n + Number(c.n), 0);
+    const received = count();
+    const adopted = count('adopted');
+    const partlyAdopted = count('partlyAdopted');
+    return {
+      year: Number(d.year), orgCode: d.orgCode, orgName: d.orgName, drafts: Number(d.n), comments: received, adopted, partlyAdopted,
+      notAdopted: count('notAdopted'), adoptedRate: percentString(adopted + partlyAdopted, received),
+    };
+  }).sort((a, b) => b.year - a.year || a.orgName.localeCompare(b.orgName, 'zh-Hans-CN') || a.orgCode.localeCompare(b.orgCode));
 }
