@@ -176,7 +176,7 @@ describe('意见征集', () => {
     const itemPage = await t.app.inject(`/xxgk/items/${finalDocument.indexNo}`);
     expect(itemPage.body).toContain('<h2 id="item-solicitation-h">本文件征求意见情况</h2>');
     expect(itemPage.body).toContain(`共收到意见4条：<a href="/hdjl/yjzj/${id}">`);
-    expect(itemPage.body).toContain('（意见采纳情况于2026-10-09公布）');
+    expect(itemPage.body).toContain('（意见采纳情况于2026年10月9日公布）');
     expect((await t.app.inject(`/xxgk/items/${(await publishItem(t, { title: '与征求意见无关的通知' })).indexNo}`)).body).not.toContain('本文件征求意见情况');
     expect(page.body).toContain('集镇区的绿化由乡镇另行规定，本办法仅作衔接。');
     expect(page.body).toContain('建议把乡镇集镇区也纳入适用范围。');

@@ -17,6 +17,7 @@ import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PA
 import { publishDueItems } from './publishing.service.js';
 import { highlighted } from '../search/search.pages.js';
 import { solicitationOfFinalItem } from '../solicitations/solicitations.service.js';
+import { formatChineseDate } from '../../domain/dates.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
@@ -143,7 +144,7 @@ ${item.attachments.length ? html`<h2>附件</h2><ul>${item.attachments.map((a) =
 ${item.interprets ? html`<p>解读的文件：<a href="${item.interprets.url}">${item.interprets.title}</a></p>` : ''}
 ${item.interpretations.length ? html`<h2>政策解读</h2><ul>${item.interpretations.map((i) => html`<li><a href="${i.url ?? '#'}">${i.title}</a></li>`)}</ul>` : ''}
 ${solicitation ? html`<section class="item-solicitation" aria-labelledby="item-solicitation-h"><h2 id="item-solicitation-h">本文件征求意见情况</h2>
-<p>本文件起草过程中公开征求了社会公众意见${solicitation.comments ? `，共收到意见${solicitation.comments}条` : ''}：<a href="${solicitation.url}">${solicitation.title}</a>${solicitation.feedbackPublishedOn ? `（意见采纳情况于${solicitation.feedbackPublishedOn}公布）` : ''}。</p></section>` : ''}
+<p>本文件起草过程中公开征求了社会公众意见${solicitation.comments ? `，共收到意见${solicitation.comments}条` : ''}：<a href="${solicitation.url}">${solicitation.title}</a>${solicitation.feedbackPublishedOn ? `（意见采纳情况于${formatChineseDate(solicitation.feedbackPublishedOn)}公布）` : ''}。</p></section>` : ''}
 ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => html`<li>${new Date(c.at).toISOString().slice(0, 10)}：${c.note}</li>`)}</ul>` : ''}
 </article>`,
     };
