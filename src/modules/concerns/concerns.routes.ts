@@ -30,6 +30,10 @@ export async function concernRoutes(app: App, ctx: AppContext) {
     config: read, schema: { tags, summary: '回应关切事项列表（含期限与超时标记）' },
   }, async (request) => concerns.listConcerns(ctx, actorOf(request)));
 
+  app.get('/api/v1/concerns/reminders', {
+    config: read, schema: { tags, summary: '工作台提醒：重大、特别重大事件5小时、24小时时限计时中或已超时的事项' },
+  }, async (request) => concerns.concernReminders(ctx, actorOf(request)));
+
   app.post('/api/v1/concerns', {
     config: manage, schema: { tags, summary: '登记回应关切事项', body: z.object({ orgCode: z.string().trim().min(1).max(64), ...concernFields }) },
   }, async (request, reply) => reply.code(201).send(await concerns.createConcern(ctx, actorOf(request), request.body)));

@@ -153,6 +153,25 @@ export async function listConcerns(ctx: AppContext, actor: Actor) {
   return { items: rows.map((r) => present(r, responses, ctx.now())) };
 }
 
+/** How far back the dashboard looks for hour clocks still running or overdue. */
+export const REMINDER_WINDOW_DAYS = 30;
+
+/**
+ * The 公开办's dashboard: 重大 and 特别重大 concerns of the last 30 days whose 5-hour or 24-hour clock is
+ * still running or has passed without the response, with only those deadlines.
+ */
+export async function concernReminders(ctx: AppContext, actor: Actor) {
+  if (!canReadConcerns(actor)) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const now = ctx.now();
+  const rows = await repo.listHourlyConcernsSince(ctx.db, scope, new Date(now.getTime() - REMINDER_WINDOW_DAYS * 86_400_000));
+  const responses = await repo.responsesOf(ctx.db, rows.map((r) => r.id));
+  const items = rows.map((r) => present(r, responses, now))
+    .map((c) => ({ id: c.id, title: c.title, orgName: c.orgName, levelLabel: c.levelLabel, startedAt: c.startedAt, deadlines: c.deadlines.filter((d) => d.state === 'running' || d.state === 'overdue') }))
+    .filter((c) => c.deadlines.length > 0);
+  return { overdue: items.filter((c) => c.deadlines.some((d) => d.state === 'overdue')), running: items.filter((c) => c.deadlines.every((d) => d.state === 'running')) };
+}
+
 /** The public page: published concerns with their responses, newest first. */
 export async function listPublicConcerns(ctx: AppContext, page: number, pageSize = 20) {
   const [rows, total] = await Promise.all([repo.listConcerns(ctx.db, null, { publishedOnly: true, limit: pageSize, offset: (page - 1) * pageSize }), repo.countPublished(ctx.db)]);

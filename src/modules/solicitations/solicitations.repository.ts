@@ -196,3 +196,12 @@ export async function commentsPerOrgYear(db: Executor, fromYear: number, today: 
     .where('d.status', 'in', ['open', 'closed', 'feedbackPublished']).where('d.opensOn', '>=', `${fromYear}-01-01`).where('d.opensOn', '<=', today)
     .groupBy(['d.orgId', sql`extract(year from d.opens_on)`, 'g.decision']).execute();
 }
+
+/** Opened drafts still without published feedback whose period ends on or before `by` (the dashboard's reminders). */
+export async function draftsEndingBy(db: Executor, scope: OrgScope, by: string) {
+  let q = db.selectFrom('solicitationDrafts as d').innerJoin('orgs', 'orgs.id', 'd.orgId').select(draftColumns)
+    .select((eb) => eb.selectFrom('solicitationComments as c').whereRef('c.draftId', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('commentCount'))
+    .where('d.status', 'in', ['open', 'closed']).where('d.endsOn', '<=', by);
+  if (scope !== 'all') q = q.where('d.orgId', 'in', scope.length ? scope : [-1]);
+  return q.orderBy('d.endsOn').orderBy('d.id').limit(200).execute();
+}

@@ -499,3 +499,21 @@ export async function solicitationYearlyFigures(ctx: AppContext, years = 5) {
     };
   }).sort((a, b) => b.year - a.year || a.orgName.localeCompare(b.orgName, 'zh-Hans-CN') || a.orgCode.localeCompare(b.orgCode));
 }
+
+/**
+ * The 公开办's dashboard: drafts whose comment period ends within 3 working days (so the office can remind
+ * the drafting body or extend the notice), and drafts whose period has ended while their feedback
+ * (意见采纳情况) is not yet published.
+ */
+export async function solicitationReminders(ctx: AppContext, actor: Actor) {
+  if (!canReadSolicitations(actor)) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const today = todayInChina(ctx.now());
+  const calendar = await ctx.calendar();
+  const rows = await repo.draftsEndingBy(ctx.db, scope, calendar.addWorkingDays(today, 3).date);
+  const drafts = rows.map((r) => ({ ...presentDraft(r, today), commentCount: Number(r.commentCount ?? 0) }));
+  return {
+    endingSoon: drafts.filter((d) => d.status === 'open').map((d) => ({ ...d, workingDaysLeft: calendar.workingDaysBetween(today, d.endsOn!) })),
+    awaitingFeedback: drafts.filter((d) => d.status === 'closed').map((d) => ({ ...d, workingDaysSinceEnd: calendar.workingDaysBetween(d.endsOn!, today) })),
+  };
+}
