@@ -18,6 +18,12 @@ const env = useBrowserAndServer(async (server) => {
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${ended.id}/comments`, payload: { body: '建议增加农家书屋的开放时间要求。', challenge: await solvedChallenge(t) } });
   await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-01-05', endsOn: '2026-01-14' }).where('id', '=', ended.id).execute();
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[1], body: '建议把城中村也纳入适用范围。', commenterName: '王小明', challenge: await solvedChallenge(t) } });
+  // For the dashboard: a draft whose period ends today, and one that ended in November without feedback.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const endingToday = await openSolicitation(t, { title: '某县城市道路挖掘管理办法（征求意见稿）' });
+  await t.db.updateTable('solicitationDrafts').set({ endsOn: today }).where('id', '=', endingToday.id).execute();
+  const noFeedback = await openSolicitation(t, { title: '某县农贸市场管理规定（征求意见稿）' });
+  await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-11-02', endsOn: '2026-11-10', status: 'closed' }).where('id', '=', noFeedback.id).execute();
   const office = await t.auth('office');
   const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
     orgCode: DEMO_COUNTY_CODE, title: '某镇突发山洪灾害', level: 'major', startedAt: new Date(Date.now() - 6 * 3600_000).toISOString(), spokesperson: '县长 张某',
@@ -113,6 +119,26 @@ describe('意见征集 and 回应关切 in the console', () => {
     await row.getByRole('button', { name: '办理' }).click();
     await page.getByRole('heading', { name: '登记回应' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/console-concern-detail.png` });
+    await context.close();
+  });
+
+  it('shows the office the running hour clocks and the drafts that need attention on the dashboard', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    const card = page.locator('.ant-card').filter({ hasText: '回应关切与意见征集提醒' });
+    await card.getByText('某镇突发山洪灾害').waitFor();
+    const clocks = await card.locator('.ant-tag').allTextContents();
+    expect(clocks.filter((c) => c.includes('小时内'))).toEqual([expect.stringMatching(/^24小时内举行新闻发布会：剩余1[78]小时/)]);
+    await expect(card.textContent()).resolves.toContain('某县城市道路挖掘管理办法（征求意见稿）');
+    await expect(card.textContent()).resolves.toContain('今日截止');
+    await expect(card.textContent()).resolves.toContain('某县农贸市场管理规定（征求意见稿）');
+    await expect(card.textContent()).resolves.toContain('2026-11-10截止，已过');
+    await card.scrollIntoViewIfNeeded();
+    fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots-participation2/dashboard-participation.png', fullPage: true });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
     await context.close();
   });
 
