@@ -1,6 +1,7 @@
 /**
  * 回应关切: a press conference as a record of a concern — time, place, speakers, transcript (privacy-scanned),
  * photos and attachments checked by content — published as a draft catalog item that goes through review.
+ * A press conference on record meets the concern's 24-hour clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
@@ -52,6 +53,12 @@ describe('press conferences and interviews of a concern', () => {
     recordId = record.id;
     expect(record).toMatchObject({ kind: 'pressConference', kindLabel: '新闻发布会', place: '县政府新闻发布厅', speakers: '县长 张某；县应急管理局局长 李某', item: null, files: [] });
     expect(record.findings).toEqual([expect.objectContaining({ type: 'mobile', typeLabel: '手机号码', masked: '138****5678' })]);
+    // The conference, 17 hours after the start, meets the 24-hour clock (and, late, the 5-hour one).
+    const concern = json(await t.app.inject({ url: `/api/v1/concerns/${concernId}`, headers: office }));
+    expect(concern.deadlines).toMatchObject([
+      { kind: 'information', state: 'metLate', metAt: '2026-10-02T07:00:00.000Z' },
+      { kind: 'pressConference', state: 'met', stateLabel: '按时完成', metAt: '2026-10-02T07:00:00.000Z' },
+    ]);
     expect(json(await records(await t.auth('supervisor'))).items).toHaveLength(1);
     expect((await records(await t.auth('clerk'))).statusCode).toBe(403);
   });
@@ -101,8 +108,19 @@ describe('press conferences and interviews of a concern', () => {
     expect((await t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } })).statusCode).toBe(409);
   });
 
+  it('corrects a record, refusing a time before the event', async () => {
+    const url = `/api/v1/concerns/${concernId}/press-records/${recordId}`;
+    const early = await t.app.inject({ method: 'PATCH', url, headers: office, payload: { heldAt: '2026-10-01T21:00:00+08:00' } });
+    expect(early.statusCode).toBe(400);
+    expect(json(early).details[0].path).toBe('heldAt');
+    const res = await t.app.inject({ method: 'PATCH', url, headers: office, payload: { place: '县应急指挥中心', transcript: '张某：10月1日晚，某镇突降暴雨。' } });
+    expect(res.statusCode).toBe(200);
+    expect(json(res).items[0]).toMatchObject({ place: '县应急指挥中心', findings: [] });
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/concerns/${concernId}/press-records/999999`, headers: office, payload: { place: '某地' } })).statusCode).toBe(404);
+  });
+
   it('records every step in the audit trail', async () => {
     const rows = await t.db.selectFrom('auditLog').select(['action', 'summary']).where('targetType', '=', 'concern').where('targetId', '=', String(concernId)).orderBy('seq').execute();
-    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish']);
+    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecordUpdate']);
   });
 });

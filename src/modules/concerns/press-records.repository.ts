@@ -42,3 +42,9 @@ export async function deleteFile(db: Executor, recordId: number, id: number) {
   const res = await db.deleteFrom('concernPressFiles').where('recordId', '=', recordId).where('id', '=', id).executeTakeFirst();
   return Number(res.numDeletedRows) === 1;
 }
+
+/** When the press conferences on record were held: each meets the 24-hour clock of its concern. */
+export async function pressConferenceTimes(db: Executor, concernIds: number[]) {
+  if (!concernIds.length) return [];
+  return db.selectFrom('concernPressRecords').select(['concernId', 'heldAt']).where('concernId', 'in', concernIds).where('kind', '=', 'pressConference').execute();
+}

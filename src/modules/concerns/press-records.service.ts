@@ -94,6 +94,8 @@ export async function addPressRecord(ctx: AppContext, actor: Actor, concernId: n
       summary: { recordId, kind: input.kind, heldAt: heldAt.toISOString(), title: input.title.trim() },
     });
   });
+  // A press conference meets the concern's 24-hour clock.
+  ctx.pages.invalidate();
   return pressRecordsOf(ctx, actor, concernId);
 }
 
@@ -112,6 +114,7 @@ export async function updatePressRecord(ctx: AppContext, actor: Actor, concernId
     });
     await recordAudit(trx, { actor, orgId: concern.orgId, action: 'concern.pressRecordUpdate', targetType: 'concern', targetId: concernId, summary: { recordId, fields: Object.keys(patch) } });
   });
+  ctx.pages.invalidate();
   return pressRecordsOf(ctx, actor, concernId);
 }
 
