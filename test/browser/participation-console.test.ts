@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { axeViolations, chooseOption, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 import { solvedChallenge } from '../support/requests.js';
 import { openSolicitation } from '../support/solicitations.js';
 
@@ -24,6 +24,10 @@ const env = useBrowserAndServer(async (server) => {
   await t.db.updateTable('solicitationDrafts').set({ endsOn: today }).where('id', '=', endingToday.id).execute();
   const noFeedback = await openSolicitation(t, { title: '某县农贸市场管理规定（征求意见稿）' });
   await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-11-02', endsOn: '2026-11-10', status: 'closed' }).where('id', '=', noFeedback.id).execute();
+  // A 公开办 member who is also the county's 信息员: may turn a press record into a catalog draft.
+  await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: await t.auth('admin'), payload: {
+    username: 'xwb', displayName: '县政务公开办信息员', orgCode: DEMO_COUNTY_CODE, roles: ['disclosureOffice', 'clerk'], password: 'Xinwen-Passw0rd!',
+  } });
   const office = await t.auth('office');
   const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
     orgCode: DEMO_COUNTY_CODE, title: '某镇突发山洪灾害', level: 'major', startedAt: new Date(Date.now() - 6 * 3600_000).toISOString(), spokesperson: '县长 张某',
@@ -166,6 +170,23 @@ describe('意见征集 and 回应关切 in the console', () => {
     fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
     await page.screenshot({ path: '/tmp/shots-participation2/console-press-record.png' });
     expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
+
+  it('turns the press record into a draft catalog item for review', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'xwb', 'Xinwen-Passw0rd!');
+    await page.locator('.ant-layout-sider').getByRole('link', { name: '回应关切' }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某镇突发山洪灾害' }).getByRole('button', { name: '办理' }).click();
+    const record = page.getByRole('dialog', { name: '某镇突发山洪灾害' }).locator('.ant-card').filter({ hasText: '山洪灾害抢险救援情况新闻发布会' }).first();
+    await chooseOption(page, record, '信息类别', '工作动态');
+    await record.getByRole('button', { name: '生成公开信息' }).click();
+    await record.getByRole('link', { name: '某镇突发山洪灾害新闻发布会：山洪灾害抢险救援情况新闻发布会' }).waitFor();
+    await expect(record.textContent()).resolves.toContain('草稿');
+    await record.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/shots-participation2/console-press-published.png' });
     await context.close();
   });
 });
