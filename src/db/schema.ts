@@ -15,3 +15,7 @@ import type { ServicesTables } from './tables/services.js';
 
 export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
   SolicitationTables, ConcernTables, ServicesTables {}
+
+// 回应关切: press records (issue 13; migrations/0017_press_records.ts)
+import type { PressRecordTables } from './tables/press-records.js';
+export interface DB extends PressRecordTables {}

@@ -30,6 +30,9 @@ async function post(url: string, payload: unknown, user: 'office' | 'clerk' | 's
   return t.app.inject({ method, url, payload: payload as object, headers: user ? await t.auth(user) : {} });
 }
 
+/** The catalog page of the final document, which links back to the draft. */
+let finalDocumentPath = '';
+
 describe('意见征集', () => {
   let id: number;
   let articleIds: number[];
@@ -163,11 +166,18 @@ describe('意见征集', () => {
     expect(saved.json().feedback.map((g: { decisionLabel: string }) => g.decisionLabel)).toEqual(['采纳', '部分采纳', '不予采纳']);
     expect((await post(`/api/v1/solicitations/${id}/feedback/publish`, { finalItemId: 999999 })).json().details[0].path).toBe('finalItemId');
     const finalDocument = await publishItem(t, { title: '某县城市绿化管理办法' });
+    finalDocumentPath = `/xxgk/items/${finalDocument.indexNo}`;
     const published = await post(`/api/v1/solicitations/${id}/feedback/publish`, { finalItemId: finalDocument.id });
     expect(published.json()).toMatchObject({ status: 'feedbackPublished', statusLabel: '已公布采纳情况', feedbackPublishedOn: '2026-10-09', finalItemId: finalDocument.id });
     expect((await post(`/api/v1/solicitations/${id}/feedback`, { groups: [] }, 'office', 'PUT')).json().code).toBe('SOLICITATION_STATE');
     const page = await t.app.inject(`/hdjl/yjzj/${id}`);
     expect(page.body).toContain(`<a href="/xxgk/items/${finalDocument.indexNo}">某县城市绿化管理办法</a>`);
+    // … and the final document's catalog page links back to the draft (本文件征求意见情况).
+    const itemPage = await t.app.inject(`/xxgk/items/${finalDocument.indexNo}`);
+    expect(itemPage.body).toContain('<h2 id="item-solicitation-h">本文件征求意见情况</h2>');
+    expect(itemPage.body).toContain(`共收到意见4条：<a href="/hdjl/yjzj/${id}">`);
+    expect(itemPage.body).toContain('（意见采纳情况于2026年10月9日公布）');
+    expect((await t.app.inject(`/xxgk/items/${(await publishItem(t, { title: '与征求意见无关的通知' })).indexNo}`)).body).not.toContain('本文件征求意见情况');
     expect(page.body).toContain('集镇区的绿化由乡镇另行规定，本办法仅作衔接。');
     expect(page.body).toContain('建议把乡镇集镇区也纳入适用范围。');
     expect(page.body).not.toContain('王小明');
@@ -189,7 +199,7 @@ describe('意见征集', () => {
 
   it('renders the ended list and the page with its feedback as valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    for (const url of ['/hdjl/yjzj?state=closed', `/hdjl/yjzj/${id}`]) {
+    for (const url of ['/hdjl/yjzj?state=closed', `/hdjl/yjzj/${id}`, finalDocumentPath]) {
       const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
       expect(res.statusCode).toBe(200);
       const report = await validator.validateString(res.body);

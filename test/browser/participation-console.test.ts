@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
-import { axeViolations, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
+import { axeViolations, chooseOption, newContext, seriousViolations, signInToConsole, useBrowserAndServer } from '../support/browser.js';
 import { solvedChallenge } from '../support/requests.js';
 import { openSolicitation } from '../support/solicitations.js';
 
@@ -18,6 +18,16 @@ const env = useBrowserAndServer(async (server) => {
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${ended.id}/comments`, payload: { body: '建议增加农家书屋的开放时间要求。', challenge: await solvedChallenge(t) } });
   await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-01-05', endsOn: '2026-01-14' }).where('id', '=', ended.id).execute();
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[1], body: '建议把城中村也纳入适用范围。', commenterName: '王小明', challenge: await solvedChallenge(t) } });
+  // For the dashboard: a draft whose period ends today, and one that ended in November without feedback.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const endingToday = await openSolicitation(t, { title: '某县城市道路挖掘管理办法（征求意见稿）' });
+  await t.db.updateTable('solicitationDrafts').set({ endsOn: today }).where('id', '=', endingToday.id).execute();
+  const noFeedback = await openSolicitation(t, { title: '某县农贸市场管理规定（征求意见稿）' });
+  await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-11-02', endsOn: '2026-11-10', status: 'closed' }).where('id', '=', noFeedback.id).execute();
+  // A 公开办 member who is also the county's 信息员: may turn a press record into a catalog draft.
+  await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: await t.auth('admin'), payload: {
+    username: 'xwb', displayName: '县政务公开办信息员', orgCode: DEMO_COUNTY_CODE, roles: ['disclosureOffice', 'clerk'], password: 'Xinwen-Passw0rd!',
+  } });
   const office = await t.auth('office');
   const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
     orgCode: DEMO_COUNTY_CODE, title: '某镇突发山洪灾害', level: 'major', startedAt: new Date(Date.now() - 6 * 3600_000).toISOString(), spokesperson: '县长 张某',
@@ -113,6 +123,70 @@ describe('意见征集 and 回应关切 in the console', () => {
     await row.getByRole('button', { name: '办理' }).click();
     await page.getByRole('heading', { name: '登记回应' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/console-concern-detail.png` });
+    await context.close();
+  });
+
+  it('shows the office the running hour clocks and the drafts that need attention on the dashboard', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    const card = page.locator('.ant-card').filter({ hasText: '回应关切与意见征集提醒' });
+    await card.getByText('某镇突发山洪灾害').waitFor();
+    const clocks = await card.locator('.ant-tag').allTextContents();
+    expect(clocks.filter((c) => c.includes('小时内'))).toEqual([expect.stringMatching(/^24小时内举行新闻发布会：剩余1[78]小时/)]);
+    await expect(card.textContent()).resolves.toContain('某县城市道路挖掘管理办法（征求意见稿）');
+    await expect(card.textContent()).resolves.toContain('今日截止');
+    await expect(card.textContent()).resolves.toContain('某县农贸市场管理规定（征求意见稿）');
+    await expect(card.textContent()).resolves.toContain('2026-11-10截止，已过');
+    await card.scrollIntoViewIfNeeded();
+    fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots-participation2/dashboard-participation.png', fullPage: true });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
+
+  it('registers a press conference in the concern drawer and flags the phone number in its transcript', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'office', env.server.demoPassword);
+    await page.getByRole('link', { name: '回应关切' }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某镇突发山洪灾害' }).getByRole('button', { name: '办理' }).click();
+    const drawer = page.getByRole('dialog', { name: '某镇突发山洪灾害' });
+    const form = drawer.locator('.ant-card').filter({ hasText: '登记发布会或采访' });
+    await form.getByLabel('举行时间').click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
+    await form.getByLabel('地点').fill('县政府新闻发布厅');
+    await form.getByLabel('标题').fill('山洪灾害抢险救援情况新闻发布会');
+    await form.getByLabel('发布人').fill('县长 张某');
+    await form.getByLabel('实录文字').fill('张某：救援队已全部到位。\n请拨打13812345678联系救援队。');
+    await form.getByRole('button', { name: '登记记录' }).click();
+    const record = drawer.locator('.ant-card').filter({ hasText: '山洪灾害抢险救援情况新闻发布会' }).first();
+    await record.getByText('实录中发现1处个人信息或敏感内容，公开前须脱敏').waitFor();
+    await expect(record.textContent()).resolves.toContain('手机号码：138****5678');
+    await expect(record.textContent()).resolves.toContain('须由同时具有信息员角色的账号办理');
+    await record.scrollIntoViewIfNeeded();
+    fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots-participation2/console-press-record.png' });
+    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
+
+  it('turns the press record into a draft catalog item for review', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signInToConsole(page, env.server.url, 'xwb', 'Xinwen-Passw0rd!');
+    await page.locator('.ant-layout-sider').getByRole('link', { name: '回应关切' }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '某镇突发山洪灾害' }).getByRole('button', { name: '办理' }).click();
+    const record = page.getByRole('dialog', { name: '某镇突发山洪灾害' }).locator('.ant-card').filter({ hasText: '山洪灾害抢险救援情况新闻发布会' }).first();
+    await chooseOption(page, record, '信息类别', '工作动态');
+    await record.getByRole('button', { name: '生成公开信息' }).click();
+    await record.getByRole('link', { name: '某镇突发山洪灾害新闻发布会：山洪灾害抢险救援情况新闻发布会' }).waitFor();
+    await expect(record.textContent()).resolves.toContain('草稿');
+    await record.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/shots-participation2/console-press-published.png' });
     await context.close();
   });
 });

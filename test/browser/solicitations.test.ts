@@ -8,11 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
 import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support/browser.js';
 import { answerChallenge } from '../support/requests.js';
+import { publishItem } from '../support/items.js';
 import { openSolicitation } from '../support/solicitations.js';
 
 let draftId = 0;
+let finalItemPath = '';
 const env = useBrowserAndServer(async (server) => {
   draftId = (await openSolicitation(server.testApp)).id;
+  // A draft whose period ended, with its feedback published and linked to the final document.
+  const t = server.testApp;
+  const ended = await openSolicitation(t, { title: '某县公共文化服务保障办法（征求意见稿）' });
+  await t.db.updateTable('solicitationDrafts').set({ opensOn: '2026-01-05', endsOn: '2026-01-14', status: 'closed' }).where('id', '=', ended.id).execute();
+  const officeHeaders = await t.auth('office');
+  await t.app.inject({ method: 'PUT', url: `/api/v1/solicitations/${ended.id}/feedback`, headers: officeHeaders, payload: { feedbackSummary: '征求意见期间未收到意见。', groups: [] } });
+  const finalItem = await publishItem(t, { title: '某县公共文化服务保障办法' });
+  const published = await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${ended.id}/feedback/publish`, headers: officeHeaders, payload: { finalItemId: finalItem.id } });
+  if (published.statusCode !== 200) throw new Error(published.body);
+  finalItemPath = `/xxgk/items/${finalItem.indexNo}`;
   // 回应关切: a published event with one response, for the public page.
   const office = await server.testApp.auth('office');
   const concern = await server.testApp.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: {
@@ -56,8 +68,16 @@ describe('意见征集 on the portal', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${env.server.url}/hdjl/hygq`);
     await page.screenshot({ path: `${SHOTS}/hygq.png`, fullPage: true });
+    // The footer's figures per body and year, and the final document linking back to its draft.
+    fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
+    await page.goto(`${env.server.url}/hdjl/yjzj`);
+    await page.getByRole('heading', { name: '意见征集情况统计' }).waitFor();
+    await page.screenshot({ path: '/tmp/shots-participation2/yjzj-figures.png', fullPage: true });
+    await page.goto(`${env.server.url}${finalItemPath}`);
+    await page.getByRole('link', { name: '某县公共文化服务保障办法（征求意见稿）' }).waitFor();
+    await page.screenshot({ path: '/tmp/shots-participation2/item-solicitation-link.png', fullPage: true });
     await context.close();
-    for (const url of ['/hdjl/yjzj', '/hdjl/yjzj?state=closed', `/hdjl/yjzj/${draftId}`, '/hdjl/hygq']) {
+    for (const url of ['/hdjl/yjzj', '/hdjl/yjzj?state=closed', `/hdjl/yjzj/${draftId}`, '/hdjl/hygq', finalItemPath]) {
       expect(await seriousViolationsAt(env.browser, `${env.server.url}${url}`), url).toEqual([]);
     }
   });

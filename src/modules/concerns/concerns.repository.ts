@@ -48,3 +48,11 @@ export async function responsesOf(db: Executor, concernIds: number[]) {
   return db.selectFrom('concernResponses').select(['id', 'concernId', 'kind', 'respondedAt', 'title', 'url', 'itemId', 'note'])
     .where('concernId', 'in', concernIds).orderBy('respondedAt').orderBy('id').execute();
 }
+
+/** 重大 and 特别重大 concerns started since `since` (their hour clocks; the dashboard's reminders). */
+export async function listHourlyConcernsSince(db: Executor, scope: OrgScope, since: Date) {
+  let q = db.selectFrom('concerns as c').innerJoin('orgs', 'orgs.id', 'c.orgId').select(columns)
+    .where('c.level', 'in', ['major', 'especiallyMajor']).where('c.startedAt', '>=', since);
+  if (scope !== 'all') q = q.where('c.orgId', 'in', scope.length ? scope : [-1]);
+  return q.orderBy('c.startedAt').orderBy('c.id').limit(200).execute();
+}

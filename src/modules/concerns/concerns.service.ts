@@ -16,6 +16,7 @@ import { indexDocument, removeDocument, searchSources, type SearchDocument } fro
 import type { Executor } from '../audit/audit.repository.js';
 import { canManageConcern, canReadConcern, canReadConcerns } from './concerns.policy.js';
 import * as repo from './concerns.repository.js';
+import { pressConferenceTimes } from './press-records.repository.js';
 
 export interface ConcernInput {
   orgCode: string;
@@ -40,10 +41,21 @@ export interface ResponseInput {
 export const concernUrl = (id: number) => `/hdjl/hygq#c${id}`;
 
 type Response = Awaited<ReturnType<typeof repo.responsesOf>>[number];
+type Conference = Awaited<ReturnType<typeof pressConferenceTimes>>[number];
 
-function present(c: repo.ConcernRow, responses: Response[], now: Date) {
+/** The responses of these concerns, and the press conferences on record (which meet the 24-hour clock too). */
+async function responsesAndConferences(db: Executor, ids: number[]) {
+  const [responses, conferences] = await Promise.all([repo.responsesOf(db, ids), pressConferenceTimes(db, ids)]);
+  return { responses, conferences };
+}
+
+function present(c: repo.ConcernRow, { responses, conferences }: { responses: Response[]; conferences: Conference[] }, now: Date) {
   const mine = responses.filter((r) => r.concernId === c.id);
-  const deadlines = concernDeadlines(c.level as ConcernLevel, new Date(c.startedAt), mine.map((r) => ({ kind: r.kind as ResponseKind, respondedAt: new Date(r.respondedAt) })), now);
+  const events = [
+    ...mine.map((r) => ({ kind: r.kind as ResponseKind, respondedAt: new Date(r.respondedAt) })),
+    ...conferences.filter((p) => p.concernId === c.id).map((p) => ({ kind: 'pressConference' as ResponseKind, respondedAt: new Date(p.heldAt) })),
+  ];
+  const deadlines = concernDeadlines(c.level as ConcernLevel, new Date(c.startedAt), events, now);
   return {
     id: c.id, orgCode: c.orgCode, orgName: c.orgName, title: c.title, summary: c.summary, source: c.source, level: c.level,
     levelLabel: labelOf('concernLevel', c.level), startedAt: c.startedAt, spokesperson: c.spokesperson, published: c.published,
@@ -142,21 +154,40 @@ export async function addResponse(ctx: AppContext, actor: Actor, id: number, inp
 
 export async function getConcern(ctx: AppContext, actor: Actor, id: number) {
   const { concern, scope } = await reachable(ctx, actor, id);
-  return { ...present(concern, await repo.responsesOf(ctx.db, [id]), ctx.now()), canManage: canManageConcern(actor, scope, concern.orgId) };
+  return { ...present(concern, await responsesAndConferences(ctx.db, [id]), ctx.now()), canManage: canManageConcern(actor, scope, concern.orgId) };
 }
 
 export async function listConcerns(ctx: AppContext, actor: Actor) {
   if (!canReadConcerns(actor)) throw new AppError('FORBIDDEN');
   const scope = await visibleOrgIds(ctx.db, actor);
   const rows = await repo.listConcerns(ctx.db, scope, { limit: 500 });
-  const responses = await repo.responsesOf(ctx.db, rows.map((r) => r.id));
+  const responses = await responsesAndConferences(ctx.db, rows.map((r) => r.id));
   return { items: rows.map((r) => present(r, responses, ctx.now())) };
+}
+
+/** How far back the dashboard looks for hour clocks still running or overdue. */
+export const REMINDER_WINDOW_DAYS = 30;
+
+/**
+ * The 公开办's dashboard: 重大 and 特别重大 concerns of the last 30 days whose 5-hour or 24-hour clock is
+ * still running or has passed without the response, with only those deadlines.
+ */
+export async function concernReminders(ctx: AppContext, actor: Actor) {
+  if (!canReadConcerns(actor)) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const now = ctx.now();
+  const rows = await repo.listHourlyConcernsSince(ctx.db, scope, new Date(now.getTime() - REMINDER_WINDOW_DAYS * 86_400_000));
+  const responses = await responsesAndConferences(ctx.db, rows.map((r) => r.id));
+  const items = rows.map((r) => present(r, responses, now))
+    .map((c) => ({ id: c.id, title: c.title, orgName: c.orgName, levelLabel: c.levelLabel, startedAt: c.startedAt, deadlines: c.deadlines.filter((d) => d.state === 'running' || d.state === 'overdue') }))
+    .filter((c) => c.deadlines.length > 0);
+  return { overdue: items.filter((c) => c.deadlines.some((d) => d.state === 'overdue')), running: items.filter((c) => c.deadlines.every((d) => d.state === 'running')) };
 }
 
 /** The public page: published concerns with their responses, newest first. */
 export async function listPublicConcerns(ctx: AppContext, page: number, pageSize = 20) {
   const [rows, total] = await Promise.all([repo.listConcerns(ctx.db, null, { publishedOnly: true, limit: pageSize, offset: (page - 1) * pageSize }), repo.countPublished(ctx.db)]);
-  const responses = await repo.responsesOf(ctx.db, rows.map((r) => r.id));
+  const responses = await responsesAndConferences(ctx.db, rows.map((r) => r.id));
   return { items: rows.map((r) => present(r, responses, ctx.now())), total, page, pageSize };
 }
 

@@ -141,7 +141,7 @@ export async function catalogItem(ctx: AppContext, indexNo: string) {
   if (!item || item.disclosure !== 'proactive') throw new AppError('ITEM_NOT_FOUND');
   const attachments = item.status === 'withdrawn' ? [] : item.attachments;
   return {
-    indexNo: item.indexNo, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
+    id: item.id, indexNo: item.indexNo, title: item.title, orgCode: item.orgCode, orgName: item.orgName, docNo: item.docNo,
     writtenOn: item.writtenOn, publishedOn: item.publishedOn!, category: item.category, topic: item.topic, keywords: item.keywords,
     validity: item.validity, validityChangedOn: item.validityChangedOn, replacedByIndexNo: item.replacedByIndexNo,
     status: item.status, withdrawnOn: item.withdrawnOn, withdrawnReason: item.withdrawnReason,

@@ -16,6 +16,8 @@ import { toHalfWidth } from '../../domain/id-numbers.js';
 import { catalogAttachment, catalogItem, catalogNumber, itemPath, MAX_CATALOG_PAGE, searchCatalog } from './catalog.service.js';
 import { publishDueItems } from './publishing.service.js';
 import { highlighted } from '../search/search.pages.js';
+import { solicitationOfFinalItem } from '../solicitations/solicitations.service.js';
+import { formatChineseDate } from '../../domain/dates.js';
 
 const VALIDITY_LABELS: Record<string, string> = { valid: '有效', lapsed: '失效', repealed: '废止', revised: '已修订' };
 
@@ -124,6 +126,7 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
     await publicCache(ctx, reply);
     return sendCachedPage(ctx, request, reply, async () => {
     const item = await catalogItem(ctx, `${request.params.orgCode}/${request.params.serial}`);
+    const solicitation = await solicitationOfFinalItem(ctx, item.id);
     const meta: [string, string | null][] = [
       ['索引号', item.indexNo], ['发布机构', item.orgName], ['发文字号', item.docNo], ['成文日期', item.writtenOn], ['发布日期', item.publishedOn],
       ['主题分类', item.topic], ['信息类别', item.category], ['有效性', `${VALIDITY_LABELS[item.validity]}${item.validityChangedOn && item.validity !== 'valid' ? `（${item.validityChangedOn}）` : ''}`],
@@ -140,6 +143,8 @@ ${item.status === 'withdrawn' ? '' : html`<div class="item-body">${raw(item.body
 ${item.attachments.length ? html`<h2>附件</h2><ul>${item.attachments.map((a) => html`<li><a href="${a.url}">${a.fileName}</a>（${Math.ceil(a.size / 1024)} KB）</li>`)}</ul>` : ''}
 ${item.interprets ? html`<p>解读的文件：<a href="${item.interprets.url}">${item.interprets.title}</a></p>` : ''}
 ${item.interpretations.length ? html`<h2>政策解读</h2><ul>${item.interpretations.map((i) => html`<li><a href="${i.url ?? '#'}">${i.title}</a></li>`)}</ul>` : ''}
+${solicitation ? html`<section class="item-solicitation" aria-labelledby="item-solicitation-h"><h2 id="item-solicitation-h">本文件征求意见情况</h2>
+<p>本文件起草过程中公开征求了社会公众意见${solicitation.comments ? `，共收到意见${solicitation.comments}条` : ''}：<a href="${solicitation.url}">${solicitation.title}</a>${solicitation.feedbackPublishedOn ? `（意见采纳情况于${formatChineseDate(solicitation.feedbackPublishedOn)}公布）` : ''}。</p></section>` : ''}
 ${item.changes.length ? html`<h2>变更说明</h2><ul>${item.changes.map((c) => html`<li>${new Date(c.at).toISOString().slice(0, 10)}：${c.note}</li>`)}</ul>` : ''}
 </article>`,
     };

@@ -109,13 +109,25 @@ ${d.feedback.map((g) => html`<tr><td>${g.seq}</td><td>${articleName(g.articleId)
 ${d.finalDocument ? html`<p>正式文件已发布：<a href="${d.finalDocument.url}">${d.finalDocument.title}</a></p>` : ''}`;
 }
 
+/** The footer: 意见征集 per body and year, as the annual report's narrative quotes it. */
+function yearlyTable(rows: Awaited<ReturnType<typeof solicitations.solicitationYearlyFigures>>): SafeHtml {
+  return html`<section class="solicitation-figures" aria-labelledby="yjzj-figures-h">
+<h2 id="yjzj-figures-h">意见征集情况统计</h2>
+${rows.length ? html`<table><caption>各机关历年意见征集情况（按征求意见开始日期所在年度）</caption>
+<thead><tr><th scope="col">年度</th><th scope="col">机关</th><th scope="col">征求意见草案（件）</th><th scope="col">收到意见（条）</th><th scope="col">采纳（条）</th><th scope="col">部分采纳（条）</th><th scope="col">采纳率</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.year}年</td><td>${r.orgName}</td><td>${r.drafts}</td><td>${r.comments}</td><td>${r.adopted}</td><td>${r.partlyAdopted}</td><td>${r.adoptedRate}%</td></tr>`)}</tbody>
+</table>
+<p class="meta">采纳率＝（采纳＋部分采纳）÷收到意见×100%；采纳情况以已公布的意见采纳情况为准。</p>` : html`<p>近年暂无意见征集。</p>`}
+</section>`;
+}
+
 export async function solicitationPages(app: App, ctx: AppContext) {
   app.get(LIST_URL, {
     config: { auth: 'public' },
     schema: { hide: true, querystring: z.object({ state: z.enum(['open', 'closed']).default('open'), page: z.coerce.number().int().min(1).max(10000).default(1) }) },
   }, async (request, reply) => {
     const { state, page } = request.query;
-    const list = await solicitations.listPublicDrafts(ctx, state === 'open', page);
+    const [list, figures] = await Promise.all([solicitations.listPublicDrafts(ctx, state === 'open', page), solicitations.solicitationYearlyFigures(ctx)]);
     const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
     const pageHref = (p: number) => `${LIST_URL}?state=${state}&page=${p}`;
     return sendPage(request, reply, {
@@ -130,7 +142,8 @@ export async function solicitationPages(app: App, ctx: AppContext) {
 ${list.items.length ? html`<ul class="drafts">${list.items.map((d) => html`<li><h2><a href="${d.url}">${d.title}</a></h2>
 <p class="meta">${d.orgName}　${d.kindLabel}　征求意见期：${period(d)}　${d.statusLabel}</p></li>`)}</ul>`
     : html`<p>${state === 'open' ? '目前没有正在征求意见的草案。' : '暂无已结束的意见征集。'}</p>`}
-${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<a href="${pageHref(page - 1)}" rel="prev">上一页</a>　` : ''}第${page}页／共${pages}页${page < pages ? html`　<a href="${pageHref(page + 1)}" rel="next">下一页</a>` : ''}</p></nav>` : ''}`,
+${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<a href="${pageHref(page - 1)}" rel="prev">上一页</a>　` : ''}第${page}页／共${pages}页${page < pages ? html`　<a href="${pageHref(page + 1)}" rel="next">下一页</a>` : ''}</p></nav>` : ''}
+${yearlyTable(figures)}`,
     });
   });
 

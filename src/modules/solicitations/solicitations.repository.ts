@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type {
   CommentStatus, SolicitationCommentsTable, SolicitationDraftsTable, SolicitationFeedbackGroupsTable,
 } from '../../db/tables/solicitations.js';
@@ -166,4 +166,42 @@ export async function commentCountsInPeriod(db: Executor, orgIds: number[], from
     .select(['g.decision', (eb) => eb.fn.countAll<number>().as('n')])
     .where('d.orgId', 'in', orgIds.length ? orgIds : [-1]).where('d.opensOn', '>=', from).where('d.opensOn', '<=', to)
     .groupBy('g.decision').execute();
+}
+
+/** The draft whose published feedback names this catalog item as its final document. */
+export async function findDraftByFinalItem(db: Executor, itemId: number) {
+  return db.selectFrom('solicitationDrafts as d').innerJoin('orgs', 'orgs.id', 'd.orgId').select(draftColumns)
+    .where('d.finalItemId', '=', itemId).where('d.status', '=', 'feedbackPublished').orderBy('d.id', 'desc').executeTakeFirst();
+}
+
+/**
+ * Drafts opened from `fromYear` to `today`, per body and year of opening. Drafts that never opened
+ * (still being written or reviewed) are not counted; neither are those scheduled to open later.
+ */
+export async function draftsPerOrgYear(db: Executor, fromYear: number, today: string) {
+  return db.selectFrom('solicitationDrafts as d').innerJoin('orgs', 'orgs.id', 'd.orgId')
+    .select(['d.orgId', 'orgs.code as orgCode', 'orgs.name as orgName', sql<number>`extract(year from d.opens_on)::int`.as('year'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('d.status', 'in', ['open', 'closed', 'feedbackPublished']).where('d.opensOn', '>=', `${fromYear}-01-01`).where('d.opensOn', '<=', today)
+    .groupBy(['d.orgId', 'orgs.code', 'orgs.name', sql`extract(year from d.opens_on)`]).execute();
+}
+
+/**
+ * Comments on those drafts per body and year, with the adoption decisions — counted only where the
+ * feedback (意见采纳情况) has been published: a decision still being drafted is not public.
+ */
+export async function commentsPerOrgYear(db: Executor, fromYear: number, today: string) {
+  return db.selectFrom('solicitationComments as c').innerJoin('solicitationDrafts as d', 'd.id', 'c.draftId')
+    .leftJoin('solicitationFeedbackGroups as g', (join) => join.onRef('g.id', '=', 'c.groupId').on('d.status', '=', 'feedbackPublished'))
+    .select(['d.orgId', sql<number>`extract(year from d.opens_on)::int`.as('year'), 'g.decision', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('d.status', 'in', ['open', 'closed', 'feedbackPublished']).where('d.opensOn', '>=', `${fromYear}-01-01`).where('d.opensOn', '<=', today)
+    .groupBy(['d.orgId', sql`extract(year from d.opens_on)`, 'g.decision']).execute();
+}
+
+/** Opened drafts still without published feedback whose period ends on or before `by` (the dashboard's reminders). */
+export async function draftsEndingBy(db: Executor, scope: OrgScope, by: string) {
+  let q = db.selectFrom('solicitationDrafts as d').innerJoin('orgs', 'orgs.id', 'd.orgId').select(draftColumns)
+    .select((eb) => eb.selectFrom('solicitationComments as c').whereRef('c.draftId', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('commentCount'))
+    .where('d.status', 'in', ['open', 'closed']).where('d.endsOn', '<=', by);
+  if (scope !== 'all') q = q.where('d.orgId', 'in', scope.length ? scope : [-1]);
+  return q.orderBy('d.endsOn').orderBy('d.id').limit(200).execute();
 }

@@ -15,6 +15,10 @@ const manage = { auth: ['disclosureOffice', 'admin'] as Role[] };
 const read = { auth: ['disclosureOffice', 'admin', 'supervisor'] as Role[] };
 
 export async function solicitationRoutes(app: App, ctx: AppContext) {
+  app.get('/api/v1/solicitations/reminders', {
+    config: read, schema: { tags, summary: '工作台提醒：3个工作日内截止的征求意见稿、已截止尚未公布采纳情况的征求意见稿' },
+  }, async (request) => solicitations.solicitationReminders(ctx, actorOf(request)));
+
   app.get('/api/v1/solicitations', {
     config: read,
     schema: { tags, summary: '征求意见稿列表（本机关及下级机关）', querystring: z.object({

@@ -10,6 +10,7 @@ import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
 import { checkPeriodLength, commentPeriod, DRAFT_KINDS, type DraftKind, PERIOD_RULES, periodState } from '../../domain/solicitation-period.js';
+import { percentString } from '../../domain/services/rates.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -418,6 +419,17 @@ export async function getPublicDraft(ctx: AppContext, id: number) {
   return { ...presentDraft(draft, today), finalDocument: finalDocument && { url: finalDocument.url, title: finalDocument.title }, articles, comments, statistics: publicStatistics, feedback: feedback?.map(({ commentIds, ...g }) => ({ ...g, commentCount: commentIds.length })) ?? null };
 }
 
+/**
+ * "本文件征求意见情况" on a catalog item's page: the 意见征集 draft whose published feedback names the item as
+ * its final document, so the two pages link both ways. Null when none does.
+ */
+export async function solicitationOfFinalItem(ctx: AppContext, itemId: number): Promise<{ url: string; title: string; feedbackPublishedOn: string | null; comments: number } | null> {
+  const draft = await repo.findDraftByFinalItem(ctx.db, itemId);
+  if (!draft) return null;
+  const statistics = await statisticsOf(ctx.db, draft.id);
+  return { url: draftUrl(draft.id), title: draft.title, feedbackPublishedOn: draft.feedbackPublishedOn, comments: statistics.received };
+}
+
 // ---- site search
 
 async function draftDocument(db: Executor, d: repo.DraftRow): Promise<SearchDocument> {
@@ -461,5 +473,47 @@ export async function solicitationStatistics(ctx: AppContext, orgCode: string, r
     feedbackPublished: drafts.filter((d) => d.status === 'feedbackPublished').reduce((n, d) => n + Number(d.n), 0),
     comments: comments.reduce((n, c) => n + Number(c.n), 0),
     adopted: commentsWith('adopted'), partlyAdopted: commentsWith('partlyAdopted'), notAdopted: commentsWith('notAdopted'),
+  };
+}
+
+/**
+ * 意见征集 per body and year, for the annual report's narrative and the public (the /hdjl/yjzj footer):
+ * drafts opened in the year, comments received on them, comments adopted or partly adopted (from
+ * published feedback only), and the adopted rate = (采纳 + 部分采纳) ÷ 收到意见 × 100, two decimals,
+ * rounded half up ("0.00" without comments). Years from `years - 1` years before this one; newest first,
+ * bodies in the order of their names.
+ */
+export async function solicitationYearlyFigures(ctx: AppContext, years = 5) {
+  const today = todayInChina(ctx.now());
+  const fromYear = Number(today.slice(0, 4)) - years + 1;
+  const [drafts, comments] = await Promise.all([repo.draftsPerOrgYear(ctx.db, fromYear, today), repo.commentsPerOrgYear(ctx.db, fromYear, today)]);
+  return drafts.map((d) => {
+    const mine = comments.filter((c) => c.orgId === d.orgId && Number(c.year) === Number(d.year));
+    const count = (decision?: AdoptionDecision) => mine.filter((c) => decision === undefined || c.decision === decision).reduce((n, c) => n + Number(c.n), 0);
+    const received = count();
+    const adopted = count('adopted');
+    const partlyAdopted = count('partlyAdopted');
+    return {
+      year: Number(d.year), orgCode: d.orgCode, orgName: d.orgName, drafts: Number(d.n), comments: received, adopted, partlyAdopted,
+      notAdopted: count('notAdopted'), adoptedRate: percentString(adopted + partlyAdopted, received),
+    };
+  }).sort((a, b) => b.year - a.year || a.orgName.localeCompare(b.orgName, 'zh-Hans-CN') || a.orgCode.localeCompare(b.orgCode));
+}
+
+/**
+ * The 公开办's dashboard: drafts whose comment period ends within 3 working days (so the office can remind
+ * the drafting body or extend the notice), and drafts whose period has ended while their feedback
+ * (意见采纳情况) is not yet published.
+ */
+export async function solicitationReminders(ctx: AppContext, actor: Actor) {
+  if (!canReadSolicitations(actor)) throw new AppError('FORBIDDEN');
+  const scope = await visibleOrgIds(ctx.db, actor);
+  const today = todayInChina(ctx.now());
+  const calendar = await ctx.calendar();
+  const rows = await repo.draftsEndingBy(ctx.db, scope, calendar.addWorkingDays(today, 3).date);
+  const drafts = rows.map((r) => ({ ...presentDraft(r, today), commentCount: Number(r.commentCount ?? 0) }));
+  return {
+    endingSoon: drafts.filter((d) => d.status === 'open').map((d) => ({ ...d, workingDaysLeft: calendar.workingDaysBetween(today, d.endsOn!) })),
+    awaitingFeedback: drafts.filter((d) => d.status === 'closed').map((d) => ({ ...d, workingDaysSinceEnd: calendar.workingDaysBetween(d.endsOn!, today) })),
   };
 }

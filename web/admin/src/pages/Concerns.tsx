@@ -9,6 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { LABELS } from '../../../../src/domain/labels.js';
 import { ApiError, fieldErrors, get, patch, post } from '../api';
 import { SearchSelect } from '../components/SearchSelect';
+import { PressRecords } from './concerns/PressRecords';
 import { useSession } from '../session';
 import type { Org } from '../types';
 import { EmptyText } from '../components/EmptyText';
@@ -216,6 +217,7 @@ export default function Concerns() {
                 </Form>
               </>
             )}
+            <PressRecords concernId={viewing.id} canManage={canManage} />
           </>
         )}
       </Drawer>

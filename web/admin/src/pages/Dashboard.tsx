@@ -5,6 +5,7 @@ import { useSession } from '../session';
 import { ROLE_LABELS } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
 import { EmptyText } from '../components/EmptyText';
+import { ParticipationCard } from './dashboard/ParticipationCard';
 
 interface Reminders {
   overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[];
@@ -97,6 +98,7 @@ export default function Dashboard() {
             </Card>
           </Col>
         )}
+        {hasRole('disclosureOffice', 'admin', 'supervisor') && <ParticipationCard />}
         {queue && (
           <Col xs={24} lg={12}>
             <Card title={`信息发布待办（${queue.length}）`} extra={<a href="#/items">全部</a>} style={{ marginBottom: 16 }}>
