@@ -59,7 +59,6 @@ describe('the audit page', () => {
   it('shows the trail in words, fits a 1366 px screen, and verifies the chain for the supervisor', async () => {
     const { context, page } = await openAudit('supervisor', 1366);
     const table = await page.locator('.ant-table-tbody').textContent();
-    expect(table).toContain('初始化示例数据');
     expect(table).toContain('审核通过');
     expect(table).toContain('状态：待科室负责人审核 → 待保密审查');
     expect(table).not.toMatch(/auth\.|item\.|user #|\{"|[a-z]+[A-Z][a-z]+/);

@@ -26,6 +26,7 @@ describe('a message from the portal to the department and back', () => {
   it('works without JavaScript for the citizen and step by step in the console', async () => {
     const citizen = await (await newContext(env.browser, { javaScriptEnabled: false })).newPage();
     await citizen.goto(`${env.server.url}/hdjl`);
+    await citizen.getByRole('link', { name: /^写信/ }).click();
     expect(new URL(citizen.url()).pathname).toBe('/hdjl/xx');
     await citizen.getByRole('link', { name: '县长信箱' }).first().click();
     await citizen.getByLabel('来信类型（必填）').selectOption('suggestion');

@@ -64,7 +64,7 @@ describe('a case from the window to the rectification of a bad rating', () => {
     await drawer.getByRole('button', { name: /^办\s*结$/ }).click();
     const complete = page.getByRole('dialog', { name: '办结' });
     await complete.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await drawer.getByText('已办结').first().waitFor();
+    await drawer.getByText('已办结').first().waitFor({ timeout: 60_000 });
     await expect(drawer.getByText('补正材料通知书').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SHOTS}/02-case-detail.png` });
 
