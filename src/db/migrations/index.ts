@@ -17,6 +17,7 @@ import * as m0013 from './0013_consultation_drafts.js';
 import * as m0014 from './0014_concerns.js';
 import * as m0016 from './0016_services.js';
 import * as m0012 from './0012_messages.js';
+import * as m0019 from './0019_service_complaints.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0014_concerns': m0014,
   '0016_services': m0016,
   '0012_messages': m0012,
+  // 政务服务投诉登记 (issue 14)
+  '0019_service_complaints': m0019,
 };
