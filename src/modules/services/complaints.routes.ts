@@ -7,7 +7,7 @@ import type { App } from '../../http/types.js';
 import * as complaints from './complaints.service.js';
 
 const tags = ['政务服务'];
-const READERS = ['serviceClerk', 'serviceManager', 'admin', 'supervisor'] as const;
+const READERS = ['serviceClerk', 'serviceManager', 'admin', 'supervisor', 'disclosureOffice'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const target = {
   orgCode: z.string().trim().min(1).max(64).optional(), windowId: z.number().int().positive().optional(),

@@ -11,7 +11,8 @@
  *
  * Who: the centre's management (serviceManager) and body-level serviceClerk accounts handle the
  * complaints of their bodies; a clerk assigned to windows (whom complaints are about) sees none;
- * 系统管理员 and 监督员 read all and change nothing.
+ * 系统管理员 and 监督员 read all and change nothing; the 公开办, which transfers complaints from the inbox,
+ * reads those of its bodies.
  */
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
@@ -64,7 +65,7 @@ function isWindowClerk(scope: { windows: number[] | null }) {
 
 async function complaintScope(ctx: AppContext, actor: Actor) {
   const scope = await caseScopeOf(ctx.db, actor);
-  const reads = hasRole(actor, 'serviceManager', 'admin', 'supervisor') || (hasRole(actor, 'serviceClerk') && !isWindowClerk(scope));
+  const reads = hasRole(actor, 'serviceManager', 'admin', 'supervisor', 'disclosureOffice') || (hasRole(actor, 'serviceClerk') && !isWindowClerk(scope));
   const handles = hasRole(actor, 'serviceManager') || (hasRole(actor, 'serviceClerk') && !isWindowClerk(scope));
   return { orgs: scope.orgs, reads, handles };
 }
