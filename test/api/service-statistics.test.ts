@@ -76,3 +76,28 @@ describe('monthly statistics', () => {
     expect(noCases.body).toContain('本月没有受理的办件');
   });
 });
+
+describe('annual report table 二: 行政许可 decisions from the service cases', () => {
+  const draft = async (rollup: boolean) => (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/annual-reports/2025?draft=true&rollup=${rollup}`, headers: await t.auth('office') })).json();
+  const save = async (payload: object) => t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${DEMO_COUNTY_CODE}/annual-reports/2025/draft`, headers: await t.auth('office'), payload });
+
+  it('keeps the hand-entered figure until the option is chosen, then counts approved and rejected licence cases decided in the year', async () => {
+    expect((await save({ externalFigures: { 'licensing.decisions': 7 }, sources: { 'licensing.decisions': '县行政审批局行政许可台账' } })).statusCode).toBe(200);
+    const manual = await draft(true);
+    expect(manual.licensingFrom).toBe('manual');
+    expect(manual.proactive.licensing.decisions).toBe(7);
+    expect(manual.proactiveSources['licensing.decisions']).toBe('县行政审批局行政许可台账');
+    // 财政许可事项 (a licence): 09-05 approved and 09-15 rejected count; the open one does not; 教育即办事项 is 公共服务.
+    expect((await save({ licensingFrom: 'serviceCases' })).statusCode).toBe(200);
+    const fromCases = await draft(true);
+    expect(fromCases.licensingFrom).toBe('serviceCases');
+    expect(fromCases.proactive.licensing.decisions).toBe(2);
+    expect(fromCases.proactiveSources['licensing.decisions']).toContain('政务服务办件统计');
+    // The county alone has no licence cases of its own.
+    expect((await draft(false)).proactive.licensing.decisions).toBe(0);
+    expect((await save({ licensingFrom: 'sometimes' })).statusCode).toBe(400);
+    expect((await save({ licensingFrom: 'manual' })).statusCode).toBe(200);
+    expect((await draft(true)).proactive.licensing.decisions).toBe(7);
+  });
+});
+

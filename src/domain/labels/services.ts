@@ -36,7 +36,7 @@ export const SERVICES_LABELS = {
     feeBasis: '收费依据', guide: '办事指南', lifeEvents: '人生事件', businessStages: '企业经营阶段', missing: '需要补充的材料', onDate: '办理日期',
     'guide.basis': '设定依据', 'guide.materials.key': '材料标识', 'guide.materials.name': '材料名称', 'guide.materials.copies': '材料份数',
     'guide.materials.note': '材料说明', 'guide.steps.name': '环节名称', 'guide.steps.who': '办理人员', 'guide.steps.limit': '环节时限', warningDays: '预警提前工作日数', chiefUserId: '首席代表', materialKey: '申请材料', version: '版本', notice: '通知书', number: '窗口编号', month: '月份', handledBy: '经办人', justified: '差评是否属实', upheld: '申诉是否成立', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项',
-    clerkUserId: '被投诉工作人员', clerkName: '被投诉人姓名', complainant: '投诉人', 'complainant.name': '投诉人姓名', 'complainant.phone': '投诉人联系电话', receivedOn: '收到日期', assigneeUserId: '承办人', stepDueOn: '本环节时限', finding: '调查结论', measures: '处理措施', feedback: '反馈情况', messageId: '来信', mode: '方式', complaintChannel: '投诉渠道', content: '投诉内容', complaintNo: '投诉编号',
+    clerkUserId: '被投诉工作人员', clerkName: '被投诉人姓名', complainant: '投诉人', 'complainant.name': '投诉人姓名', 'complainant.phone': '投诉人联系电话', receivedOn: '收到日期', assigneeUserId: '承办人', stepDueOn: '本环节时限', finding: '调查结论', measures: '处理措施', feedback: '反馈情况', messageId: '来信', mode: '方式', complaintChannel: '投诉渠道', content: '投诉内容', complaintNo: '投诉编号', licensingFrom: '行政许可决定数来源',
   },
   auditAction: {
     'service.item.create': '新建政务服务事项',
@@ -70,5 +70,5 @@ export const SERVICES_LABELS = {
   },
   auditTargetType: { serviceComplaint: '政务服务投诉', serviceItem: '政务服务事项', serviceCase: '办件', serviceWindow: '服务窗口', serviceCentre: '政务服务中心' },
   auditCategory: { service: '政务服务' },
-  auditField: { itemName: '事项', itemKind: '事项类型', itemNames: '进驻事项', people: '窗口工作人员', chiefName: '首席代表', material: '申请材料', fileKind: '文件类别', ratingChannel: '评价渠道', centreType: '中心类型', warningDays: '预警提前工作日数', number: '窗口编号', level: '评价等级', channel: '评价渠道', note: '说明', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号', complaintNo: '投诉编号', assignee: '承办人', stepDueOn: '本环节时限', justified: '投诉是否属实', trackingNo: '来信编号', windowName: '窗口', clerkName: '被投诉人', complaintChannel: '投诉渠道', subject: '标题', step: '环节' },
+  auditField: { itemName: '事项', itemKind: '事项类型', itemNames: '进驻事项', people: '窗口工作人员', chiefName: '首席代表', material: '申请材料', fileKind: '文件类别', ratingChannel: '评价渠道', centreType: '中心类型', warningDays: '预警提前工作日数', number: '窗口编号', level: '评价等级', channel: '评价渠道', note: '说明', clerkUserIds: '窗口工作人员', itemCodes: '进驻事项', chiefUserId: '首席代表', materialKey: '申请材料', fileName: '文件名', comment: '意见', dueOn: '办结时限', promisedLimitDays: '承诺办结时限', itemCode: '事项编码', caseNo: '办件编号', complaintNo: '投诉编号', assignee: '承办人', stepDueOn: '本环节时限', justified: '投诉是否属实', trackingNo: '来信编号', windowName: '窗口', clerkName: '被投诉人', complaintChannel: '投诉渠道', subject: '标题', step: '环节', licensingFrom: '行政许可决定数来源' },
 } as const;

@@ -163,3 +163,21 @@ export async function monthlyStatistics(ctx: AppContext, orgCode: string, month:
   ]);
   return { orgCode: org.code, orgName: org.name, month, from, to, rollup, total, byOrg, byCentre, byWindow, byItem, byMonth };
 }
+
+/**
+ * 行政许可 decisions of a year for table 二 of the annual report: licence cases (item kind `license`)
+ * decided in the year — approved or rejected (准予 / 不予许可), not withdrawn — by the bodies given.
+ */
+export async function licenceDecisionsOfYear(db: Executor, orgIds: number[], year: number): Promise<number> {
+  if (!orgIds.length) return 0;
+  const r = await db.selectFrom('serviceCases')
+    .innerJoin('serviceItems', 'serviceItems.id', 'serviceCases.itemId')
+    .where('serviceItems.kind', '=', 'license')
+    .where('serviceCases.orgId', 'in', orgIds)
+    .where('serviceCases.result', 'in', ['approved', 'rejected'])
+    .where('serviceCases.completedOn', '>=', `${year}-01-01`)
+    .where('serviceCases.completedOn', '<=', `${year}-12-31`)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
