@@ -55,7 +55,7 @@ export async function serviceStatisticsPages(app: App, ctx: AppContext) {
         head: html`<link rel="stylesheet" href="/static/services.css"><link rel="stylesheet" href="/static/reports.css">`,
         body: html`<h1>${title}</h1>
 <form method="get" action="/zwfw/stats" class="filters"><div class="form-row"><label for="f-org">机关</label><select id="f-org" name="org">${orgs.map((o) => html`<option value="${o.code}"${o.code === s.orgCode ? html` selected` : ''}>${o.name}</option>`)}</select></div>
-<div class="form-row"><label for="f-month">月份</label><input id="f-month" name="month" type="month" value="${m}"></div><p><button type="submit">查看</button></p></form>
+<div class="form-row"><label for="f-month">月份（年-月，如 2025-09）</label><input id="f-month" name="month" type="text" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}" title="按“年-月”填写，如 2025-09" maxlength="7" size="8" value="${m}"></div><p><button type="submit">查看</button></p></form>
 <p>统计本月受理的办件（含下级机关）：办结率为办结件数占受理件数的比例，满意率为“基本满意”及以上的评价占全部评价的比例，均保留两位小数；超期为办结晚于承诺时限，或仍在办理且已过承诺时限（截至${today}）。</p>
 <table class="figures"><caption>本月合计</caption><thead><tr><th scope="col">项目</th><th scope="col">数值</th></tr></thead><tbody>
 <tr><th scope="row">受理</th><td>${t.accepted}件</td></tr><tr><th scope="row">办结</th><td>${t.completed}件</td></tr><tr><th scope="row">办结率</th><td>${t.completionRate}%</td></tr>
