@@ -12,10 +12,8 @@ import type { SearchTables } from './tables/search.js';
 import type { SolicitationTables } from './tables/solicitations.js';
 import type { ConcernTables } from './tables/concerns.js';
 import type { ServicesTables } from './tables/services.js';
+import type { ServiceComplaintTables } from './tables/service-complaints.js';
+import type { PressRecordTables } from './tables/press-records.js';
 
 export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
-  SolicitationTables, ConcernTables, ServicesTables {}
-
-// 回应关切: press records (issue 13; migrations/0017_press_records.ts)
-import type { PressRecordTables } from './tables/press-records.js';
-export interface DB extends PressRecordTables {}
+  SolicitationTables, ConcernTables, ServicesTables, ServiceComplaintTables, PressRecordTables {}

@@ -50,6 +50,8 @@ import { servicePages } from '../modules/services/guides.pages.js';
 import { guideRoutes } from '../modules/services/guides.routes.js';
 import { centreRoutes } from '../modules/services/centres.routes.js';
 import { ratingRoutes } from '../modules/services/ratings.routes.js';
+import { complaintRoutes } from '../modules/services/complaints.routes.js';
+import { serviceStatisticsPages } from '../modules/services/statistics.pages.js';
 import { startBackgroundJobs } from '../jobs/background-jobs.js';
 import { platformJobs } from '../jobs/platform-jobs.js';
 import { registerAuth } from './auth.js';
@@ -221,6 +223,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await guideRoutes(app, ctx);
   await centreRoutes(app, ctx);
   await ratingRoutes(app, ctx);
+  await complaintRoutes(app, ctx);
+  await serviceStatisticsPages(app, ctx);
   await adminConsoleRoutes(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -120,6 +120,7 @@ const PAGES: PageRequest[] = [
   { name: '责任清单', url: () => '/zwfw/lists/responsibility' },
   { name: '权力清单', url: () => '/zwfw/lists/power' },
   { name: '办件查询', url: () => '/zwfw/track' },
+  { name: '政务服务统计', url: () => `/zwfw/stats?org=${DEMO_COUNTY_CODE}&month=2025-09` },
   { name: '办件进度', method: 'POST', url: () => '/zwfw/track', form: () => form(serviceCase) },
   { name: '办件评价', url: () => `/zwfw/rate?caseNo=${serviceCase.caseNo}` },
   { name: '办件评价（未办结）', method: 'POST', url: () => '/zwfw/rate', form: () => form({ ...serviceCase, level: '5' }), status: 409 },

@@ -3,6 +3,7 @@
  * lists, versions reviewed before publication, blank forms and samples, XLSX export and import.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, TestApp } from '../support/app.js';
@@ -180,5 +181,30 @@ describe('XLSX export and import', () => {
     expect(good.json()).toEqual({ created: 1, drafted: 1 });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/service-items/G-PUB', headers: clerk })).json().versions[0]).toMatchObject({ version: 2, status: 'draft' });
     expect((await upload(Buffer.from('not a workbook'))).statusCode).toBe(422);
+  });
+
+  it('saves the whole sheet in one transaction: a database failure on a late row leaves nothing stored', async () => {
+    // A constraint only the database knows about: the checks before saving pass, the fourth row fails on insert.
+    await sql`ALTER TABLE service_items ADD CONSTRAINT test_no_boom CHECK (name <> '会失败的事项')`.execute(t.db);
+    try {
+      const auditsBefore = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(t.db);
+      const res = await upload(await workbook([
+        ['Y-1', '整表事项一', DEMO_FINANCE_CODE, '行政许可', 20, 10, ''],
+        ['Y-2', '整表事项二', DEMO_FINANCE_CODE, '公共服务', 5, 1, ''],
+        ['G-PUB', '会计政策咨询（第三版）', DEMO_FINANCE_CODE, '公共服务', 0, 0, ''],
+        ['Y-4', '会失败的事项', DEMO_FINANCE_CODE, '公共服务', 5, 1, ''],
+      ]));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().details).toEqual([expect.objectContaining({ row: 5 })]);
+      const stored = await sql<{ code: string }>`SELECT code FROM service_items WHERE code LIKE 'Y-%'`.execute(t.db);
+      expect(stored.rows).toEqual([]);
+      const gpub = (await t.app.inject({ method: 'GET', url: '/api/v1/service-items/G-PUB', headers: clerk })).json();
+      expect(gpub.versions[0]).toMatchObject({ version: 2, status: 'draft' });
+      expect(gpub.versions[0].data.name).toBe('会计政策咨询（修订）');
+      const auditsAfter = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(t.db);
+      expect(auditsAfter.rows[0].n).toBe(auditsBefore.rows[0].n);
+    } finally {
+      await sql`ALTER TABLE service_items DROP CONSTRAINT test_no_boom`.execute(t.db);
+    }
   });
 });

@@ -19,6 +19,7 @@ import * as m0016 from './0016_services.js';
 import * as m0012 from './0012_messages.js';
 // 回应关切: press records (issue 13)
 import * as m0017 from './0017_press_records.js';
+import * as m0019 from './0019_service_complaints.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0012_messages': m0012,
   // 回应关切: press records (issue 13)
   '0017_press_records': m0017,
+  // 政务服务投诉登记 (issue 14)
+  '0019_service_complaints': m0019,
 };

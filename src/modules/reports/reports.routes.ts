@@ -86,6 +86,7 @@ ${reportArticle(report)}`,
         other: z.string().max(20000).nullable().optional(),
         externalFigures: z.record(z.string().regex(/^(licensing|penalties|enforcement)\.decisions$|^fees\.amountTenThousandYuan$|^requests\.[A-Za-z.]+$/, '不支持的数据项'), z.number().min(0).max(1e9)).optional(),
         sources: z.record(z.string().regex(/^(licensing|penalties|enforcement)\.decisions$|^fees\.amountTenThousandYuan$/, '不支持的数据项'), z.string().trim().min(2).max(200)).optional().describe('系统外数据的来源，如“县行政审批局行政许可台账”'),
+        licensingFrom: z.enum(['manual', 'serviceCases']).optional().describe('表二行政许可决定数：manual 手工填报（默认），serviceCases 取自政务服务办件统计'),
       }),
     },
   }, async (request) => reports.saveDraft(ctx, actorOf(request), request.params.code, request.params.year, request.body));

@@ -19,6 +19,7 @@ import * as repo from './reports.repository.js';
 import { indexDocument } from '../search/search-index.js';
 import { reportDocument } from '../search/search-sources.js';
 import { canCompile, canReadDraft } from './reports.policy.js';
+import { licenceDecisionsOfYear } from '../services/statistics.service.js';
 
 export interface AnnualReport {
   orgCode: string;
@@ -32,6 +33,8 @@ export interface AnnualReport {
   proactive: ProactiveTable;
   /** Where each figure entered by hand comes from (行政许可 … 收费金额), by cell key. */
   proactiveSources?: Record<string, string>;
+  /** 行政许可 decisions entered by hand or counted from the 政务服务 cases. */
+  licensingFrom?: 'manual' | 'serviceCases';
   requests: Record<string, unknown>;
   reviewLitigation: ReviewTable;
   sections: { overview: string; problems: string; other: string };
@@ -39,6 +42,8 @@ export interface AnnualReport {
 
 /** Figures that live outside Gongkai (行政许可、处罚、强制 decisions, 收费金额), entered by the 公开办. */
 const EXTERNAL_KEYS = ['licensing.decisions', 'penalties.decisions', 'enforcement.decisions', 'fees.amountTenThousandYuan'] as const;
+/** Kept with the draft's external figures: where table 二's 行政许可 decisions come from. */
+const LICENSING_FROM = 'option:licensingFrom';
 
 async function orgOrThrow(ctx: AppContext, orgCode: string) {
   const org = await findOrgByCode(ctx.db, orgCode);
@@ -85,11 +90,20 @@ async function compute(ctx: AppContext, org: { id: number; code: string; name: s
       if (requests[row] && column in requests[row]) requests[row][column as keyof RequestsTable[string]] = Number(value);
     }
   }
+  // Chosen per report (never silently): 行政许可 decisions counted from the 政务服务 cases of the bodies
+  // included instead of the figures entered by hand, and the source says so.
+  const sources: Record<string, string> = Object.fromEntries(Object.entries(ownDraft?.externalFigures ?? {}).filter(([k]) => k.startsWith('source:')).map(([k, v]) => [k.slice(7), String(v)]));
+  const licensingFrom = ownDraft?.externalFigures?.[LICENSING_FROM] === 'serviceCases' ? 'serviceCases' : 'manual';
+  if (licensingFrom === 'serviceCases') {
+    proactive.licensing.decisions = await licenceDecisionsOfYear(ctx.db, ids, year);
+    sources['licensing.decisions'] = `政务服务办件统计：${year}年办结的行政许可事项办件中准予许可和不予许可的决定（系统自动统计）`;
+  }
   const tableTwo = proactive as unknown as ProactiveTable;
   return {
+    licensingFrom,
     orgCode: org.code, orgName: org.name, year, status: 'draft', rollup,
     proactive: tableTwo, requests: nestRows(requests), reviewLitigation: review,
-    proactiveSources: Object.fromEntries(Object.entries(ownDraft?.externalFigures ?? {}).filter(([k]) => k.startsWith('source:')).map(([k, v]) => [k.slice(7), String(v)])),
+    proactiveSources: sources,
     sections: {
       overview: ownDraft?.overview ?? narrativeOverview(org.name, year, requests, tableTwo, {
         itemsByCategory: stats.itemsByCategory,
@@ -188,6 +202,8 @@ export interface DraftInput {
   externalFigures?: Record<string, number>;
   /** The source of each figure entered by hand, e.g. 县行政审批局行政许可台账. */
   sources?: Record<string, string>;
+  /** 行政许可 decisions (table 二): entered by hand (the default) or counted from the 政务服务 cases. */
+  licensingFrom?: 'manual' | 'serviceCases';
 }
 
 export async function saveDraft(ctx: AppContext, actor: Actor, orgCode: string, year: number, input: DraftInput) {
@@ -206,9 +222,10 @@ export async function saveDraft(ctx: AppContext, actor: Actor, orgCode: string, 
         ...(existing?.externalFigures ?? {}),
         ...(input.externalFigures ?? {}),
         ...Object.fromEntries(Object.entries(input.sources ?? {}).map(([k, v]) => [`source:${k}`, v])),
+        ...(input.licensingFrom ? { [LICENSING_FROM]: input.licensingFrom } : {}),
       },
     });
-    await recordAudit(trx, { actor, orgId: org.id, action: 'report.saveDraft', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { externalFigures: input.externalFigures ?? null } });
+    await recordAudit(trx, { actor, orgId: org.id, action: 'report.saveDraft', targetType: 'annualReport', targetId: `${org.code}/${year}`, summary: { externalFigures: input.externalFigures ?? null, ...(input.licensingFrom ? { licensingFrom: input.licensingFrom === 'serviceCases' ? '政务服务办件统计' : '手工填报' } : {}) } });
   });
   return getReport(ctx, actor, orgCode, year, { draft: true, rollup: false });
 }

@@ -10,6 +10,8 @@ import { labelOf } from '../../domain/labels.js';
 import { checkLimits, type ServiceItemKind } from '../../domain/services/service-items.js';
 import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { indexGuide } from './guide-search.js';
@@ -44,22 +46,25 @@ export async function draftItemVersion(ctx: AppContext, actor: Actor, code: stri
   const item = await itemForStaff(ctx, actor, code, 'code');
   const problems = checkLimits(fields.legalLimitDays, fields.promisedLimitDays);
   if (problems.length) throw new AppError('SERVICE_LIMITS_INVALID', problems);
-  return ctx.db.transaction().execute(async (trx) => {
-    const versions = await repo.listVersions(trx, item.id);
-    const open = versions.find((v) => v.status === 'draft' || v.status === 'inReview');
-    if (open?.status === 'inReview') throw new AppError('SERVICE_CASE_STEP_INVALID', [{ path: 'version', message: `第${open.version}版正在审核，审核后才能修改。` }]);
-    const data = { ...fields, deemedApproval: fields.deemedApproval ?? false, guide: fields.guide ?? {} } as Record<string, unknown>;
-    let version: number;
-    if (open) {
-      version = open.version;
-      await trx.updateTable('serviceItemVersions').set({ data: JSON.stringify(data) as never, createdBy: actor.userId }).where('id', '=', open.id).execute();
-    } else {
-      version = (versions[0]?.version ?? 0) + 1;
-      await repo.insertVersion(trx, { itemId: item.id, version, status: 'draft', data, createdBy: actor.userId });
-    }
-    await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.draft', targetType: 'serviceItem', targetId: item.code, summary: { version, after: { name: fields.name, promisedLimitDays: fields.promisedLimitDays } } });
-    return { code: item.code, version, status: 'draft' };
-  });
+  return ctx.db.transaction().execute((trx) => draftItemVersionIn(trx, actor, item, fields));
+}
+
+/** The inside of draftItemVersion, in the caller's transaction (the registry import puts every row in one). */
+export async function draftItemVersionIn(trx: Transaction<DB>, actor: Actor, item: { id: number; code: string; orgId: number }, fields: ItemVersionFields) {
+  const versions = await repo.listVersions(trx, item.id);
+  const open = versions.find((v) => v.status === 'draft' || v.status === 'inReview');
+  if (open?.status === 'inReview') throw new AppError('SERVICE_CASE_STEP_INVALID', [{ path: 'version', message: `第${open.version}版正在审核，审核后才能修改。` }]);
+  const data = { ...fields, deemedApproval: fields.deemedApproval ?? false, guide: fields.guide ?? {} } as Record<string, unknown>;
+  let version: number;
+  if (open) {
+    version = open.version;
+    await trx.updateTable('serviceItemVersions').set({ data: JSON.stringify(data) as never, createdBy: actor.userId }).where('id', '=', open.id).execute();
+  } else {
+    version = (versions[0]?.version ?? 0) + 1;
+    await repo.insertVersion(trx, { itemId: item.id, version, status: 'draft', data, createdBy: actor.userId });
+  }
+  await recordAudit(trx, { actor, orgId: item.orgId, action: 'service.item.draft', targetType: 'serviceItem', targetId: item.code, summary: { version, after: { name: fields.name, promisedLimitDays: fields.promisedLimitDays } } });
+  return { code: item.code, version, status: 'draft' };
 }
 
 export async function submitItemVersion(ctx: AppContext, actor: Actor, code: string) {

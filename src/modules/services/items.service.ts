@@ -8,6 +8,8 @@ import type { Actor } from '../../domain/roles.js';
 import { checkLimits, type ServiceItemKind } from '../../domain/services/service-items.js';
 import { labelOf } from '../../domain/labels.js';
 import { AppError } from '../../http/errors.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
@@ -66,28 +68,31 @@ export async function createItem(ctx: AppContext, actor: Actor, input: NewServic
   if (!canKeepRegistry(actor, scope, org.id)) throw new AppError('FORBIDDEN');
   const problems = checkLimits(input.legalLimitDays, input.promisedLimitDays);
   if (problems.length) throw new AppError('SERVICE_LIMITS_INVALID', problems);
-  return ctx.db.transaction().execute(async (trx) => {
-    let code = input.code?.trim();
-    if (code) {
-      if (await repo.findItemByCode(trx, code)) throw new AppError('SERVICE_ITEM_CODE_TAKEN', [{ path: 'code', message: `事项编码“${code}”已被使用。` }]);
-    } else {
-      let n = (await repo.countItemsOfOrg(trx, org.id)) + 1;
-      do code = `${org.code}-${KIND_CODES[input.kind]}-${String(n++).padStart(4, '0')}`;
-      while (await repo.findItemByCode(trx, code));
-    }
-    const guide = (input.guide ?? {}) as Record<string, unknown>;
-    const id = await repo.insertItem(trx, {
-      code, orgId: org.id, name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays,
-      deemedApproval: input.deemedApproval ?? false, guide, createdBy: actor.userId,
-    });
-    await repo.insertVersion(trx, { itemId: id, version: 1, status: 'published', data: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays, deemedApproval: input.deemedApproval ?? false, guide }, createdBy: actor.userId });
-    await recordAudit(trx, {
-      actor, orgId: org.id, action: 'service.item.create', targetType: 'serviceItem', targetId: code,
-      summary: { after: { name: input.name, itemKind: labelOf('serviceItemKind', input.kind), legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
-    });
-    await indexGuide(trx, code);
-    return { code };
-  }).finally(() => ctx.pages.invalidate());
+  return ctx.db.transaction().execute((trx) => insertItemIn(trx, actor, org, input)).finally(() => ctx.pages.invalidate());
+}
+
+/** The inside of createItem, in the caller's transaction (the registry import puts every row in one). */
+export async function insertItemIn(trx: Transaction<DB>, actor: Actor, org: { id: number; code: string }, input: NewServiceItem): Promise<{ code: string }> {
+  let code = input.code?.trim();
+  if (code) {
+    if (await repo.findItemByCode(trx, code)) throw new AppError('SERVICE_ITEM_CODE_TAKEN', [{ path: 'code', message: `事项编码“${code}”已被使用。` }]);
+  } else {
+    let n = (await repo.countItemsOfOrg(trx, org.id)) + 1;
+    do code = `${org.code}-${KIND_CODES[input.kind]}-${String(n++).padStart(4, '0')}`;
+    while (await repo.findItemByCode(trx, code));
+  }
+  const guide = (input.guide ?? {}) as Record<string, unknown>;
+  const id = await repo.insertItem(trx, {
+    code, orgId: org.id, name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays,
+    deemedApproval: input.deemedApproval ?? false, guide, createdBy: actor.userId,
+  });
+  await repo.insertVersion(trx, { itemId: id, version: 1, status: 'published', data: { name: input.name, kind: input.kind, legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays, deemedApproval: input.deemedApproval ?? false, guide }, createdBy: actor.userId });
+  await recordAudit(trx, {
+    actor, orgId: org.id, action: 'service.item.create', targetType: 'serviceItem', targetId: code,
+    summary: { after: { name: input.name, itemKind: labelOf('serviceItemKind', input.kind), legalLimitDays: input.legalLimitDays, promisedLimitDays: input.promisedLimitDays } },
+  });
+  await indexGuide(trx, code);
+  return { code };
 }
 
 /** The public registry (published items), of one body or of all. */

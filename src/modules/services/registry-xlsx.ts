@@ -2,6 +2,7 @@
  * The item registry as an XLSX workbook (导出 / 导入): one row per item with its limits and the
  * text fields of its guide. Import is all or nothing: a new code becomes a published item (as the
  * API's POST does), a known code a draft of its next version, to be reviewed before publication.
+ * Every row is checked first, then all are saved in one transaction.
  */
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context.js';
@@ -11,9 +12,9 @@ import { checkLimits, SERVICE_ITEM_KINDS, type ServiceItemKind } from '../../dom
 import { AppError } from '../../http/errors.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
-import { draftItemVersion } from './guides.service.js';
+import { draftItemVersionIn } from './guides.service.js';
 import * as repo from './items.repository.js';
-import { createItem, type ServiceGuide } from './items.service.js';
+import { insertItemIn, type ServiceGuide } from './items.service.js';
 import { canKeepRegistry } from './services.policy.js';
 
 const TEXT_FIELDS = ['basis', 'conditions', 'fees', 'feeBasis', 'location', 'hours', 'consultPhone', 'complaintPhone'] as const;
@@ -109,18 +110,33 @@ export async function importRegistry(ctx: AppContext, actor: Actor, orgCode: str
   }
   if (problems.length) throw new AppError('SERVICE_LEDGER_INVALID', problems.sort((a, b) => a.row - b.row), `事项表中有${new Set(problems.map((p) => p.row)).size}行不符合要求，未导入任何数据。`);
   if (!rows.length) throw new AppError('SERVICE_LEDGER_EMPTY');
-  // Each row is its own audited change; the checks above make a failure half-way unlikely, and a
-  // row that still fails leaves the rows before it in place (reported with the count).
+  // One transaction for the whole sheet: a row that still fails in the database (a draft under review,
+  // a constraint) rolls back every row before it, so the registry is never half imported.
+  const orgIds = new Map([...orgCache].filter((e): e is [string, number] => e[1] !== null));
   let created = 0;
   let drafted = 0;
-  for (const r of rows) {
-    if (r.code && existing.has(r.code)) {
-      await draftItemVersion(ctx, actor, r.code, { name: r.name, kind: r.kind, legalLimitDays: r.legalLimitDays, promisedLimitDays: r.promisedLimitDays, deemedApproval: r.deemedApproval, guide: { ...(existing.get(r.code)!.guide as ServiceGuide), ...r.guide } });
-      drafted += 1;
-    } else {
-      await createItem(ctx, actor, { orgCode: r.orgCode, name: r.name, kind: r.kind, legalLimitDays: r.legalLimitDays, promisedLimitDays: r.promisedLimitDays, code: r.code || undefined, deemedApproval: r.deemedApproval, guide: r.guide });
-      created += 1;
-    }
+  let line = 0;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const r of rows) {
+        line = r.line;
+        const fields = { name: r.name, kind: r.kind, legalLimitDays: r.legalLimitDays, promisedLimitDays: r.promisedLimitDays, deemedApproval: r.deemedApproval };
+        const item = r.code ? existing.get(r.code) : undefined;
+        if (item) {
+          await draftItemVersionIn(trx, actor, item, { ...fields, guide: { ...(item.guide as ServiceGuide), ...r.guide } });
+          drafted += 1;
+        } else {
+          await insertItemIn(trx, actor, { id: orgIds.get(r.orgCode)!, code: r.orgCode }, { ...fields, orgCode: r.orgCode, code: r.code || undefined, guide: r.guide });
+          created += 1;
+        }
+      }
+    });
+  } catch (error) {
+    // An integrity violation (class 23) names the row; anything else is the server's fault, as before.
+    if (error instanceof AppError || !/^23/.test(String((error as { code?: unknown }).code ?? ''))) throw error;
+    throw new AppError('SERVICE_LEDGER_INVALID', [{ row: line, message: '保存本行时数据库拒绝了数据。' }], `事项表第${line}行保存失败，未导入任何数据。`);
+  } finally {
+    ctx.pages.invalidate();
   }
   return { created, drafted };
 }

@@ -13,4 +13,8 @@ export const serviceErrors = {
   SERVICE_ALREADY_RATED: { status: 409, message: '该办件已经评价过，每件只能评价一次。' },
   SERVICE_NOT_RATEABLE: { status: 409, message: '办件办结后才能评价。' },
   SERVICE_RECTIFICATION_STEP_INVALID: { status: 409, message: '整改当前状态下不能进行该操作。' },
+  SERVICE_COMPLAINT_NOT_FOUND: { status: 404, message: '投诉不存在。' },
+  SERVICE_COMPLAINT_STEP_INVALID: { status: 409, message: '投诉当前环节不能进行该操作。' },
+  SERVICE_COMPLAINT_NOT_A_COMPLAINT: { status: 422, message: '只有类型为“投诉”的来信可以转入投诉登记簿。' },
+  SERVICE_COMPLAINT_ALREADY_LINKED: { status: 409, message: '该来信已转入投诉登记簿。' },
 } as const;

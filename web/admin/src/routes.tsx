@@ -40,5 +40,6 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/service-windows', label: '服务中心与窗口', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceWindows')) },
   { path: '/service-supervision', label: '电子监察', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceSupervision')) },
   { path: '/service-ratings', label: '好差评', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor'], component: lazy(() => import('./pages/services/ServiceRatings')) },
+  { path: '/service-complaints', label: '投诉登记簿', roles: ['serviceClerk', 'serviceManager', 'admin', 'supervisor', 'disclosureOffice'], component: lazy(() => import('./pages/services/ServiceComplaints')) },
   { path: '/password', label: '修改密码', roles: [], component: lazy(() => import('./pages/Password')), hidden: true },
 ];
