@@ -93,6 +93,8 @@ const PAGES: PageRequest[] = [
   { name: '互动交流：县长信箱', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main` },
   { name: '互动交流：写信（有错误）', method: 'POST', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, form: () => form({ type: 'consultation', subject: '', body: '' }), status: 400 },
   { name: '互动交流：来信', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/${messageNo}` },
+  { name: '互动交流：来信办理情况', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/stats` },
+  { name: '互动交流：来信办理情况（无来信的月份）', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/stats?month=2001-01` },
   { name: '互动交流：来信查询', url: () => '/hdjl/cx' },
   { name: '互动交流：查询结果', method: 'POST', url: () => '/hdjl/cx', form: () => form({ trackingNo: messageNo, queryPassword: 'secret-123' }) },
   { name: '年度报告列表', url: () => '/xxgk/reports' },

@@ -85,6 +85,7 @@ ${[...byOrg.entries()].map(([orgName, list]) => html`<section aria-label="${orgN
       body: html`<h1>${box.orgName}${box.name}</h1>
 ${paragraphs(box.introduction)}
 <p>受理：${box.acceptedTypeLabels.join('、')}。${limitsText(box)}</p>
+<p><a href="${box.url}/stats">${box.name}来信办理情况（按月统计）</a></p>
 <h2 id="write">我要写信</h2>
 ${state.done ? html`<div class="notice" role="status"><p>来信已提交。来信编号：<strong>${state.done.trackingNo}</strong>，请牢记编号和查询密码。我们将于${state.done.replyDueOn}前答复，可在<a href="/hdjl/cx">来信查询</a>查看。</p></div>` : ''}
 ${state.message ? html`<div class="error" role="alert"><p>${state.message}</p>${Object.keys(errors).length ? html`<ul class="field-errors">${Object.values(errors).map((e) => html`<li>${e}</li>`)}</ul>` : ''}</div>` : ''}

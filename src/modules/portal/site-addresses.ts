@@ -113,7 +113,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       catalog: { url: `/xxgk/catalog?org=${encodeURIComponent(org.code)}`, label: '公开目录' },
       reports: reportList.filter((r) => r.orgCode === org.code).map(({ url, label, lastModified }) => ({ url, label, ...(lastModified ? { lastModified } : {}) })),
       statistics: [{ url: statisticsPath(org.code, years[1]), label: `${years[1]}年统计` }],
-      mailboxes: boxes.filter((b) => b.orgCode === org.code).map((b) => ({ url: b.url, label: b.name })),
+      mailboxes: boxes.filter((b) => b.orgCode === org.code).flatMap((b) => [{ url: b.url, label: b.name }, /* 来信办理情况 */ { url: `${b.url}/stats`, label: `${b.name}来信办理情况` }]),
     })),
   };
 }
