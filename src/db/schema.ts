@@ -12,6 +12,8 @@ import type { SearchTables } from './tables/search.js';
 import type { SolicitationTables } from './tables/solicitations.js';
 import type { ConcernTables } from './tables/concerns.js';
 import type { ServicesTables } from './tables/services.js';
+import type { FaqTables } from './tables/faq.js';
 
 export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
-  SolicitationTables, ConcernTables, ServicesTables {}
+  SolicitationTables, ConcernTables, ServicesTables,
+  /* 便民问答 */ FaqTables {}

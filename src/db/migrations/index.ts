@@ -17,6 +17,8 @@ import * as m0013 from './0013_consultation_drafts.js';
 import * as m0014 from './0014_concerns.js';
 import * as m0016 from './0016_services.js';
 import * as m0012 from './0012_messages.js';
+// 便民问答 and interaction indexes (issue 13)
+import * as m0018 from './0018_faq.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0014_concerns': m0014,
   '0016_services': m0016,
   '0012_messages': m0012,
+  // 便民问答 and interaction indexes (issue 13)
+  '0018_faq': m0018,
 };

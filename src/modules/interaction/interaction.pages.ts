@@ -48,6 +48,7 @@ export async function interactionPages(app: App, ctx: AppContext) {
     body: html`<h1>互动交流</h1>
 <ul class="link-list">
 <li><a href="/hdjl/xx">写信（县长信箱、镇长信箱和部门信箱）</a>：咨询、建议、质疑、投诉和举报，答复后经本人同意可公开；公开的来信和答复可在各信箱页面查阅。</li>
+<li><a href="/hdjl/faq">便民问答</a>：群众来信中常见问题的解答，可按分类浏览和搜索。</li>
 <li><a href="/hdjl/cx">来信查询与评价</a>：凭来信编号和查询密码查看办理情况和答复，并对答复作出评价。</li>
 <li><a href="/hdjl/yjzj">意见征集</a>：对规章、行政规范性文件和重大行政决策草案提出意见，查看意见采纳情况。</li>
 <li><a href="/hdjl/hygq">回应关切</a>：对社会关注的热点和突发事件发布的权威信息、新闻发布会和政策解读。</li>

@@ -91,7 +91,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       {
         title: '互动交流',
         links: [
-          { url: '/hdjl', label: '互动交流' }, { url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' },
+          { url: '/hdjl', label: '互动交流' }, { url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' }, /* 便民问答 */ { url: '/hdjl/faq', label: '便民问答' },
           /* 意见征集、回应关切 (issue 13) */ { url: '/hdjl/yjzj', label: '意见征集' }, { url: '/hdjl/hygq', label: '回应关切' },
         ],
       },
