@@ -22,6 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index faq_entries_org_idx on faq_entries(org_id, id)`.execute(db);
   await sql`create index faq_entries_published_idx on faq_entries(published_on desc, id desc) where status = 'published'`.execute(db);
   await sql`create index faq_entries_message_idx on faq_entries(source_message_id)`.execute(db);
+
+  // The statistics of a period (received_on) for many bodies at once — a county's roll-up — read only this index
+  // (bench:interaction: a year of 1,000,000 messages over 500 bodies, ~200,000 rows per aggregate).
+  await sql`create index messages_received_stats_idx on messages (received_on)
+    include (org_id, mailbox_id, type, channel, status, rating, replied_on, reply_due_on)`.execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -20,33 +20,28 @@ export interface ReplyFigureRow {
 export interface ChannelRow { channel: string; count: number }
 
 /**
- * One row per mailbox of the bodies given, for messages received in [from, to]. The reply time of a
- * message is the number of working days in (receivedOn, repliedOn]: `workingDays` lists every working day
- * from `from` to `calendarEnd`, numbered in SQL so that the difference of two numbers is that count.
+ * One row per mailbox of the bodies given, for messages received in [from, to]. The reply time of a message
+ * is the number of working days in (receivedOn, repliedOn]: `workingDayNumbers[i]` is the count of working
+ * days from `from` to the i-th day after it, so the time is the difference of two entries, looked up by
+ * date arithmetic inside the aggregate (no join; a day outside the range gives null and is not counted).
  */
-export async function replyFigures(db: Executor, q: { orgIds: number[]; mailboxId?: number; from: string; to: string; calendarEnd: string; workingDays: string[] }) {
+export async function replyFigures(db: Executor, q: { orgIds: number[]; mailboxId?: number; from: string; to: string; workingDayNumbers: number[] }) {
   const ids = q.orgIds.length ? q.orgIds : [-1];
-  const working = `{${q.workingDays.join(',')}}`;
+  const numbers = sql`${`{${q.workingDayNumbers.join(',')}}`}::int[]`;
+  const days = sql`(${numbers})[m.replied_on - ${q.from}::date + 1] - (${numbers})[m.received_on - ${q.from}::date + 1]`;
   const result = await sql<ReplyFigureRow>`
-    with cal as (
-      select g::date as day, count(w.day) over (order by g) as n
-      from generate_series(${q.from}::date, ${q.calendarEnd}::date, interval '1 day') g
-      left join unnest(${working}::date[]) w(day) on w.day = g::date
-    )
     select m.org_id as "orgId", m.mailbox_id as "mailboxId",
       count(*)::int as received,
       count(*) filter (where m.replied_on is not null)::int as replied,
       count(*) filter (where m.replied_on is not null and m.replied_on <= m.reply_due_on)::int as "onTime",
-      count(cr.n - cv.n)::int as timed,
-      coalesce(sum(cr.n - cv.n), 0)::int as "replyDaysSum",
-      max(cr.n - cv.n)::int as "replyDaysMax",
+      count(${days})::int as timed,
+      coalesce(sum(${days}), 0)::int as "replyDaysSum",
+      max(${days})::int as "replyDaysMax",
       count(*) filter (where m.rating = 'satisfied')::int as satisfied,
       count(*) filter (where m.rating = 'basicallySatisfied')::int as "basicallySatisfied",
       count(*) filter (where m.rating = 'dissatisfied')::int as dissatisfied
     from messages m
-    left join cal cv on cv.day = m.received_on
-    left join cal cr on cr.day = m.replied_on
-    where m.org_id = any(${`{${ids.join(',')}}`}::int[]) and m.received_on >= ${q.from}::date and m.received_on <= ${q.to}::date
+    where m.org_id in (${sql.join(ids)}) and m.received_on >= ${q.from}::date and m.received_on <= ${q.to}::date
       ${q.mailboxId ? sql`and m.mailbox_id = ${q.mailboxId}` : sql``}
     group by m.org_id, m.mailbox_id`.execute(db);
   return result.rows;

@@ -54,12 +54,13 @@ function figuresOf(rows: repo.ReplyFigureRow[]): ReplyFigures {
   };
 }
 
-/** Every day of [from, to] that is a working day. */
-async function workingDaysIn(ctx: AppContext, from: IsoDate, to: IsoDate): Promise<string[]> {
+/** For each day of [from, to]: how many working days there are from `from` up to it (the lookup table of replyFigures). */
+async function workingDayNumbers(ctx: AppContext, from: IsoDate, to: IsoDate): Promise<number[]> {
   const calendar = await ctx.calendar();
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addCalendarDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
-  return days;
+  const numbers: number[] = [];
+  let n = 0;
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) numbers.push(calendar.isWorkingDay(d) ? ++n : n);
+  return numbers;
 }
 
 export interface ReplyStatisticsQuery { from: IsoDate; to: IsoDate; rollup: boolean; box?: string }
@@ -80,7 +81,7 @@ export async function replyStatistics(ctx: AppContext, orgCode: string, q: Reply
   const today = todayInChina(ctx.now());
   const calendarEnd = today > q.to ? today : q.to;
   const [rows, channels, boxes] = await Promise.all([
-    workingDaysIn(ctx, q.from, calendarEnd).then((workingDays) => repo.replyFigures(ctx.db, { orgIds, mailboxId, from: q.from, to: q.to, calendarEnd, workingDays })),
+    workingDayNumbers(ctx, q.from, calendarEnd).then((numbers) => repo.replyFigures(ctx.db, { orgIds, mailboxId, from: q.from, to: q.to, workingDayNumbers: numbers })),
     repo.channelCounts(ctx.db, { orgIds, mailboxId, from: q.from, to: q.to }),
     messagesRepo.listMailboxes(ctx.db, orgIds),
   ]);
