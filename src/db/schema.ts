@@ -14,6 +14,7 @@ import type { ConcernTables } from './tables/concerns.js';
 import type { ServicesTables } from './tables/services.js';
 import type { ServiceComplaintTables } from './tables/service-complaints.js';
 import type { PressRecordTables } from './tables/press-records.js';
+import type { FaqTables } from './tables/faq.js';
 
 export interface DB extends FoundationTables, PublishingTables, RequestsTables, ReportsTables, InteractionTables, SecurityTables, SearchTables,
-  SolicitationTables, ConcernTables, ServicesTables, ServiceComplaintTables, PressRecordTables {}
+  SolicitationTables, ConcernTables, ServicesTables, ServiceComplaintTables, PressRecordTables, /* 便民问答 */ FaqTables {}

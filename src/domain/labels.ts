@@ -16,9 +16,10 @@ import { MESSAGE_LABELS } from './labels/messages.js';
 import { SOLICITATION_LABELS } from './labels/solicitation.js';
 import { SEARCH_LABELS } from './labels/search.js';
 import { SERVICES_LABELS } from './labels/services.js';
+import { FAQ_LABELS } from './labels/faq.js';
 
 /** Capabilities that keep their labels in a file of their own (src/domain/labels/*.ts). */
-const PARTS = [MESSAGE_LABELS, SOLICITATION_LABELS, CONCERN_LABELS, SEARCH_LABELS, SERVICES_LABELS] as const;
+const PARTS = [MESSAGE_LABELS, SOLICITATION_LABELS, CONCERN_LABELS, SEARCH_LABELS, SERVICES_LABELS, FAQ_LABELS] as const;
 const merged = <K extends keyof (typeof PARTS)[number]>(key: K) => Object.assign({}, ...PARTS.map((p) => p[key])) as (typeof PARTS)[number][K];
 
 const OUTCOME_LABELS: Record<string, string> = Object.fromEntries(OUTCOMES.map((o) => [o.key, o.label]));
@@ -100,6 +101,7 @@ export const LABELS = {
   ...CONCERN_LABELS.vocabularies,
   ...SEARCH_LABELS.vocabularies,
   ...SERVICES_LABELS.vocabularies,
+  ...FAQ_LABELS.vocabularies,
 
   // ---- 表单字段: the Chinese names of input fields, for error messages that name the field
   /**

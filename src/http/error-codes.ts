@@ -14,6 +14,7 @@ import { solicitationErrors } from '../modules/solicitations/solicitations.error
 import { concernErrors } from '../modules/concerns/concerns.errors.js';
 import { serviceErrors } from '../modules/services/services.errors.js';
 import { messageErrors } from '../modules/interaction/messages.errors.js';
+import { faqErrors } from '../modules/interaction/faq.errors.js';
 
 export interface ErrorSpec {
   status: number;
@@ -60,6 +61,7 @@ export const errorCodes = {
   ...reportErrors,
   ...searchErrors,
   ...messageErrors,
+  ...faqErrors,
   ...authErrors,
   // 意见征集 (issue 13)
   ...solicitationErrors,

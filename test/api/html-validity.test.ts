@@ -20,6 +20,7 @@ let trackingNo = '';
 let messageNo = '';
 let applicantCookie = '';
 let solicitationId = 0;
+let faqId = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date('2026-03-10T02:00:00Z') });
@@ -43,6 +44,10 @@ beforeAll(async () => {
   await step({ action: 'draft', reply: '县图书馆周六、周日照常开放。' }, 'clerk');
   await step({ action: 'approve' });
   await step({ action: 'publish' });
+  // 便民问答 made from it and published (the list, a search and the entry's page).
+  const faq = await t.app.inject({ method: 'POST', url: `/api/v1/handling/messages/${messageId}/faq`, headers: office, payload: { category: '文化旅游' } });
+  faqId = faq.json().id;
+  await t.app.inject({ method: 'POST', url: `/api/v1/faq/${faqId}/actions`, headers: office, payload: { action: 'publish' } });
   const account = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/accounts', payload: { login: '13911112222', displayName: '校验', password: 'citizen2026', challenge: await solvedChallenge(t) } });
   if (account.statusCode !== 201) throw new Error(account.body);
   const session = await t.app.inject({ method: 'POST', url: '/api/v1/applicant/session', payload: { login: '13911112222', password: 'citizen2026' } });
@@ -93,6 +98,11 @@ const PAGES: PageRequest[] = [
   { name: '互动交流：县长信箱', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main` },
   { name: '互动交流：写信（有错误）', method: 'POST', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main`, form: () => form({ type: 'consultation', subject: '', body: '' }), status: 400 },
   { name: '互动交流：来信', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/${messageNo}` },
+  { name: '互动交流：来信办理情况', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/stats` },
+  { name: '互动交流：来信办理情况（无来信的月份）', url: () => `/hdjl/xx/${DEMO_COUNTY_CODE}/main/stats?month=2001-01` },
+  { name: '便民问答', url: () => '/hdjl/faq' },
+  { name: '便民问答：搜索', url: () => `/hdjl/faq?q=${encodeURIComponent('图书馆')}` },
+  { name: '便民问答：问答', url: () => `/hdjl/faq/${faqId}` },
   { name: '互动交流：来信查询', url: () => '/hdjl/cx' },
   { name: '互动交流：查询结果', method: 'POST', url: () => '/hdjl/cx', form: () => form({ trackingNo: messageNo, queryPassword: 'secret-123' }) },
   { name: '年度报告列表', url: () => '/xxgk/reports' },

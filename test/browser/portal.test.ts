@@ -4,7 +4,8 @@ import { newContext, seriousViolationsAt, useBrowserAndServer } from '../support
 
 const env = useBrowserAndServer();
 
-const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/hdjl/xx', '/sitemap', '/no-such-page', `/xxgk/stats/${DEMO_FINANCE_CODE}/1999`];
+const PORTAL_PAGES = ['/', '/xxgk', '/orgs', `/orgs/${DEMO_FINANCE_CODE}`, '/hdjl', '/hdjl/xx', '/sitemap', '/no-such-page', `/xxgk/stats/${DEMO_FINANCE_CODE}/1999`,
+  /* 来信办理情况、便民问答 */ `/hdjl/xx/${DEMO_COUNTY_CODE}/main/stats`, '/hdjl/faq'];
 
 describe('the public portal with JavaScript disabled', () => {
   it('shows the home page with landmarks, a skip link and the main sections', async () => {

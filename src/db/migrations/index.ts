@@ -20,6 +20,8 @@ import * as m0012 from './0012_messages.js';
 // 回应关切: press records (issue 13)
 import * as m0017 from './0017_press_records.js';
 import * as m0019 from './0019_service_complaints.js';
+// 便民问答 and interaction indexes (issue 13)
+import * as m0018 from './0018_faq.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0017_press_records': m0017,
   // 政务服务投诉登记 (issue 14)
   '0019_service_complaints': m0019,
+  // 便民问答 and interaction indexes (issue 13)
+  '0018_faq': m0018,
 };

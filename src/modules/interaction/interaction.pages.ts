@@ -48,6 +48,7 @@ export async function interactionPages(app: App, ctx: AppContext) {
     body: html`<h1>互动交流</h1>
 <ul class="link-list">
 <li><a href="/hdjl/xx">写信（县长信箱、镇长信箱和部门信箱）</a>：咨询、建议、质疑、投诉和举报，答复后经本人同意可公开；公开的来信和答复可在各信箱页面查阅。</li>
+<li><a href="/hdjl/faq">便民问答</a>：群众来信中常见问题的解答，可按分类浏览和搜索。</li>
 <li><a href="/hdjl/cx">来信查询与评价</a>：凭来信编号和查询密码查看办理情况和答复，并对答复作出评价。</li>
 <li><a href="/hdjl/yjzj">意见征集</a>：对规章、行政规范性文件和重大行政决策草案提出意见，查看意见采纳情况。</li>
 <li><a href="/hdjl/hygq">回应关切</a>：对社会关注的热点和突发事件发布的权威信息、新闻发布会和政策解读。</li>
@@ -85,6 +86,7 @@ ${[...byOrg.entries()].map(([orgName, list]) => html`<section aria-label="${orgN
       body: html`<h1>${box.orgName}${box.name}</h1>
 ${paragraphs(box.introduction)}
 <p>受理：${box.acceptedTypeLabels.join('、')}。${limitsText(box)}</p>
+<p><a href="${box.url}/stats">${box.name}来信办理情况（按月统计）</a></p>
 <h2 id="write">我要写信</h2>
 ${state.done ? html`<div class="notice" role="status"><p>来信已提交。来信编号：<strong>${state.done.trackingNo}</strong>，请牢记编号和查询密码。我们将于${state.done.replyDueOn}前答复，可在<a href="/hdjl/cx">来信查询</a>查看。</p></div>` : ''}
 ${state.message ? html`<div class="error" role="alert"><p>${state.message}</p>${Object.keys(errors).length ? html`<ul class="field-errors">${Object.values(errors).map((e) => html`<li>${e}</li>`)}</ul>` : ''}</div>` : ''}

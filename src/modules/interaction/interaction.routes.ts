@@ -11,6 +11,8 @@ import { publicApplyRate } from '../requests/requests.schemas.js';
 import type { UploadedFile } from '../requests/requests.service.js';
 import { messagesCsv } from './message-export.js';
 import { interactionPages } from './interaction.pages.js';
+import { messageStatisticsRoutes } from './message-statistics.routes.js';
+import { faqRoutes } from './faq.routes.js';
 import { bulkAssignSchema, handlingSchema, mailboxSchema, newMessageSchema, ratingSchema, staffListQuery, statisticsQuery, templateSchema } from './messages.schemas.js';
 import * as messages from './messages.service.js';
 
@@ -126,5 +128,7 @@ export async function interactionRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '新增常用答复模板', body: templateSchema },
   }, async (request, reply) => reply.code(201).send(await messages.saveTemplate(ctx, actorOf(request), request.body)));
 
+  await messageStatisticsRoutes(app, ctx);
+  await faqRoutes(app, ctx);
   await interactionPages(app, ctx);
 }

@@ -91,7 +91,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       {
         title: '互动交流',
         links: [
-          { url: '/hdjl', label: '互动交流' }, { url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' },
+          { url: '/hdjl', label: '互动交流' }, { url: '/hdjl/xx', label: '信箱（写信与来信选登）' }, { url: '/hdjl/cx', label: '来信查询与评价' }, /* 便民问答 */ { url: '/hdjl/faq', label: '便民问答' },
           /* 意见征集、回应关切 (issue 13) */ { url: '/hdjl/yjzj', label: '意见征集' }, { url: '/hdjl/hygq', label: '回应关切' },
         ],
       },
@@ -113,7 +113,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       catalog: { url: `/xxgk/catalog?org=${encodeURIComponent(org.code)}`, label: '公开目录' },
       reports: reportList.filter((r) => r.orgCode === org.code).map(({ url, label, lastModified }) => ({ url, label, ...(lastModified ? { lastModified } : {}) })),
       statistics: [{ url: statisticsPath(org.code, years[1]), label: `${years[1]}年统计` }],
-      mailboxes: boxes.filter((b) => b.orgCode === org.code).map((b) => ({ url: b.url, label: b.name })),
+      mailboxes: boxes.filter((b) => b.orgCode === org.code).flatMap((b) => [{ url: b.url, label: b.name }, /* 来信办理情况 */ { url: `${b.url}/stats`, label: `${b.name}来信办理情况` }]),
     })),
   };
 }

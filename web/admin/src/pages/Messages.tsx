@@ -13,6 +13,7 @@ import { SearchSelect } from '../components/SearchSelect';
 import { useSession } from '../session';
 import type { Org } from '../types';
 import { EmptyText } from '../components/EmptyText';
+import { FaqFromMessage } from './faq/FaqFromMessage';
 
 interface ListedMessage {
   id: number; trackingNo: string; orgName: string; boxName: string; subject: string; excerpt: string; senderName: string;
@@ -256,6 +257,7 @@ export default function Messages() {
                 )}
               </>
             ) : <Alert type="info" showIcon message="您对该来信当前没有可进行的办理操作。" style={{ marginBottom: 16 }} />}
+            {isOffice && open.published && <FaqFromMessage messageId={open.id} />}
             <Typography.Title level={4} style={{ marginTop: 16 }}>材料</Typography.Title>
             {open.documents.length ? <ul>{open.documents.map((d) => <li key={d.id}><a href={`/api/v1/handling/messages/${open.id}/attachments/${d.id}`}>{d.title}：{d.fileName}</a></li>)}</ul> : <Typography.Paragraph>暂无材料。</Typography.Paragraph>}
             {open.actions.length > 0 && (
