@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_EDUCATION_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
+import { hashPassword } from '../../src/lib/password-hash.js';
 import { createTestApp, TestApp } from '../support/app.js';
 import { idNumber, makeCase, makeItem, makeServiceUser } from '../support/services.js';
 
@@ -101,6 +102,23 @@ describe('service cases', () => {
     expect(res.json()).toMatchObject({ status: 'accepted', acceptedOn: '2025-09-26', dueOn: '2025-10-10', certain: true });
     expect(res.json().caseNo).toMatch(/^BJ20250926-/);
     expect(res.json().queryPassword).toMatch(/^[A-Z2-9]{6}$/);
+  });
+
+  it('keeps the receipt\'s query password as a keyed hash, and still opens cases hashed before with scrypt', async () => {
+    const made = (await makeCase(t, finance, { itemCode: fiveDays, acceptedOn: '2025-10-09' })).json();
+    const stored = await t.db.selectFrom('serviceCases').select('queryPasswordHash').where('caseNo', '=', made.caseNo).executeTakeFirstOrThrow();
+    expect(stored.queryPasswordHash).toMatch(/^hmac\$[0-9A-Za-z_-]{40,}$/);
+    expect(stored.queryPasswordHash).not.toContain(made.queryPassword);
+    const track = (caseNo: string, queryPassword: string) => t.app.inject({ method: 'POST', url: '/zwfw/track', payload: new URLSearchParams({ caseNo, queryPassword }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await track(made.caseNo, made.queryPassword.toLowerCase())).statusCode).toBe(200);
+    expect((await track(made.caseNo, 'WRONG1')).statusCode).toBe(404);
+    // The same password on another case does not open it: the case number is part of what is hashed.
+    const other = (await makeCase(t, finance, { itemCode: fiveDays, acceptedOn: '2025-10-09' })).json();
+    expect((await track(other.caseNo, made.queryPassword)).statusCode).toBe(404);
+    // A case stored with the earlier scrypt hash still opens with its password.
+    await t.db.updateTable('serviceCases').set({ queryPasswordHash: await hashPassword('OLDPW2') }).where('caseNo', '=', other.caseNo).execute();
+    expect((await track(other.caseNo, 'OLDPW2')).statusCode).toBe(200);
+    expect((await track(other.caseNo, other.queryPassword)).statusCode).toBe(404);
   });
 
   it('a 即办件 is due on the day of acceptance; acceptance defaults to today', async () => {

@@ -3,7 +3,7 @@
  * supplement pause, and the applicant's view by case number and query password. Every step is one
  * row of service_case_steps and one audit entry, written in the same transaction as the change.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { creditCodeProblem, maskIdNumber, maskPhone, residentIdNumberProblem } from '../../domain/id-numbers.js';
@@ -12,7 +12,7 @@ import type { Actor } from '../../domain/roles.js';
 import { caseDueOn, dueState, workingDaysLeft } from '../../domain/services/case-deadline.js';
 import { canTake, nextStatus, resultNeedsReason, type IntakeDecision, type ServiceCaseAction, type ServiceCaseResult, type ServiceCaseStatus } from '../../domain/services/case-state.js';
 import { AppError } from '../../http/errors.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/password-hash.js';
+import { dummyPasswordHash, verifyPassword } from '../../lib/password-hash.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './cases.repository.js';
 import { itemForStaff } from './items.service.js';
@@ -67,7 +67,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: NewServ
       intakeReason: intake === 'accept' ? null : [input.reason?.trim(), ...(input.missing ?? [])].filter(Boolean).join('；'),
       acceptedOn, promisedLimitDays: item.promisedLimitDays, dueOn: due?.dueOn ?? null, dueCertain: due?.certain ?? true,
       applicantType: a.type, applicantName: a.name, idNumberEnc: ctx.crypto.encrypt(a.idNumber.trim().toUpperCase()), phoneEnc: ctx.crypto.encrypt(a.phone),
-      queryPasswordHash: await hashPassword(queryPassword), registeredBy: actor.userId,
+      queryPasswordHash: casePasswordHash(ctx, caseNo, queryPassword), registeredBy: actor.userId,
     });
     await repo.insertStep(trx, { caseId: id, action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
     await recordAudit(trx, {
@@ -196,10 +196,31 @@ export async function takeCaseAction(ctx: AppContext, actor: Actor | null, caseN
   });
 }
 
+/**
+ * The query password printed on the receipt is machine-made (six characters) and used for nothing
+ * else, so it is stored as a keyed hash (HMAC under the platform's DATA_KEY) rather than with scrypt:
+ * without the key a copy of the database cannot be searched for it, guessing online meets the public
+ * rate limit, and registering a case at the window does not wait ~80 ms of CPU for a hash.
+ */
+function casePasswordHash(ctx: AppContext, caseNo: string, password: string): string {
+  return `hmac$${ctx.crypto.keyedHash('service-case-password', `${caseNo}|${password}`)}`;
+}
+
+async function casePasswordMatches(ctx: AppContext, caseNo: string, password: string, stored: string | null | undefined): Promise<boolean> {
+  if (stored?.startsWith('hmac$')) {
+    const expected = Buffer.from(stored);
+    const given = Buffer.from(casePasswordHash(ctx, caseNo, password));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+  // Cases registered before the keyed hash keep their scrypt hash; an unknown case costs the same.
+  return verifyPassword(password, stored ?? (await dummyPasswordHash()));
+}
+
 /** The applicant's view (portal): case number and query password, the same answer for either wrong. */
 export async function caseForApplicant(ctx: AppContext, caseNo: string, queryPassword: string) {
-  const row = await repo.findCaseByNo(ctx.db, caseNo.trim().toUpperCase());
-  const ok = await verifyPassword(queryPassword.trim().toUpperCase(), row?.queryPasswordHash ?? (await dummyPasswordHash()));
+  const number = caseNo.trim().toUpperCase();
+  const row = await repo.findCaseByNo(ctx.db, number);
+  const ok = await casePasswordMatches(ctx, number, queryPassword.trim().toUpperCase(), row?.queryPasswordHash);
   if (!row || !ok) throw new AppError('SERVICE_CASE_QUERY_FAILED');
   const steps = await repo.listSteps(ctx.db, row.id);
   return { row, steps };
