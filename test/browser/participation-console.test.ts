@@ -162,8 +162,8 @@ describe('意见征集 and 回应关切 in the console', () => {
     await form.getByLabel('发布人').fill('县长 张某');
     await form.getByLabel('实录文字').fill('张某：救援队已全部到位。\n请拨打13812345678联系救援队。');
     await form.getByRole('button', { name: '登记记录' }).click();
+    await drawer.getByText('实录中发现1处个人信息或敏感内容，公开前须脱敏').first().waitFor();
     const record = drawer.locator('.ant-card').filter({ hasText: '山洪灾害抢险救援情况新闻发布会' }).first();
-    await record.getByText('实录中发现1处个人信息或敏感内容，公开前须脱敏').waitFor();
     await expect(record.textContent()).resolves.toContain('手机号码：138****5678');
     await expect(record.textContent()).resolves.toContain('须由同时具有信息员角色的账号办理');
     await record.scrollIntoViewIfNeeded();
