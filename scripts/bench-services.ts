@@ -6,7 +6,7 @@
  * 500 bodies, by body, centre, window, item and month), and the p50/p95 of registering a case with
  * 50 clients at once (the service call, as the route makes it). Targets (issue 14): board and
  * statistics ≤ 200 ms, registration p95 ≤ 20 ms. KEEP=1 keeps the database, REUSE=<name> reruns on it
- * (see bench/database.ts). Registration is bound by the scrypt hash (N=2^15) of each case's query password.
+ * (see bench/database.ts). Each registration is one transaction (case, step, audit row); the query password is an HMAC, not scrypt.
  */
 import { sql } from 'kysely';
 import { testConfig } from '../src/config.js';
@@ -14,7 +14,6 @@ import { DEMO_COUNTY_CODE } from '../src/db/seed.js';
 import { todayInChina } from '../src/domain/dates.js';
 import type { Actor } from '../src/domain/roles.js';
 import { createContext } from '../src/http/app.js';
-import { hashPassword } from '../src/lib/password-hash.js';
 import { registerCase } from '../src/modules/services/cases.service.js';
 import { monthlyStatistics } from '../src/modules/services/statistics.service.js';
 import { supervisionBoard } from '../src/modules/services/supervision.service.js';
@@ -91,9 +90,6 @@ async function main() {
       }
     }));
     const seconds = ms(t0) / 1000;
-    const h0 = process.hrtime.bigint();
-    await hashPassword('ABC123');
-    console.log(`（其中每件生成查询密码的 scrypt 哈希单次约 ${ms(h0).toFixed(0)} ms，占用 CPU；并发时排队）`);
     console.log(`登记办件（${CLIENTS} 个并发客户端，${REGISTRATIONS} 件）：p50 ${quantile(times, 0.5).toFixed(1)} ms，p95 ${quantile(times, 0.95).toFixed(1)} ms，${(REGISTRATIONS / seconds).toFixed(0)} 件/秒`);
   } finally {
     await drop();
