@@ -31,9 +31,9 @@ function options(table: Record<string, string>, selected: string | undefined) {
 
 function itemRows(items: ServiceItemRow[]): SafeHtml {
   if (!items.length) return html`<p class="empty">没有符合条件的事项。</p>`;
-  return html`<table class="data-table service-items"><caption class="visually-hidden">政务服务事项</caption>
+  return html`<section class="table-scroll" aria-label="政务服务事项列表" tabindex="0"><table class="data-table service-items"><caption class="visually-hidden">政务服务事项</caption>
 <thead><tr><th scope="col">事项名称</th><th scope="col">事项类型</th><th scope="col">实施机关</th><th scope="col">法定时限</th><th scope="col">承诺时限</th></tr></thead>
-<tbody>${items.map((i) => html`<tr><td><a href="${guideUrl(i.code)}">${i.name}</a></td><td>${labelOf('serviceItemKind', i.kind)}</td><td>${i.orgName}</td><td>${limitText(i.legalLimitDays)}</td><td>${limitText(i.promisedLimitDays)}</td></tr>`)}</tbody></table>`;
+<tbody>${items.map((i) => html`<tr><td><a href="${guideUrl(i.code)}">${i.name}</a></td><td>${labelOf('serviceItemKind', i.kind)}</td><td>${i.orgName}</td><td>${limitText(i.legalLimitDays)}</td><td>${limitText(i.promisedLimitDays)}</td></tr>`)}</tbody></table></section>`;
 }
 
 type MaterialFiles = Awaited<ReturnType<typeof publicMaterialFiles>>;
