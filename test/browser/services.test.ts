@@ -91,15 +91,18 @@ describe('a case from the window to the rectification of a bad rating', () => {
     const verify = page.getByRole('dialog', { name: new RegExp(`核实：${caseNo}`) });
     await verify.getByLabel('说明').fill('经电话核实，初审未一次性告知全部材料');
     await verify.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await verify.waitFor({ state: 'hidden', timeout: 60_000 });
     await page.getByRole('button', { name: '登记整改情况' }).click();
     const rectify = page.getByRole('dialog', { name: /登记整改情况/ });
     await rectify.getByLabel('说明').fill('窗口材料清单补充完整，组织业务培训');
     await rectify.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await rectify.waitFor({ state: 'hidden', timeout: 60_000 });
     await page.getByRole('button', { name: '回访并办结' }).click();
     const callback = page.getByRole('dialog', { name: /回访并办结/ });
     await callback.getByLabel('说明').fill('电话回访，申请人认可');
     await callback.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('没有需要整改的差评').waitFor();
+    await callback.waitFor({ state: 'hidden', timeout: 60_000 });
+    await page.getByText('没有需要整改的差评').waitFor({ timeout: 60_000 });
     const closed = await env.server.testApp.app.inject({ method: 'GET', url: '/api/v1/service-rectifications', headers: await env.server.testApp.auth('admin') });
     expect(closed.json().items[0]).toMatchObject({ caseNo, status: 'closed', overdue: false });
 
