@@ -22,6 +22,39 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length];
 }
 
+/** Whether `term` differs from the stretch of `chars` at `at` (of the term's length) in exactly one character. */
+function oneCharacterApart(term: string[], chars: string[], at: number): boolean {
+  let differences = 0;
+  for (let k = 0; k < term.length; k += 1) if (term[k] !== chars[at + k] && ++differences > 1) return false;
+  return differences === 1;
+}
+
+interface SoundIndex {
+  /** Known Chinese terms of two characters or more. */
+  terms: { text: string; length: number; full: string; initials: string }[];
+  /** The same terms by length, as code points. */
+  byLength: Map<number, { text: string; chars: string[] }[]>;
+  /** Full pinyin → the terms that sound so. */
+  bySound: Map<string, string[]>;
+}
+
+/** Pinyin of the known terms, worked out once per set of terms (a thesaurus keeps its set). */
+const soundIndexes = new WeakMap<object, SoundIndex>();
+
+function soundIndexOf(known: Iterable<string>): SoundIndex {
+  const cacheable = typeof known === 'object';
+  const cached = cacheable ? soundIndexes.get(known) : undefined;
+  if (cached) return cached;
+  const terms = [...known].filter((t) => /^\p{Script=Han}{2,}$/u.test(t)).map((text) => ({ text, length: [...text].length, ...pinyinOf(text) }));
+  const bySound = new Map<string, string[]>();
+  for (const t of terms) bySound.set(t.full, [...(bySound.get(t.full) ?? []), t.text]);
+  const byLength = new Map<number, { text: string; chars: string[] }[]>();
+  for (const t of terms) byLength.set(t.length, [...(byLength.get(t.length) ?? []), { text: t.text, chars: [...t.text] }]);
+  const index = { terms, bySound, byLength };
+  if (cacheable) soundIndexes.set(known, index);
+  return index;
+}
+
 /**
  * Corrections of a normalised Chinese query: each replaces one stretch of it by a known term that
  * sounds the same (same pinyin) or differs in one character (for terms of three characters or more).
@@ -30,12 +63,7 @@ export function editDistance(a: string, b: string): number {
 export function corrections(query: string, known: Iterable<string>, limit = 3): string[] {
   const chars = [...query];
   if (!chars.length || chars.length > 30) return [];
-  const terms = [...known].filter((t) => /^\p{Script=Han}{2,}$/u.test(t) && t !== query);
-  const bySound = new Map<string, string[]>();
-  for (const t of terms) {
-    const key = pinyinOf(t).full;
-    bySound.set(key, [...(bySound.get(key) ?? []), t]);
-  }
+  const { bySound, byLength } = soundIndexOf(known);
   const syllables = pinyinOf(query).syllables;
   const found: { text: string; score: number }[] = [];
   for (let i = 0; i < chars.length; i += 1) {
@@ -44,9 +72,10 @@ export function corrections(query: string, known: Iterable<string>, limit = 3): 
       if (!/^\p{Script=Han}+$/u.test(part)) continue;
       const replace = (t: string) => chars.slice(0, i).join('') + t + chars.slice(i + len).join('');
       const sound = syllables.length === chars.length ? syllables.slice(i, i + len).join('') : pinyinOf(part).full;
-      for (const t of bySound.get(sound) ?? []) if (t !== part) found.push({ text: replace(t), score: 100 + len });
+      for (const t of bySound.get(sound) ?? []) if (t !== part && t !== query) found.push({ text: replace(t), score: 100 + len });
       if (len >= 3) {
-        for (const t of terms) if (t !== part && [...t].length === len && editDistance(t, part) === 1) found.push({ text: replace(t), score: len });
+        // Of equal length, one edit is one character replaced.
+        for (const t of byLength.get(len) ?? []) if (t.text !== query && oneCharacterApart(t.chars, chars, i)) found.push({ text: replace(t.text), score: len });
       }
     }
   }
@@ -60,13 +89,11 @@ export function completions(typed: string, known: Iterable<string>, limit = 8): 
   if (!q) return [];
   const out: string[] = [];
   const latin = /^[a-z]+$/.test(q);
-  for (const t of known) {
-    if (!/^\p{Script=Han}{2,}$/u.test(t)) continue;
+  for (const t of soundIndexOf(known).terms) {
     if (latin) {
-      const p = pinyinOf(t);
-      if (!(p.full.startsWith(q) || (q.length >= 2 && p.initials.startsWith(q)))) continue;
-    } else if (!t.startsWith(q) || t === q) continue;
-    out.push(t);
+      if (!(t.full.startsWith(q) || (q.length >= 2 && t.initials.startsWith(q)))) continue;
+    } else if (!t.text.startsWith(q) || t.text === q) continue;
+    out.push(t.text);
   }
   return out.sort((a, b) => a.length - b.length || a.localeCompare(b, 'zh')).slice(0, limit);
 }
