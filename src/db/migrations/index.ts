@@ -20,6 +20,7 @@ import * as m0012 from './0012_messages.js';
 // 回应关切: press records (issue 13)
 import * as m0017 from './0017_press_records.js';
 import * as m0019 from './0019_service_complaints.js';
+import * as m0022 from './0022_search_dates.js';
 // 便民问答 and interaction indexes (issue 13)
 import * as m0018 from './0018_faq.js';
 
@@ -49,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '0019_service_complaints': m0019,
   // 便民问答 and interaction indexes (issue 13)
   '0018_faq': m0018,
+  // 全站搜索: publication-date lexemes (issue 15)
+  '0022_search_dates': m0022,
 };

@@ -10,6 +10,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { dateLexemes } from '../../domain/search/recency.js';
 import { searchVector, type SearchFields } from '../../domain/search/segment.js';
 import type { Executor } from '../audit/audit.repository.js';
 import * as repo from './search.repository.js';
@@ -47,10 +48,11 @@ export function fieldsOf(doc: SearchDocument): SearchFields {
 }
 
 export function indexedRow(doc: SearchDocument, fields = fieldsOf(doc)): repo.IndexedRow {
+  const dates = dateLexemes(doc.publishedOn);
   return {
     kind: doc.kind, ref: doc.ref, url: doc.url, title: doc.title, body: doc.body.slice(0, STORED_BODY), orgId: doc.orgId ?? null, orgName: doc.orgName ?? null,
     publishedOn: doc.publishedOn ?? null, category: doc.category ?? null, validity: doc.validity ?? null, docNo: doc.docNo ?? null, indexNo: doc.indexNo ?? null,
-    vector: searchVector(fields), titleVector: searchVector({ title: [doc.title, doc.docNo] }),
+    vector: `${searchVector(fields)} ${dates}`, titleVector: `${searchVector({ title: [doc.title, doc.docNo] })} ${dates}`,
   };
 }
 

@@ -82,25 +82,35 @@ export interface RankedRow {
 }
 
 /**
- * A page of ranked matches. The score: a title that has every term counts most, then the query as an
- * exact phrase, then ts_rank_cd with weights A 1.0, B 0.6, C 0.3 (title and 发文字号, keywords, body);
- * repealed or lapsed documents count 60 %, and age lowers it gently (a twentieth a year).
+ * The query, within a recent window when one is given (date lexemes, cast as they are: to_tsquery would
+ * parse away their “@”).
  */
-export async function rankedPage(db: Executor, q: { tsquery: string; phrase: string | null; filters: SiteFilters; offset: number; limit: number }) {
+const matching = (tsquery: string, window: string | null) =>
+  (window ? sql`(to_tsquery('simple', ${tsquery}) && ${window}::tsquery)` : sql`to_tsquery('simple', ${tsquery})`);
+
+/** The ids of the newest documents whose body (or, with `title`, title) matches, newest first. */
+export async function newestMatches(db: Executor, q: { tsquery: string; window: string | null; title?: boolean; filters: SiteFilters; limit: number }): Promise<number[]> {
+  const column = q.title ? sql`d.title_vector` : sql`d.vector`;
+  const rows = await sql<{ id: string }>`select d.id from search_documents d where ${column} @@ ${matching(q.tsquery, q.window)}${and(filterSql(q.filters))}
+    order by d.published_on desc nulls last, d.id desc limit ${q.limit}`.execute(db);
+  return rows.rows.map((r) => Number(r.id));
+}
+
+/**
+ * The candidates ranked, a page of them. The score: a title that has every term counts most, then the
+ * query as an exact phrase, then ts_rank_cd with weights A 1.0, B 0.6, C 0.3 (title and 发文字号,
+ * keywords, body); repealed or lapsed documents count 60 %, and age lowers it gently (a twentieth a year).
+ */
+export async function rankedPage(db: Executor, q: { ids: number[]; tsquery: string; phrase: string | null; offset: number; limit: number }) {
+  if (!q.ids.length) return [];
   const query = sql`to_tsquery('simple', ${q.tsquery})`;
   const phrase = q.phrase ? sql`(case when d.vector @@ to_tsquery('simple', ${q.phrase}) then 0.5 else 0 end)` : sql`0`;
-  const f = and(filterSql(q.filters));
   const result = await sql<RankedRow>`
-    with c as (
-      (select d.id from search_documents d where d.vector @@ ${query}${f} order by d.published_on desc nulls last, d.id desc limit ${BODY_CANDIDATES})
-      union
-      (select d.id from search_documents d where d.title_vector @@ ${query}${f} order by d.published_on desc nulls last, d.id desc limit ${TITLE_CANDIDATES})
-    )
     select d.kind, d.ref, d.url, d.title, left(d.body, 4000) as body, d.org_name, to_char(d.published_on, 'YYYY-MM-DD') as published_on, d.category, d.validity, d.doc_no, d.index_no,
       ((case when d.title_vector @@ ${query} then 1 else 0 end) + ${phrase} + ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.vector, ${query}))
         * (case when d.validity in ('repealed', 'lapsed') then 0.6 else 1 end)
         / (1 + greatest(0, coalesce(current_date - d.published_on, 0)) / 7300.0) as score
-    from c join search_documents d on d.id = c.id
+    from search_documents d where d.id = any(${q.ids}::bigint[])
     order by score desc, d.published_on desc nulls last, d.id desc
     offset ${q.offset} limit ${q.limit}`.execute(db);
   return result.rows.map((r) => ({ ...r, score: Number(r.score) }));
@@ -113,15 +123,27 @@ export async function countMatches(db: Executor, tsquery: string, filters: SiteF
   return Number(row?.n ?? 0);
 }
 
+/**
+ * The publication date of the `n`-th newest document, for each n (null where the index holds fewer),
+ * and the newest date: the bounds of the recent windows a search looks in first.
+ */
+export async function recentBounds(db: Executor, sizes: number[]): Promise<{ newest: string | null; bounds: (string | null)[] }> {
+  const at = (n: number) => sql`(select to_char(published_on, 'YYYY-MM-DD') from search_documents where published_on is not null
+    order by published_on desc offset ${n - 1} limit 1)`;
+  const columns = [sql`${at(1)} as newest`, ...sizes.map((n, i) => sql`${at(n)} as ${sql.ref(`b${i}`)}`)];
+  const row = (await sql<Record<string, string | null>>`select ${sql.join(columns)}`.execute(db)).rows[0];
+  return { newest: row?.newest ?? null, bounds: sizes.map((_, i) => row?.[`b${i}`] ?? null) };
+}
+
 export interface FacetRow { facet: string; value: string; label: string | null; n: number }
 
-/** Counts by content type, body, category, year and validity among the (first COUNT_CAP) matches. */
-export async function facets(db: Executor, tsquery: string, filters: SiteFilters): Promise<FacetRow[]> {
+/** Counts by content type, body, category, year and validity among the (first COUNT_CAP) matches (in the window). */
+export async function facets(db: Executor, tsquery: string, filters: SiteFilters, window: string | null = null): Promise<FacetRow[]> {
   const rows = await sql<{ kind: string | null; orgId: number | null; orgName: string | null; category: string | null; year: number | null; validity: string | null; n: number; g: number }>`
     select m.kind, m.org_id, max(m.org_name) as org_name, m.category, m.year, m.validity, count(*)::int as n,
       grouping(m.kind, m.org_id, m.category, m.year, m.validity) as g
     from (select d.kind, d.org_id, d.org_name, d.category, extract(year from d.published_on)::int as year, d.validity from search_documents d
-      where d.vector @@ to_tsquery('simple', ${tsquery})${and(filterSql(filters))} limit ${COUNT_CAP}) m
+      where d.vector @@ ${matching(tsquery, window)}${and(filterSql(filters))} limit ${COUNT_CAP}) m
     group by grouping sets ((m.kind), (m.org_id), (m.category), (m.year), (m.validity))`.execute(db);
   const out: FacetRow[] = [];
   for (const r of rows.rows) {

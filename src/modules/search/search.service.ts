@@ -10,6 +10,7 @@ import { labelOf } from '../../domain/labels.js';
 import { normalizeText, simplified } from '../../domain/search/normalize.js';
 import { completions, corrections, pinyinOf } from '../../domain/search/pinyin.js';
 import { buildThesaurus, compileTerms, highlightStrings, partialTerms, phraseQuery, queryTerms, type QueryTerm, type Thesaurus } from '../../domain/search/query.js';
+import { windowQuery } from '../../domain/search/recency.js';
 import { DICTIONARY_TERMS } from '../../domain/search/segment.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
@@ -110,20 +111,54 @@ interface Run {
   tsquery: string | null;
   total: number;
   facets: repo.FacetRow[];
+  /** The window the facets were counted in (null: the whole index). */
+  window: string | null;
 }
 
-/** The matches' facets, and so their number (every document has one content type). */
-async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters): Promise<Run> {
+/**
+ * Recent windows of about this many documents are searched first, then the whole index: a common word
+ * is answered from the newest documents without reading its every match (see domain/search/recency.ts).
+ */
+export const WINDOW_SIZES = [1_500, 12_000, 100_000];
+
+/** The windows (tsqueries of date lexemes, smallest first), then null for the whole index. */
+async function windowsOf(ctx: AppContext, sizes: number[]): Promise<(string | null)[]> {
+  return ctx.pages.memo(`search:windows:${sizes.join(',')}`, async () => {
+    const { newest, bounds } = await repo.recentBounds(ctx.db, sizes);
+    const windows = newest ? bounds.filter((b): b is string => b !== null).map((b) => windowQuery(b, newest)) : [];
+    return [...new Set(windows), null];
+  });
+}
+
+/**
+ * The matches' facets, and so their number (every document has one content type): counted in the
+ * smallest window that holds COUNT_CAP matches, else over the whole index.
+ */
+async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters, windows: (string | null)[]): Promise<Run> {
   const terms = queryTerms(q, th);
   const tsquery = compileTerms(terms);
-  const facets = tsquery ? await repo.facets(ctx.db, tsquery, filters) : [];
-  return { terms, tsquery, facets, total: facets.filter((f) => f.facet === 'kind').reduce((n, f) => n + f.n, 0) };
+  if (!tsquery) return { terms, tsquery, facets: [], total: 0, window: null };
+  for (const window of windows) {
+    const facets = await repo.facets(ctx.db, tsquery, filters, window);
+    const total = facets.filter((f) => f.facet === 'kind').reduce((n, f) => n + f.n, 0);
+    if (total >= repo.COUNT_CAP || window === null) return { terms, tsquery, facets, total, window };
+  }
+  throw new Error('unreachable: the last window is the whole index');
+}
+
+/** The newest `limit` matches: from the smallest window that has that many, else the whole index. */
+async function newest(ctx: AppContext, tsquery: string, filters: repo.SiteFilters, windows: (string | null)[], limit: number, title = false) {
+  for (const window of windows) {
+    const ids = await repo.newestMatches(ctx.db, { tsquery, window, title, filters, limit });
+    if (ids.length >= limit || window === null) return ids;
+  }
+  return [];
 }
 
 /** Little found: what the query may have meant (a known term of the same sound, or one character off). */
 const FEW = 3;
 
-export async function searchSite(ctx: AppContext, query: SiteQuery) {
+export async function searchSite(ctx: AppContext, query: SiteQuery, options: { windowSizes?: number[] } = {}) {
   const limit = query.limit ?? 10;
   const page = Math.max(1, query.page ?? 1);
   const q = query.q.trim();
@@ -133,8 +168,9 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
     if (found.length === 1) return { exact: { url: found[0].url, title: found[0].title }, q };
   }
   const th = await thesaurus(ctx);
+  const windows = await windowsOf(ctx, options.windowSizes ?? WINDOW_SIZES);
   const filters: repo.SiteFilters = { kind: query.kind, orgId: query.org, category: query.category, year: query.year, validity: query.validity };
-  let run = await countFor(ctx, th, q, filters);
+  let run = await countFor(ctx, th, q, filters, windows);
   let suggestion: string | null = null;
   let corrected = false;
   const isPinyin = /^[a-z\s]+$/i.test(q);
@@ -142,7 +178,7 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
     const normalized = normalizeText(q);
     let best: { text: string; run: Run } | null = null;
     for (const text of corrections(normalized, th.known)) {
-      const other = await countFor(ctx, th, text, filters);
+      const other = await countFor(ctx, th, text, filters, windows);
       if (other.total > run.total && (!best || other.total > best.run.total)) best = { text, run: other };
     }
     if (best) {
@@ -167,7 +203,14 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
       validity: r.validity, validityLabel: r.validity ? labelOf('validity', r.validity) : null, category: r.category,
     };
   };
-  const rows = run.total > 0 ? await repo.rankedPage(ctx.db, { tsquery: run.tsquery, phrase: phraseQuery(run.terms), filters, offset: (page - 1) * limit, limit }) : [];
+  const ranked = async (tsquery: string, phrase: string | null, offset: number, count: number) => {
+    const ids = [...new Set([
+      ...await newest(ctx, tsquery, filters, windows, repo.BODY_CANDIDATES),
+      ...await newest(ctx, tsquery, filters, windows, repo.TITLE_CANDIDATES, true),
+    ])];
+    return repo.rankedPage(ctx.db, { ids, tsquery, phrase, offset, limit: count });
+  };
+  const rows = run.total > 0 ? await ranked(run.tsquery, phraseQuery(run.terms), (page - 1) * limit, limit) : [];
   const facetRows = run.facets;
   const reachable = Math.min(run.total, repo.BODY_CANDIDATES + repo.TITLE_CANDIDATES);
   const results = rows.map(view);
@@ -175,7 +218,7 @@ export async function searchSite(ctx: AppContext, query: SiteQuery) {
   const partialQuery = run.total < FEW && page === 1 ? partialTerms(run.terms) : null;
   const found = new Set(rows.map((r) => r.url));
   const partial = partialQuery
-    ? (await repo.rankedPage(ctx.db, { tsquery: partialQuery, phrase: null, filters, offset: 0, limit: limit + rows.length })).filter((r) => !found.has(r.url)).slice(0, limit).map(view)
+    ? (await ranked(partialQuery, null, 0, limit + rows.length)).filter((r) => !found.has(r.url)).slice(0, limit).map(view)
     : [];
   return {
     q, total: run.total, capped: run.total >= repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results, partial,

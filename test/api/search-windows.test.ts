@@ -1,0 +1,53 @@
+/**
+ * 全站搜索 looks among the newest documents first (recent windows, src/domain/search/recency.ts): the
+ * answer must be the one a search of the whole index gives. 400 documents of one word over 400 days,
+ * one old document with the word in its title, and windows small enough that the candidates come
+ * from them; a citizen's query never matches a date lexeme.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context.js';
+import { PageCache } from '../../src/lib/page-cache.js';
+import { indexedRow } from '../../src/modules/search/search-index.js';
+import { upsertDocuments } from '../../src/modules/search/search.repository.js';
+import { searchSite } from '../../src/modules/search/search.service.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let ctx: AppContext;
+const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-03-10T02:00:00Z') });
+  ctx = { db: t.db, pages: new PageCache() } as unknown as AppContext;
+  const docs = Array.from({ length: 400 }, (_, n) => ({
+    kind: 'item', ref: `w${n}`, url: `/w/${n}`, publishedOn: day(n),
+    title: n % 2 ? `第${n}期暖心卡发放情况` : `第${n}期工作动态`,
+    body: n % 3 ? '向困难群众发放暖心卡，凭卡免费乘坐公交。' : '本期工作动态。',
+  }));
+  docs.push({ kind: 'item', ref: 'old', url: '/w/old', publishedOn: '2019-05-01', title: '暖心卡管理办法', body: '暖心卡的申领、使用和管理。' });
+  await upsertDocuments(t.db, docs.map((d) => indexedRow(d)));
+}, 120_000);
+afterAll(async () => t.close());
+
+const answer = async (q: string, windowSizes: number[], page = 1) => {
+  const r = await searchSite(ctx, { q, page }, { windowSizes });
+  if ('exact' in r) return r;
+  return { total: r.total, results: r.results.map((x) => x.url), partial: r.partial.map((x) => x.url), suggestion: r.suggestion, pages: r.pages, facets: r.facets };
+};
+
+describe('recent windows', () => {
+  it.each(['暖心卡', '暖心卡 公交', '工作动态', '暖心卡 管理办法', '困难群众', '公交'])('give the whole index’s answer for %s', async (q) => {
+    for (const page of [1, 3]) {
+      expect(await answer(q, [20, 60, 300], page)).toEqual(await answer(q, [], page));
+    }
+  });
+
+  it('still rank an old title match above the newest body matches', async () => {
+    const first = await answer('暖心卡 管理办法', [20, 60, 300]);
+    expect('results' in first && first.results[0]).toBe('/w/old');
+  });
+
+  it('are never matched by what a citizen types', async () => {
+    for (const q of ['d20250601', 'm202506', '@d20250601', "'@m202506'"]) expect((await answer(q, [20])).total).toBe(0);
+  });
+});
