@@ -9,7 +9,7 @@ import type { AppContext } from '../../src/context.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import { indexedRow } from '../../src/modules/search/search-index.js';
 import { upsertDocuments } from '../../src/modules/search/search.repository.js';
-import { searchSite } from '../../src/modules/search/search.service.js';
+import { searchSite, suggest } from '../../src/modules/search/search.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -45,6 +45,11 @@ describe('recent windows', () => {
   it('still rank an old title match above the newest body matches', async () => {
     const first = await answer('暖心卡 管理办法', [20, 60, 300]);
     expect('results' in first && first.results[0]).toBe('/w/old');
+  });
+
+  it('give the whole index’s suggestions while typing', async () => {
+    for (const q of ['暖心', '管理办法', '工作动']) expect(await suggest(ctx, q, { windowSizes: [3, 20] })).toEqual(await suggest(ctx, q, { windowSizes: [] }));
+    expect((await suggest(ctx, '暖心卡', { windowSizes: [3, 20] })).suggestions.filter((s) => s.url).map((s) => s.url)).toEqual(['/w/399', '/w/397', '/w/395', '/w/393', '/w/391']);
   });
 
   it('are never matched by what a citizen types', async () => {

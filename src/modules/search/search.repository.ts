@@ -165,8 +165,8 @@ export async function byNumber(db: Executor, q: { indexNo?: string; docNo?: stri
   return query.execute();
 }
 
-export async function titlesMatching(db: Executor, tsquery: string, limit: number) {
-  return (await sql<{ title: string; url: string }>`select d.title, d.url from search_documents d where d.title_vector @@ to_tsquery('simple', ${tsquery})
+export async function titlesMatching(db: Executor, tsquery: string, limit: number, window: string | null = null) {
+  return (await sql<{ title: string; url: string }>`select d.title, d.url from search_documents d where d.title_vector @@ ${matching(tsquery, window)}
     order by d.published_on desc nulls last limit ${limit}`.execute(db)).rows;
 }
 

@@ -228,13 +228,22 @@ export async function searchSite(ctx: AppContext, query: SiteQuery, options: { w
 }
 
 /** Suggestions while typing: known terms (by Chinese or pinyin prefix) and titles that match. */
-export async function suggest(ctx: AppContext, typed: string) {
+export async function suggest(ctx: AppContext, typed: string, options: { windowSizes?: number[] } = {}) {
   const q = typed.trim().slice(0, 40);
   if (!q) return { suggestions: [] as { text: string; url?: string }[] };
   const th = await thesaurus(ctx);
   const terms = completions(normalizeText(q), th.known, 6).map((text) => ({ text }));
   const tsquery = [...q].length >= 2 ? compileTerms(queryTerms(q, th)) : null;
-  const titles = tsquery ? (await repo.titlesMatching(ctx.db, tsquery, 5)).map((t) => ({ text: t.title, url: t.url })) : [];
+  let titles: { text: string; url: string }[] = [];
+  if (tsquery) {
+    for (const window of await windowsOf(ctx, options.windowSizes ?? WINDOW_SIZES)) {
+      const rows = await repo.titlesMatching(ctx.db, tsquery, 5, window);
+      if (rows.length >= 5 || window === null) {
+        titles = rows.map((t) => ({ text: t.title, url: t.url }));
+        break;
+      }
+    }
+  }
   return { suggestions: [...terms, ...titles] };
 }
 
