@@ -31,15 +31,25 @@ afterAll(async () => t.close());
 
 const answer = async (q: string, windowSizes: number[], page = 1) => {
   const r = await searchSite(ctx, { q, page }, { windowSizes });
-  if ('exact' in r) return r;
-  return { total: r.total, results: r.results.map((x) => x.url), partial: r.partial.map((x) => x.url), suggestion: r.suggestion, pages: r.pages, facets: r.facets };
+  if ('exact' in r) throw new Error(`${q} is a document number`);
+  return { total: r.total, capped: r.capped, results: r.results.map((x) => x.url), partial: r.partial.map((x) => x.url), suggestion: r.suggestion, pages: r.pages };
 };
 
 describe('recent windows', () => {
   it.each(['暖心卡', '暖心卡 公交', '工作动态', '暖心卡 管理办法', '困难群众', '公交'])('give the whole index’s answer for %s', async (q) => {
-    for (const page of [1, 3]) {
-      expect(await answer(q, [20, 60, 300], page)).toEqual(await answer(q, [], page));
+    for (const page of [1, 3, 16]) {
+      const { total, capped, ...windowed } = await answer(q, [20, 60, 300], page);
+      const { total: all, capped: allCapped, ...whole } = await answer(q, [], page);
+      expect(windowed).toEqual(whole);
+      expect(allCapped).toBe(false);
+      // A count from a window is a lower bound, and says so.
+      if (total !== all) expect({ capped, lower: total < all, enough: total >= 150 }).toEqual({ capped: true, lower: true, enough: true });
     }
+  });
+
+  it('count the common word in the largest window that holds a page of candidates', async () => {
+    expect(await answer('暖心卡', [20, 60, 300])).toMatchObject({ total: 250, capped: true, pages: 16 });
+    expect(await answer('暖心卡', [])).toMatchObject({ total: 334, capped: false, pages: 16 });
   });
 
   it('still rank an old title match above the newest body matches', async () => {

@@ -90,7 +90,7 @@ ${searchForm(q)}
 ${r.corrected && r.suggestion ? html`<p class="notice" role="note">没有找到与“${q}”相符的内容，已为您显示“<strong>${r.suggestion}</strong>”的搜索结果。</p>`
   : r.suggestion ? html`<p class="notice" role="note">您是不是要找：<a href="${href(params, { q: r.suggestion })}">${r.suggestion}</a></p>` : ''}
 ${r.pinyinTerms.length ? html`<p class="hint">按拼音“${q}”搜索：${r.pinyinTerms.join('、')}</p>` : ''}
-<p class="result-count" role="status">${r.total ? `共找到${r.capped ? '超过' : ''}${r.total}条结果${r.pages > 1 ? `，第${page}页／共${r.pages}页` : ''}。` : ''}</p>
+<p class="result-count" role="status">${r.total ? `共找到${r.total}条${r.capped ? '以上' : ''}结果${r.pages > 1 ? `，第${page}页／共${r.pages}页` : ''}。` : ''}</p>
 ${active.length ? html`<p class="active-filters">已选条件：${active.map((f) => html`<a href="${href(params, { [f]: undefined })}" aria-label="取消条件：${facetLabel(f, String(params[f]))}">${LABELS.searchFacet[f]}：${facetLabel(f, String(params[f]))} ×</a> `)}</p>` : ''}
 <div class="search-layout">
 ${r.total ? html`<aside class="facets" aria-label="筛选结果">${FACETS.map((f) => {

@@ -73,7 +73,7 @@ const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql` and ${sql.joi
 /** Matches ranked: the newest matches and the newest title matches are the candidates. */
 export const BODY_CANDIDATES = 150;
 export const TITLE_CANDIDATES = 100;
-/** Counts and facets stop at this many matches (a larger total is shown as “超过”). */
+/** Counts and facets stop at this many matches (the page then says “N条以上”). */
 export const COUNT_CAP = 2000;
 
 export interface RankedRow {

@@ -132,16 +132,20 @@ async function windowsOf(ctx: AppContext, sizes: number[]): Promise<(string | nu
 
 /**
  * The matches' facets, and so their number (every document has one content type): counted in the
- * smallest window that holds COUNT_CAP matches, else over the whole index.
+ * smallest window that holds COUNT_CAP matches, or the largest if that holds a page of candidates,
+ * else over the whole index. A count from a window is a lower bound (the page says “N条以上”).
  */
 async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters, windows: (string | null)[]): Promise<Run> {
   const terms = queryTerms(q, th);
   const tsquery = compileTerms(terms);
   if (!tsquery) return { terms, tsquery, facets: [], total: 0, window: null };
-  for (const window of windows) {
+  for (const [i, window] of windows.entries()) {
     const facets = await repo.facets(ctx.db, tsquery, filters, window);
     const total = facets.filter((f) => f.facet === 'kind').reduce((n, f) => n + f.n, 0);
-    if (total >= repo.COUNT_CAP || window === null) return { terms, tsquery, facets, total, window };
+    // The largest window holds a page of candidates or more: its count stands as “N条以上”
+    // (counting every match of a common query in the whole index is what makes searches slow).
+    const last = i === windows.length - 2;
+    if (total >= repo.COUNT_CAP || window === null || (last && total >= repo.BODY_CANDIDATES)) return { terms, tsquery, facets, total, window };
   }
   throw new Error('unreachable: the last window is the whole index');
 }
@@ -208,20 +212,21 @@ export async function searchSite(ctx: AppContext, query: SiteQuery, options: { w
       ...await newest(ctx, tsquery, filters, windows, repo.BODY_CANDIDATES),
       ...await newest(ctx, tsquery, filters, windows, repo.TITLE_CANDIDATES, true),
     ])];
-    return repo.rankedPage(ctx.db, { ids, tsquery, phrase, offset, limit: count });
+    return { ids, rows: await repo.rankedPage(ctx.db, { ids, tsquery, phrase, offset, limit: count }) };
   };
-  const rows = run.total > 0 ? await ranked(run.tsquery, phraseQuery(run.terms), (page - 1) * limit, limit) : [];
+  // The candidates are what can be paged through.
+  const { ids: candidates, rows } = run.total > 0 ? await ranked(run.tsquery, phraseQuery(run.terms), (page - 1) * limit, limit) : { ids: [], rows: [] };
   const facetRows = run.facets;
-  const reachable = Math.min(run.total, repo.BODY_CANDIDATES + repo.TITLE_CANDIDATES);
+  const reachable = candidates.length;
   const results = rows.map(view);
   // Few full matches of a long query: the documents lacking one of its words follow, ranked below them.
   const partialQuery = run.total < FEW && page === 1 ? partialTerms(run.terms) : null;
   const found = new Set(rows.map((r) => r.url));
   const partial = partialQuery
-    ? (await ranked(partialQuery, null, 0, limit + rows.length)).filter((r) => !found.has(r.url)).slice(0, limit).map(view)
+    ? (await ranked(partialQuery, null, 0, limit + rows.length)).rows.filter((r) => !found.has(r.url)).slice(0, limit).map(view)
     : [];
   return {
-    q, total: run.total, capped: run.total >= repo.COUNT_CAP, page, pages: Math.ceil(reachable / limit), results, partial,
+    q, total: run.total, capped: run.total >= repo.COUNT_CAP || run.window !== null, page, pages: Math.ceil(reachable / limit), results, partial,
     facets: facetRows.map((f) => ({ ...f, label: f.label ?? (f.facet === 'kind' ? labelOf('searchKind', f.value) : labelOf('validity', f.value)) })),
     suggestion, corrected, pinyinTerms, strings,
   };
