@@ -10,7 +10,7 @@ import { sweepOrphanBlobs } from '../modules/platform/blob-sweep.service.js';
 import { purgeExpiredChallenges } from '../modules/platform/challenge.repository.js';
 import { purgeExpiredHits } from '../modules/platform/rate-limits.repository.js';
 import { publishScheduledItems } from '../modules/publishing/publishing.service.js';
-import { runQueuedReindex } from '../modules/search/search.service.js';
+import { queueReindexIfStale, runQueuedReindex } from '../modules/search/search.service.js';
 // 意见征集 (issue 13)
 import { closeEndedDrafts } from '../modules/solicitations/solicitations.service.js';
 import { escalateDeemedApprovals } from '../modules/services/cases.service.js';
@@ -53,7 +53,7 @@ export function platformJobs(log: Log): BackgroundJob[] {
       },
     },
     // 全站搜索: a full reindex queued from the console (or by migration 0015) runs here, its progress in the console.
-    { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: (ctx) => runQueuedReindex(ctx) },
+    { name: 'search-reindex', everyMs: 5000, runAtStart: true, run: async (ctx) => { await queueReindexIfStale(ctx); return runQueuedReindex(ctx); } },
     // 意见征集 (issue 13): drafts whose comment period has run are marked 已截止 (pages already show them so).
     { name: 'close-solicitations', everyMs: HOUR, runAtStart: true, run: async (ctx) => { await closeEndedDrafts(ctx); } },
     // 政务服务: 逾期视为同意 — cases of such items past their promised limit go to the centre, marked.

@@ -2,14 +2,15 @@
  * 全站搜索 looks among the newest documents first (recent windows, src/domain/search/recency.ts): the
  * answer must be the one a search of the whole index gives. 400 documents of one word over 400 days,
  * one old document with the word in its title, and windows small enough that the candidates come
- * from them; a citizen's query never matches a date lexeme.
+ * from them; a citizen's query never matches a date lexeme. And an index built with another
+ * dictionary is searched by bigrams too until the reindex it queues has run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import { indexedRow } from '../../src/modules/search/search-index.js';
 import { upsertDocuments } from '../../src/modules/search/search.repository.js';
-import { searchSite, suggest } from '../../src/modules/search/search.service.js';
+import { queueReindexIfStale, runQueuedReindex, searchSite, suggest } from '../../src/modules/search/search.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -64,5 +65,22 @@ describe('recent windows', () => {
 
   it('are never matched by what a citizen types', async () => {
     for (const q of ['d20250601', 'm202506', '@d20250601', "'@m202506'"]) expect((await answer(q, [20])).total).toBe(0);
+  });
+});
+
+describe('an index built with another dictionary', () => {
+  it('is searched by the bigrams of terms too, and rebuilt by a queued reindex', async () => {
+    // As if built by an older release: no 社会救助 lexeme, and marked so.
+    await upsertDocuments(t.db, [{ ...indexedRow({ kind: 'item', ref: 'stale', url: '/w/stale', publishedOn: '2025-03-01', title: '全社会救助工作简报', body: '' }), vector: "'全社':1A '社会':2A '会救':3A '救助':4A '助工':5A '工作':6A", titleVector: "'社会':2A '会救':3A '救助':4A" }]);
+    await t.db.updateTable('searchIndexState').set({ dictionary: 'older' }).execute();
+    ctx.pages.invalidate();
+    expect((await answer('社会救助', [])).results).toEqual(['/w/stale']);
+    expect(await queueReindexIfStale(ctx)).toBe(true);
+    expect(await queueReindexIfStale(ctx)).toBe(false);
+    expect(await t.db.selectFrom('searchReindexRuns').select('status').where('status', '=', 'queued').execute()).toHaveLength(1);
+    expect(await runQueuedReindex(ctx)).toBe(true);
+    // The reindex rebuilt what its sources know (catalog items); the stray row was not one of them.
+    expect((await t.db.selectFrom('searchIndexState').select('dictionary').executeTakeFirstOrThrow()).dictionary).not.toBe('older');
+    expect(await queueReindexIfStale(ctx)).toBe(false);
   });
 });

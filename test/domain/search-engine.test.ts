@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/domain/search/normalize.js';
 import { pinyinOf, corrections, completions, editDistance } from '../../src/domain/search/pinyin.js';
 import { buildThesaurus, compileTerms, phraseQuery, queryTerms } from '../../src/domain/search/query.js';
-import { cutWords, DICTIONARY_TERMS, searchVector } from '../../src/domain/search/segment.js';
+import { cutWords, DICTIONARY_TERMS, INDEXED_TERMS, searchVector } from '../../src/domain/search/segment.js';
 import { DEFAULT_SYNONYM_GROUPS } from '../../src/domain/search/thesaurus.js';
 
 const th = buildThesaurus(DEFAULT_SYNONYM_GROUPS, DICTIONARY_TERMS, pinyinOf);
@@ -79,9 +79,34 @@ describe('synonym expansion', () => {
     expect(phraseQuery(queryTerms('低保标准', th))).toBe("'低保' <-> '保标' <-> '标准'");
   });
 
+  it('looks for a dictionary term by its own lexeme once the index holds such lexemes', () => {
+    expect(compileTerms(queryTerms('社会救助', th), INDEXED_TERMS)).toBe("'社会救助'");
+    expect(compileTerms(queryTerms('低保 标准', th), INDEXED_TERMS)).toBe("('低保' | '最低生活保障') & '标准'");
+    // A group the 系统管理员 added: not in the documents' vectors as a lexeme, so its bigrams too.
+    const edited = buildThesaurus([['暖心卡', '关爱卡']], [], pinyinOf);
+    expect(compileTerms(queryTerms('暖心卡', edited), INDEXED_TERMS)).toBe("(('暖心卡' | '暖心' & '心卡') | ('关爱卡' | '关爱' & '爱卡'))");
+  });
+
   it('applies a changed thesaurus at once', () => {
     const edited = buildThesaurus([['暖心卡', '关爱卡']], [], pinyinOf);
     expect(queryTerms('关爱卡', edited)[0].alternatives.sort()).toEqual(['关爱卡', '暖心卡']);
+  });
+});
+
+describe('dictionary terms in documents', () => {
+  it.each([
+    // The segmenter cuts 全社会 / 救助, yet the text has 社会救助.
+    ['全社会救助工作', '社会救助'],
+    ['城乡居民最低生活保障标准', '最低生活保障'],
+    ['推进政府信息公开条例的实施', '政府信息公开条例'],
+    ['新型农村合作医疗', '新型农村合作医疗'],
+  ])('%s has the lexeme %s', (text, term) => {
+    expect(INDEXED_TERMS.has(term)).toBe(true);
+    expect(searchVector({ title: [], body: [text] })).toMatch(new RegExp(`'${term}':\\d+C`));
+  });
+
+  it('not where the characters are apart', () => {
+    expect(searchVector({ title: [], body: ['社会，救助'] })).not.toContain("'社会救助'");
   });
 });
 

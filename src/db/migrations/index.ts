@@ -50,6 +50,6 @@ export const migrations: Record<string, Migration> = {
   '0019_service_complaints': m0019,
   // 便民问答 and interaction indexes (issue 13)
   '0018_faq': m0018,
-  // 全站搜索: publication-date lexemes (issue 15)
+  // 全站搜索: publication-date and dictionary-term lexemes (issue 15)
   '0022_search_dates': m0022,
 };

@@ -42,8 +42,16 @@ export interface SearchReindexRunsTable {
   finishedAt: Timestamp | null;
 }
 
+/** What the index was built with (one row): DICTIONARY_SIGNATURE of domain/search/segment.ts, or null. */
+export interface SearchIndexStateTable {
+  id: Generated<number>;
+  dictionary: string | null;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface SearchTables {
   searchDocuments: SearchDocumentsTable;
   searchSynonyms: SearchSynonymsTable;
   searchReindexRuns: SearchReindexRunsTable;
+  searchIndexState: SearchIndexStateTable;
 }

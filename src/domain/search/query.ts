@@ -122,20 +122,25 @@ function expand(terms: string[], th: Thesaurus): string[] {
 
 const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-/** The tsquery of one form of a term. */
-export function formQuery(form: string): string {
+/**
+ * The tsquery of one form of a term. `indexed`: terms every document carries as a lexeme wherever its
+ * text has them (segment.ts INDEXED_TERMS, when the index was built with them): such a term is its
+ * lexeme alone.
+ */
+export function formQuery(form: string, indexed?: ReadonlySet<string>): string {
   const chars = [...form];
   if (!/^\p{Script=Han}+$/u.test(form)) return quote(form);
   if (chars.length === 1) return `${quote(form)}:*`;
-  if (chars.length === 2) return quote(form);
+  if (chars.length === 2 || indexed?.has(form)) return quote(form);
   const bigrams = [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
   return `(${quote(form)} | ${bigrams.map(quote).join(' & ')})`;
 }
 
 /** AND of the terms, OR of each term's alternatives; null when the query has nothing to search for. */
-export function compileTerms(terms: QueryTerm[]): string | null {
+export function compileTerms(terms: QueryTerm[], indexed?: ReadonlySet<string>): string | null {
   if (!terms.length) return null;
-  return terms.map((t) => (t.alternatives.length === 1 ? formQuery(t.alternatives[0]) : `(${t.alternatives.map(formQuery).join(' | ')})`)).join(' & ');
+  const form = (f: string) => formQuery(f, indexed);
+  return terms.map((t) => (t.alternatives.length === 1 ? form(t.alternatives[0]) : `(${t.alternatives.map(form).join(' | ')})`)).join(' & ');
 }
 
 /**
@@ -143,9 +148,9 @@ export function compileTerms(terms: QueryTerm[]): string | null {
  * shown after the full matches, as results that lack one of the words. A query of two terms keeps
  * both required (one word of two is too loose: 火星移民 must not list every page on 移民搬迁).
  */
-export function partialTerms(terms: QueryTerm[]): string | null {
+export function partialTerms(terms: QueryTerm[], indexed?: ReadonlySet<string>): string | null {
   if (terms.length < 3) return null;
-  return terms.map((_, skipped) => `(${compileTerms(terms.filter((__, i) => i !== skipped))})`).join(' | ');
+  return terms.map((_, skipped) => `(${compileTerms(terms.filter((__, i) => i !== skipped), indexed)})`).join(' | ');
 }
 
 /**

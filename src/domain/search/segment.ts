@@ -6,6 +6,7 @@
  * Latin words and numbers whole. Each lexeme carries the positions of its characters (for ranking by
  * proximity) and the weight of its field: A title and 发文字号, B keywords, C body and attachments.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { GOV_TERMS } from './gov-dictionary.js';
@@ -16,6 +17,20 @@ let jieba: Jieba | undefined;
 
 /** The terms added to the segmenter's dictionary. */
 export const DICTIONARY_TERMS: readonly string[] = [...new Set([...GOV_TERMS, ...DEFAULT_SYNONYM_GROUPS.flat()])];
+
+/**
+ * Dictionary terms of three characters or more, normalised: a document gets one of them as a lexeme
+ * wherever its text contains it (whatever the segmenter cut), so a query for such a term needs only
+ * that lexeme — not the AND of its bigrams, whose posting lists are long for common characters.
+ */
+export const INDEXED_TERMS: ReadonlySet<string> = new Set(DICTIONARY_TERMS.map((t) => normalizeText(t).replace(/\s+/g, '')).filter((t) => /^\p{Script=Han}{3,}$/u.test(t)));
+
+/** What the documents' vectors were built with: an index built otherwise cannot be searched by those terms alone. */
+export const DICTIONARY_SIGNATURE = createHash('sha256').update(`vector-2\n${[...INDEXED_TERMS].sort().join('\n')}`).digest('hex').slice(0, 16);
+
+/** INDEXED_TERMS by their first two characters, for finding them in a run of text. */
+const termsByPrefix = new Map<string, string[]>();
+for (const t of INDEXED_TERMS) termsByPrefix.set(t.slice(0, 2), [...(termsByPrefix.get(t.slice(0, 2)) ?? []), t]);
 
 export function segmenter(): Jieba {
   if (!jieba) {
@@ -77,7 +92,12 @@ function addText(v: VectorBuilder, text: string, weight: Weight, unigrams: boole
       // prefixes of their bigrams, which a single-character query reads).
       if (unigrams) for (let k = i; k < j; k += 1) v.add(s[k], positionAt[k], weight);
       else v.add(s[j - 1], positionAt[j - 1], weight);
-      if (j - i > 2) hasWords = true;
+      if (j - i > 2) {
+        hasWords = true;
+        for (let k = i; k + 2 < j; k += 1) {
+          for (const term of termsByPrefix.get(s[k] + s[k + 1]) ?? []) if (k + term.length <= j && s.startsWith(term, k)) v.add(term, positionAt[k], weight);
+        }
+      }
       v.position += j - i + 1;
       i = j;
     } else if (isWordCode(c)) {

@@ -194,6 +194,19 @@ export async function deleteSynonym(db: Executor, id: number) {
 
 // ---- reindex runs
 
+/** The signature of the dictionary the index was built with (null: unknown, an older build). */
+export async function indexDictionary(db: Executor): Promise<string | null> {
+  return (await db.selectFrom('searchIndexState').select('dictionary').executeTakeFirst())?.dictionary ?? null;
+}
+
+export async function setIndexDictionary(db: Executor, dictionary: string) {
+  await db.updateTable('searchIndexState').set({ dictionary, updatedAt: new Date() }).execute();
+}
+
+export async function hasDocuments(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('searchDocuments').select('id').limit(1).executeTakeFirst());
+}
+
 export async function latestRun(db: Executor) {
   return db.selectFrom('searchReindexRuns').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
 }

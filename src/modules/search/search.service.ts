@@ -11,7 +11,7 @@ import { normalizeText, simplified } from '../../domain/search/normalize.js';
 import { completions, corrections, pinyinOf } from '../../domain/search/pinyin.js';
 import { buildThesaurus, compileTerms, highlightStrings, partialTerms, phraseQuery, queryTerms, type QueryTerm, type Thesaurus } from '../../domain/search/query.js';
 import { windowQuery } from '../../domain/search/recency.js';
-import { DICTIONARY_TERMS } from '../../domain/search/segment.js';
+import { DICTIONARY_SIGNATURE, DICTIONARY_TERMS, INDEXED_TERMS } from '../../domain/search/segment.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -37,6 +37,15 @@ export async function thesaurus(ctx: AppContext): Promise<Thesaurus> {
   const th = buildThesaurus(groups, DICTIONARY_TERMS, cachedPinyin);
   built.set(ctx, { signature, thesaurus: th });
   return th;
+}
+
+/**
+ * The terms the site index holds as lexemes of their own (INDEXED_TERMS), when the index was built
+ * with the current dictionary; otherwise none, and every term is also looked for by its bigrams.
+ */
+async function indexedTerms(ctx: AppContext): Promise<ReadonlySet<string> | undefined> {
+  const built = await ctx.pages.memo('search:dictionary', () => repo.indexDictionary(ctx.db));
+  return built === DICTIONARY_SIGNATURE ? INDEXED_TERMS : undefined;
 }
 
 /** The catalog's query (GET /api/v1/catalog?q=, 公开目录, staff search): the same terms and thesaurus. */
@@ -135,9 +144,9 @@ async function windowsOf(ctx: AppContext, sizes: number[]): Promise<(string | nu
  * smallest window that holds COUNT_CAP matches, or the largest if that holds a page of candidates,
  * else over the whole index. A count from a window is a lower bound (the page says “N条以上”).
  */
-async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters, windows: (string | null)[]): Promise<Run> {
+async function countFor(ctx: AppContext, th: Thesaurus, q: string, filters: repo.SiteFilters, windows: (string | null)[], indexed?: ReadonlySet<string>): Promise<Run> {
   const terms = queryTerms(q, th);
-  const tsquery = compileTerms(terms);
+  const tsquery = compileTerms(terms, indexed);
   if (!tsquery) return { terms, tsquery, facets: [], total: 0, window: null };
   for (const [i, window] of windows.entries()) {
     const facets = await repo.facets(ctx.db, tsquery, filters, window);
@@ -173,8 +182,9 @@ export async function searchSite(ctx: AppContext, query: SiteQuery, options: { w
   }
   const th = await thesaurus(ctx);
   const windows = await windowsOf(ctx, options.windowSizes ?? WINDOW_SIZES);
+  const indexed = await indexedTerms(ctx);
   const filters: repo.SiteFilters = { kind: query.kind, orgId: query.org, category: query.category, year: query.year, validity: query.validity };
-  let run = await countFor(ctx, th, q, filters, windows);
+  let run = await countFor(ctx, th, q, filters, windows, indexed);
   let suggestion: string | null = null;
   let corrected = false;
   const isPinyin = /^[a-z\s]+$/i.test(q);
@@ -182,7 +192,7 @@ export async function searchSite(ctx: AppContext, query: SiteQuery, options: { w
     const normalized = normalizeText(q);
     let best: { text: string; run: Run } | null = null;
     for (const text of corrections(normalized, th.known)) {
-      const other = await countFor(ctx, th, text, filters, windows);
+      const other = await countFor(ctx, th, text, filters, windows, indexed);
       if (other.total > run.total && (!best || other.total > best.run.total)) best = { text, run: other };
     }
     if (best) {
@@ -220,7 +230,7 @@ export async function searchSite(ctx: AppContext, query: SiteQuery, options: { w
   const reachable = candidates.length;
   const results = rows.map(view);
   // Few full matches of a long query: the documents lacking one of its words follow, ranked below them.
-  const partialQuery = run.total < FEW && page === 1 ? partialTerms(run.terms) : null;
+  const partialQuery = run.total < FEW && page === 1 ? partialTerms(run.terms, indexed) : null;
   const found = new Set(rows.map((r) => r.url));
   const partial = partialQuery
     ? (await ranked(partialQuery, null, 0, limit + rows.length)).rows.filter((r) => !found.has(r.url)).slice(0, limit).map(view)
@@ -238,7 +248,7 @@ export async function suggest(ctx: AppContext, typed: string, options: { windowS
   if (!q) return { suggestions: [] as { text: string; url?: string }[] };
   const th = await thesaurus(ctx);
   const terms = completions(normalizeText(q), th.known, 6).map((text) => ({ text }));
-  const tsquery = [...q].length >= 2 ? compileTerms(queryTerms(q, th)) : null;
+  const tsquery = [...q].length >= 2 ? compileTerms(queryTerms(q, th), await indexedTerms(ctx)) : null;
   let titles: { text: string; url: string }[] = [];
   if (tsquery) {
     for (const window of await windowsOf(ctx, options.windowSizes ?? WINDOW_SIZES)) {
@@ -335,6 +345,23 @@ export async function requestReindex(ctx: AppContext, actor: Actor) {
 const BATCH = 500;
 
 /**
+ * An index built with another dictionary (an upgrade changed gov-dictionary.ts or the vectors' form)
+ * is rebuilt: a reindex is queued, once. An empty one is simply marked as built with this one.
+ */
+export async function queueReindexIfStale(ctx: AppContext): Promise<boolean> {
+  if ((await repo.indexDictionary(ctx.db)) === DICTIONARY_SIGNATURE) return false;
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.hasDocuments(trx))) {
+      await repo.setIndexDictionary(trx, DICTIONARY_SIGNATURE);
+      return false;
+    }
+    if (await repo.openRun(trx)) return false;
+    await repo.insertRun(trx, null);
+    return true;
+  });
+}
+
+/**
  * Runs the oldest queued reindex, if any: every source, batch by batch, each batch in its own
  * transaction, the progress written after each. Documents a source no longer yields are removed.
  */
@@ -363,7 +390,10 @@ export async function runQueuedReindex(ctx: AppContext): Promise<boolean> {
       for (const kind of source.kinds) await repo.deleteStale(ctx.db, kind, startedAt);
     }
     await repo.flushIndexes(ctx.db);
-    await repo.updateRun(ctx.db, run.id, { status: 'done', done: total, finishedAt: new Date() });
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.updateRun(trx, run.id, { status: 'done', done: total, finishedAt: new Date() });
+      await repo.setIndexDictionary(trx, DICTIONARY_SIGNATURE);
+    });
   } catch (err) {
     await repo.updateRun(ctx.db, run.id, { status: 'failed', error: String((err as Error).message ?? err).slice(0, 500), finishedAt: new Date() });
     throw err;
