@@ -50,7 +50,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // JIT compilation pays off for long analytical queries, not for a web request's: a search whose
+  // plan looks expensive spent ~40 ms compiling before it ran. Off for the platform's sessions.
+  // Options given in DATABASE_URL are kept (the address's own options win over the pool's, so they go there).
+  const address = new URL(url);
+  address.searchParams.set('options', [address.searchParams.get('options'), '-c jit=off'].filter(Boolean).join(' '));
+  const pool = new pg.Pool({ connectionString: address.toString(), max, types });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const preparingPool = {
