@@ -9,7 +9,7 @@ import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { creditCodeProblem, maskIdNumber, maskPhone, residentIdNumberProblem } from '../../domain/id-numbers.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
-import { caseDueOn, dueState, workingDaysLeft } from '../../domain/services/case-deadline.js';
+import { caseDueOn, dueState, workingDaysLeft, workingDaysTaken } from '../../domain/services/case-deadline.js';
 import { canTake, nextStatus, resultNeedsReason, type IntakeDecision, type ServiceCaseAction, type ServiceCaseResult, type ServiceCaseStatus } from '../../domain/services/case-state.js';
 import { AppError } from '../../http/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/password-hash.js';
@@ -182,7 +182,8 @@ export async function takeCaseAction(ctx: AppContext, actor: Actor | null, caseN
     }
     if (input.action === 'complete') {
       if (row.status === 'awaitingSupplement') await repo.endPause(trx, row.id, onDate);
-      Object.assign(changes, { completedOn: onDate, result: input.result, resultReason: input.reason?.trim() || null });
+      const taken = workingDaysTaken(calendar, row.acceptedOn!, onDate, await repo.listPauses(trx, row.id));
+      Object.assign(changes, { completedOn: onDate, result: input.result, resultReason: input.reason?.trim() || null, workingDaysTaken: taken });
     }
     if (input.action === 'escalate') changes.escalatedAt = ctx.now();
     await repo.updateCase(trx, row.id, changes);
