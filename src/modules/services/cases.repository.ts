@@ -99,10 +99,21 @@ export type NewCaseRow = {
 
 // Every write below keeps the monthly figures (case-figures.repository.ts) in the same transaction.
 
-export async function insertCase(db: Executor, row: NewCaseRow): Promise<number> {
-  const inserted = await db.insertInto('serviceCases').values(row).returning('id').executeTakeFirstOrThrow();
-  await addCases(db, [inserted.id]);
-  return inserted.id;
+/** A new case with its first step (受理, 不予受理 or 一次性告知) in one statement. */
+export async function insertCase(db: Executor, row: NewCaseRow, step: { action: string; onDate: string; actorUserId: number | null; note: string | null }): Promise<number> {
+  const inserted = await db
+    .with('c', (w) => w.insertInto('serviceCases').values(row).returning('id'))
+    .insertInto('serviceCaseSteps')
+    .columns(['caseId', 'action', 'onDate', 'actorUserId', 'note'])
+    // Typed: the parameters of a SELECT list would otherwise be text.
+    .expression((eb) => eb.selectFrom('c').select([
+      'c.id', sql<string>`${step.action}::text`.as('action'), sql<string>`${step.onDate}::date`.as('onDate'),
+      sql<number | null>`${step.actorUserId}::int`.as('actorUserId'), sql<string | null>`${step.note}::text`.as('note'),
+    ]))
+    .returning('caseId')
+    .executeTakeFirstOrThrow();
+  await addCases(db, [inserted.caseId]);
+  return inserted.caseId;
 }
 
 export async function insertCases(db: Executor, rows: (NewCaseRow & { workingDaysTaken?: number | null })[]): Promise<number[]> {

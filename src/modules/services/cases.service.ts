@@ -62,14 +62,13 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: NewServ
   const queryPassword = randomText(6);
   const a = input.applicant;
   await ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertCase(trx, {
+    await repo.insertCase(trx, {
       caseNo, itemId: item.id, orgId: item.orgId, windowId, status,
       intakeReason: intake === 'accept' ? null : [input.reason?.trim(), ...(input.missing ?? [])].filter(Boolean).join('；'),
       acceptedOn, promisedLimitDays: item.promisedLimitDays, dueOn: due?.dueOn ?? null, dueCertain: due?.certain ?? true,
       applicantType: a.type, applicantName: a.name, idNumberEnc: ctx.crypto.encrypt(a.idNumber.trim().toUpperCase()), phoneEnc: ctx.crypto.encrypt(a.phone),
       queryPasswordHash: casePasswordHash(ctx, caseNo, queryPassword), registeredBy: actor.userId,
-    });
-    await repo.insertStep(trx, { caseId: id, action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
+    }, { action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
     await recordAudit(trx, {
       actor, orgId: item.orgId, action: 'service.case.register', targetType: 'serviceCase', targetId: caseNo,
       summary: { after: { itemName: item.name, status: labelOf('serviceCaseStatus', status), acceptedOn, dueOn: due?.dueOn ?? null, idNumber: a.idNumber, phone: a.phone } },

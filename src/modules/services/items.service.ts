@@ -15,7 +15,7 @@ import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
-import { canKeepRegistry } from './services.policy.js';
+import { canKeepRegistry, mayKeepRegistryOf } from './services.policy.js';
 
 export type { ServiceItemRow } from './items.repository.js';
 
@@ -116,7 +116,6 @@ export async function getPublicItem(ctx: AppContext, code: string) {
 export async function itemForStaff(ctx: AppContext, actor: Actor, code: string, path = 'itemCode') {
   const item = await repo.findItemByCode(ctx.db, code);
   if (!item) throw new AppError('SERVICE_ITEM_NOT_FOUND', [{ path, message: `事项编码“${code}”不存在。` }]);
-  const scope = await visibleOrgIds(ctx.db, actor);
-  if (!canKeepRegistry(actor, scope, item.orgId)) throw new AppError('FORBIDDEN');
+  if (!(await mayKeepRegistryOf(ctx.db, actor, item.orgId))) throw new AppError('FORBIDDEN');
   return item;
 }
