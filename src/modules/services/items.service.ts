@@ -4,6 +4,7 @@
  * drafted as new versions and published after review (guides.service.ts).
  */
 import type { AppContext } from '../../context.js';
+import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import type { Actor } from '../../domain/roles.js';
 import { checkLimits, type ServiceItemKind } from '../../domain/services/service-items.js';
 import { labelOf } from '../../domain/labels.js';
@@ -110,6 +111,11 @@ export async function getPublicItem(ctx: AppContext, code: string) {
   const item = await repo.findItemByCode(ctx.db, code);
   if (!item || !item.published) throw new AppError('SERVICE_ITEM_NOT_FOUND');
   return item;
+}
+
+/** Every published 办事指南 page, per body (for the sitemap and the 网站地图 page). */
+export async function listGuideAddresses(ctx: AppContext): Promise<{ orgCode: string; url: string; label: string; lastModified: IsoDate }[]> {
+  return (await repo.listPublishedItemNames(ctx.db)).map((i) => ({ orgCode: i.orgCode, url: guideUrl(i.code), label: i.name, lastModified: todayInChina(new Date(i.updatedAt)) }));
 }
 
 /** An item the actor may keep (for registering cases and editing the guide). */
