@@ -13,6 +13,8 @@ import { makeCase, makeItem, makeServiceUser } from '../support/services.js';
 let t: TestApp;
 type Headers = Record<string, string>;
 const today = '2025-10-15';
+let clerkH: Headers;
+let chiefH: Headers;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date('2025-10-15T02:00:00Z') });
@@ -25,6 +27,8 @@ beforeAll(async () => {
   const centreId = (await t.app.inject({ method: 'POST', url: '/api/v1/service-centres', headers: manager, payload: { orgCode: DEMO_COUNTY_CODE, name: '月度中心', type: 'county' } })).json().id;
   const win = await t.app.inject({ method: 'POST', url: `/api/v1/service-centres/${centreId}/windows`, headers: manager, payload: { number: '7', name: '财政窗口', orgCode: DEMO_FINANCE_CODE, chiefUserId: c.id, clerkUserIds: [w.id, c.id], itemCodes: ['M-5'] } });
   expect(win.statusCode, win.body).toBe(201);
+  clerkH = w.headers;
+  chiefH = c.headers;
   const act = async (headers: Headers, caseNo: string, payload: object) => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/service-cases/${caseNo}/actions`, headers, payload });
     expect(res.statusCode, res.body).toBe(200);
@@ -112,6 +116,20 @@ describe('the monthly figures', () => {
     const s = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${DEMO_FINANCE_CODE}/service-statistics?from=2025-09-01&to=2025-10-31` })).json();
     // 7 accepted at the window (2 not accepted); 4 completed: on time 09-05, late 09-30, paused then 10-13, withdrawn 10-14.
     expect(s).toMatchObject({ accepted: 7, completed: 4, completionRate: '57.14', ratings: { count: 2, byLevel: { 1: 0, 2: 1, 5: 1 }, satisfactionRate: '50.00' } });
+  });
+
+  it('stay right when two clerks move cases between their rows at the same time', async () => {
+    const made = await Promise.all(Array.from({ length: 12 }, (_, k) => makeCase(t, clerkH, { itemCode: 'M-5', acceptedOn: '2025-10-13' }, 400 + k)));
+    const numbers = made.map((r) => r.json().caseNo as string);
+    const act = (headers: Headers, caseNo: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/service-cases/${caseNo}/actions`, headers, payload });
+    // Half start with the clerk and are completed by the chief, half the other way round: rows (clerk) and (chief) are crossed both ways at once.
+    const results = await Promise.all(numbers.map(async (no, k) => {
+      const [first, second] = k % 2 ? [clerkH, chiefH] : [chiefH, clerkH];
+      const started = await act(first, no, { action: 'startHandling' });
+      const done = await act(second, no, { action: 'complete', result: 'withdrawn' });
+      return [started.statusCode, done.statusCode];
+    }));
+    expect(results).toEqual(numbers.map(() => [200, 200]));
   });
 
   // Last: the rebuild replaces the rows the changes kept.

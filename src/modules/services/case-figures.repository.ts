@@ -39,34 +39,65 @@ function caseSums(where: RawBuilder<unknown>) {
 
 const columns = sql.raw([...KEY, ...SUMS].join(', '));
 
-/** Adds (sign 1) or takes out (sign -1) the figures of the cases given. */
-async function shift(db: Executor, caseIds: number[], sign: 1 | -1): Promise<void> {
-  for (let i = 0; i < caseIds.length; i += 1000) {
-    const ids = caseIds.slice(i, i + 1000);
-    await sql`
-      insert into service_case_monthly (${columns})
-      select ${sql.raw(KEY.join(', '))}, ${sql.raw(SUMS.map((s) => `${sign} * ${s}`).join(', '))}
-      from (${caseSums(sql`c.id in (${sql.join(ids)})`)}) s
-      on conflict (${sql.raw(KEY.join(', '))}) do update set ${sql.raw(SUMS.map((s) => `${s} = service_case_monthly.${s} + excluded.${s}`).join(', '))}`.execute(db);
+type Column = (typeof KEY)[number] | (typeof SUMS)[number];
+type SumsRow = Record<string, string | number>;
+const camel = (c: string) => c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());
+/** A column of a raw row, whether or not the executor camel-cases result names. */
+const valueOf = (r: SumsRow, c: Column) => r[c] ?? r[camel(c)];
+
+/**
+ * Adds the figures of the cases given (at most 1,000), less `before` (figures to take out), in one
+ * statement whose rows are written in key order: two transactions moving cases between the same
+ * rows lock them in the same order and cannot deadlock.
+ */
+async function apply(db: Executor, caseIds: number[], before: SumsRow[]): Promise<void> {
+  const sources: RawBuilder<unknown>[] = [];
+  if (caseIds.length) sources.push(sql`select ${columns} from (${caseSums(sql`c.id in (${sql.join(caseIds)})`)}) a`);
+  if (before.length) {
+    const rows = before.map((r) => sql`(${sql.join([
+      sql`${valueOf(r, 'month')}::date`,
+      ...KEY.slice(1).map((c) => sql`${Number(valueOf(r, c))}::int`),
+      ...SUMS.map((c) => sql`${-Number(valueOf(r, c))}::int`),
+    ])})`);
+    sources.push(sql`select * from (values ${sql.join(rows)}) as b(${columns})`);
   }
+  if (!sources.length) return;
+  const key = sql.raw(KEY.join(', '));
+  await sql`
+    insert into service_case_monthly (${columns})
+    select ${key}, ${sql.raw(SUMS.map((c) => `sum(${c})::int`).join(', '))}
+    from (${sql.join(sources, sql` union all `)}) d
+    group by ${key}
+    order by ${key}
+    on conflict (${key}) do update set ${sql.raw(SUMS.map((c) => `${c} = service_case_monthly.${c} + excluded.${c}`).join(', '))}`.execute(db);
 }
 
 /** New cases (and their ratings, if inserted before) enter their months. */
 export async function addCases(db: Executor, caseIds: number[]): Promise<void> {
-  await shift(db, caseIds, 1);
+  for (let i = 0; i < caseIds.length; i += 1000) await apply(db, caseIds.slice(i, i + 1000), []);
 }
 
 /**
  * Makes a change to cases or their ratings with the monthly figures following it: the cases are
- * locked (so a concurrent change waits instead of taking the same figures out twice), their figures
- * taken out, the change made and the figures put back from the rows as they now are.
+ * locked (a concurrent change waits instead of reading the same figures), their figures read, the
+ * change made, and the difference written in one statement.
  */
 export async function changingCases<T>(db: Executor, caseIds: number[], change: () => Promise<T>): Promise<T> {
   if (!caseIds.length) return change();
-  await sql`select id from service_cases where id in (${sql.join(caseIds)}) order by id for update`.execute(db);
-  await shift(db, caseIds, -1);
+  const sorted = [...new Set(caseIds)].sort((a, b) => a - b);
+  const before: SumsRow[] = [];
+  for (let i = 0; i < sorted.length; i += 1000) {
+    const ids = sorted.slice(i, i + 1000);
+    await sql`select id from service_cases where id in (${sql.join(ids)}) order by id for update`.execute(db);
+    before.push(...(await sql<SumsRow>`select to_char(month, 'YYYY-MM-DD') as month, ${sql.raw([...KEY.slice(1), ...SUMS].join(', '))} from (${caseSums(sql`c.id in (${sql.join(ids)})`)}) s`.execute(db)).rows);
+  }
   const result = await change();
-  await shift(db, caseIds, 1);
+  if (sorted.length <= 1000) await apply(db, sorted, before);
+  else {
+    // A large batch (a ledger's ratings): the old figures out, then the new in batches.
+    await apply(db, [], before);
+    await addCases(db, sorted);
+  }
   return result;
 }
 
