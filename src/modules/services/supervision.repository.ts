@@ -33,8 +33,12 @@ export interface BoardCase {
   status: string;
 }
 
-/** Open cases (clock running) due on or before `until`; overdue ones are those due before `today`. */
-export async function openCasesDueBy(db: Executor, scope: CaseScope, until: string, filter: { centreId?: number }) {
+/**
+ * Open cases (clock running), soonest due first, at most 1,000: those due before `before` (overdue),
+ * or those due from `from` to `until` (approaching). Each list has its own limit, so a long overdue
+ * list does not hide the approaching ones.
+ */
+export async function openCasesDue(db: Executor, scope: CaseScope, due: { before: string } | { from: string; until: string }, filter: { centreId?: number }) {
   let q = scoped(db, scope)
     .select([
       'serviceCases.caseNo', 'serviceItems.code as itemCode', 'serviceItems.name as itemName', 'orgs.name as orgName', 'serviceCases.windowId',
@@ -42,8 +46,8 @@ export async function openCasesDueBy(db: Executor, scope: CaseScope, until: stri
       'serviceCases.acceptedOn', 'serviceCases.dueOn', 'serviceCases.status',
     ])
     .where('serviceCases.status', 'in', ['accepted', 'processing'])
-    .where('serviceCases.completedOn', 'is', null)
-    .where('serviceCases.dueOn', '<=', until);
+    .where('serviceCases.completedOn', 'is', null);
+  q = 'before' in due ? q.where('serviceCases.dueOn', '<', due.before) : q.where('serviceCases.dueOn', '>=', due.from).where('serviceCases.dueOn', '<=', due.until);
   if (filter.centreId) q = q.where('serviceWindows.centreId', '=', filter.centreId);
   return (await q.orderBy('serviceCases.dueOn').orderBy('serviceCases.id').limit(1000).execute()) as BoardCase[];
 }

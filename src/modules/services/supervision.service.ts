@@ -73,15 +73,19 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor, query: { c
   const calendar = await ctx.calendar();
   const until = calendar.addWorkingDays(today, warningDays).date;
   const selection = { orgIds: scope.orgs === 'all' ? undefined : scope.orgs, windowIds: scope.windows ?? undefined, centreId: query.centreId, from, to };
-  const [open, counts, byCentre, byWindow, byItem, byClerk] = await Promise.all([
-    repo.openCasesDueBy(ctx.db, scope, until, { centreId: query.centreId }),
+  const [overdueRows, approachingRows, counts, byCentre, byWindow, byItem, byClerk] = await Promise.all([
+    repo.openCasesDue(ctx.db, scope, { before: today }, { centreId: query.centreId }),
+    repo.openCasesDue(ctx.db, scope, { from: today, until }, { centreId: query.centreId }),
     repo.countOpenCasesDueBy(ctx.db, scope, today, until, { centreId: query.centreId }),
     figureSumsOf(ctx.db, selection, 'centre', today), figureSumsOf(ctx.db, selection, 'window', today),
     figureSumsOf(ctx.db, selection, 'item', today), figureSumsOf(ctx.db, selection, 'clerk', today),
   ]);
-  const present = (c: repo.BoardCase) => ({ ...c, statusLabel: labelOf('serviceCaseStatus', c.status), workingDaysLeft: workingDaysLeft(calendar, today, c.dueOn) });
-  const overdue = open.filter((c) => c.dueOn < today).map(present);
-  const approaching = open.filter((c) => c.dueOn >= today).map(present);
+  // Cases share a few due dates: count the working days once per date (the calendar walk is the board's CPU).
+  const left = new Map<string, number>();
+  const daysLeft = (dueOn: string) => left.get(dueOn) ?? left.set(dueOn, workingDaysLeft(calendar, today, dueOn)).get(dueOn)!;
+  const present = (c: repo.BoardCase) => ({ ...c, statusLabel: labelOf('serviceCaseStatus', c.status), workingDaysLeft: daysLeft(c.dueOn) });
+  const overdue = overdueRows.map(present);
+  const approaching = approachingRows.map(present);
   const base = { from, to };
   return {
     today, from, to, warningDays,
