@@ -63,7 +63,9 @@ async function apply(db: Executor, caseIds: number[], before: SumsRow[]): Promis
   }
   if (!sources.length) return;
   const key = sql.raw(KEY.join(', '));
-  await sql`
+  // One case (registering, one step): the same text every time, planned once per connection on PostgreSQL.
+  const prepared = sql.raw(caseIds.length <= 1 && before.length <= 1 ? `/*prepared:service_case_monthly_${caseIds.length}_${before.length}*/` : '');
+  await sql`${prepared}
     insert into service_case_monthly (${columns})
     select ${key}, ${sql.raw(SUMS.map((c) => `sum(${c})::int`).join(', '))}
     from (${sql.join(sources, sql` union all `)}) d
