@@ -51,6 +51,7 @@ describe('the board', () => {
     expect(res.overdue[0]).toMatchObject({ dueOn: '2025-10-14', workingDaysLeft: -1, windowNumber: '3' });
     // B: due 10-15 (today, 0 left); C: due 10-16 (1 left); D: due 10-20 — not yet
     expect(res.approaching.map((c: { caseNo: string; dueOn: string; workingDaysLeft: number }) => [c.caseNo, c.dueOn, c.workingDaysLeft])).toEqual([[no.B, '2025-10-15', 0], [no.C, '2025-10-16', 1]]);
+    expect(res.counts).toEqual({ approaching: 2, overdue: 1 });
   });
 
   it('gives per-window and per-clerk efficiency, each with the filter of its cases', async () => {

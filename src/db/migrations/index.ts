@@ -23,6 +23,7 @@ import * as m0019 from './0019_service_complaints.js';
 import * as m0022 from './0022_search_dates.js';
 // 便民问答 and interaction indexes (issue 13)
 import * as m0018 from './0018_faq.js';
+import * as m0020 from './0020_service_case_monthly.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,6 @@ export const migrations: Record<string, Migration> = {
   '0018_faq': m0018,
   // 全站搜索: publication-date and dictionary-term lexemes (issue 15)
   '0022_search_dates': m0022,
+  // 政务服务 monthly figures (issue 14)
+  '0020_service_case_monthly': m0020,
 };

@@ -102,8 +102,32 @@ export interface ServiceCasesTable {
   imported: Generated<boolean>;
   registeredBy: number | null;
   handledBy: number | null;
+  /** Working days from acceptance to completion, less the supplement pauses; set when the case is completed. */
+  workingDaysTaken: Generated<number | null>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+}
+
+/**
+ * The figures of the cases accepted in a month (migration 0020), one row per body, window (0: at the
+ * body), item and clerk (0: nobody yet), kept in the transaction of every case change and rating.
+ */
+export interface ServiceCaseMonthlyTable {
+  month: string;
+  orgId: number;
+  windowId: number;
+  itemId: number;
+  handledBy: number;
+  accepted: number;
+  completed: number;
+  onTime: number;
+  completedLate: number;
+  workingDays: number;
+  rated1: number;
+  rated2: number;
+  rated3: number;
+  rated4: number;
+  rated5: number;
 }
 
 export interface ServiceCasePausesTable {
@@ -166,4 +190,5 @@ export interface ServicesTables {
   serviceCaseSteps: ServiceCaseStepsTable;
   serviceRatings: ServiceRatingsTable;
   serviceRectifications: ServiceRectificationsTable;
+  serviceCaseMonthly: ServiceCaseMonthlyTable;
 }

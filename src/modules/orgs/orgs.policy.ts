@@ -5,13 +5,22 @@
  */
 import { Actor, hasRole } from '../../domain/roles.js';
 import type { Executor } from '../audit/audit.repository.js';
-import { subtreeIds } from './orgs.repository.js';
+import { ancestorIds, subtreeIds } from './orgs.repository.js';
 
 export type OrgScope = 'all' | number[];
 
 export async function visibleOrgIds(db: Executor, actor: Actor): Promise<OrgScope> {
   if (hasRole(actor, 'admin', 'supervisor')) return 'all';
   return subtreeIds(db, actor.orgId);
+}
+
+/**
+ * inScope(visibleOrgIds(actor), orgId) for one body, by walking up from it (a few rows) rather than
+ * listing the actor's whole subtree (a county's is hundreds): for checks on a hot path.
+ */
+export async function seesOrg(db: Executor, actor: Actor, orgId: number): Promise<boolean> {
+  if (hasRole(actor, 'admin', 'supervisor')) return true;
+  return (await ancestorIds(db, orgId)).includes(actor.orgId);
 }
 
 export function inScope(scope: OrgScope, orgId: number): boolean {

@@ -9,6 +9,7 @@ import type { Org } from '../orgs/orgs.repository.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { listPublishedReports } from '../reports/reports.service.js';
 import { listMailboxes } from '../interaction/messages.service.js';
+import { listGuideAddresses } from '../services/items.service.js';
 
 export interface SiteLink {
   url: string;
@@ -26,6 +27,8 @@ export interface BodyLinks {
   statistics: SiteLink[];
   /** 互动交流: the body's mailboxes (县长信箱, 局长信箱 …). */
   mailboxes: SiteLink[];
+  /** 政务服务: the 办事指南 of the body's published items. */
+  serviceGuides: SiteLink[];
 }
 
 export interface SiteAddresses {
@@ -52,6 +55,8 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
   // 内设机构 (offices inside a body) have no guide, catalog or report of their own.
   const bodies = (await listOrgs(ctx)).filter((o) => o.type !== 'office');
   const boxes = await listMailboxes(ctx);
+  const guides = new Map<string, SiteLink[]>();
+  for (const { orgCode, url, label, lastModified } of await listGuideAddresses(ctx)) guides.set(orgCode, [...(guides.get(orgCode) ?? []), { url, label: `办事指南：${label}`, lastModified }]);
   const county = countyOf(bodies);
   const years = statisticsYears(ctx.now());
 
@@ -101,7 +106,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
         links: [
           { url: '/zwfw', label: '政务服务事项' }, { url: '/zwfw/lists/power', label: '权力清单' }, { url: '/zwfw/lists/responsibility', label: '责任清单' },
           { url: '/zwfw/lists/publicService', label: '公共服务事项清单' }, { url: '/zwfw/track', label: '办件查询' },
-          { url: '/zwfw/rate', label: '办件评价（好差评）' }, { url: '/zwfw/ratings', label: '好差评公示' },
+          { url: '/zwfw/rate', label: '办件评价（好差评）' }, { url: '/zwfw/ratings', label: '好差评公示' }, { url: '/zwfw/stats', label: '政务服务统计' },
         ],
       },
       { title: '网站信息', links: [{ url: '/', label: '首页' }, { url: '/orgs', label: '机构信息' }, { url: '/sitemap', label: '网站地图' }, { url: '/search', label: '全站搜索' }] },
@@ -114,6 +119,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
       reports: reportList.filter((r) => r.orgCode === org.code).map(({ url, label, lastModified }) => ({ url, label, ...(lastModified ? { lastModified } : {}) })),
       statistics: [{ url: statisticsPath(org.code, years[1]), label: `${years[1]}年统计` }],
       mailboxes: boxes.filter((b) => b.orgCode === org.code).flatMap((b) => [{ url: b.url, label: b.name }, /* 来信办理情况 */ { url: `${b.url}/stats`, label: `${b.name}来信办理情况` }]),
+      serviceGuides: guides.get(org.code) ?? [],
     })),
   };
 }
@@ -122,7 +128,7 @@ export async function siteAddresses(ctx: AppContext): Promise<SiteAddresses> {
 export function allAddresses(site: SiteAddresses): SiteLink[] {
   const links = [
     ...site.sections.flatMap((s) => s.links),
-    ...site.bodies.flatMap((b) => [b.page, b.guide, ...b.reports, ...b.statistics, ...b.mailboxes]),
+    ...site.bodies.flatMap((b) => [b.page, b.guide, ...b.reports, ...b.statistics, ...b.mailboxes, ...b.serviceGuides]),
   ];
   const seen = new Set<string>();
   return links.filter((l) => !seen.has(l.url) && seen.add(l.url));

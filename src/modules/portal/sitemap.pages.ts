@@ -17,7 +17,7 @@ import { allAddresses, BodyLinks, siteAddresses, SiteLink } from './site-address
 const link = (l: SiteLink) => html`<a href="${l.url}">${l.label}</a>`;
 
 function bodyEntry(b: BodyLinks) {
-  return html`<li>${link(b.page)}：${link(b.guide)}　${link(b.catalog)}${b.reports.map((r) => html`　${link(r)}`)}${b.statistics.map((s) => html`　${link(s)}`)}${b.mailboxes.map((m) => html`　${link(m)}`)}</li>`;
+  return html`<li>${link(b.page)}：${link(b.guide)}　${link(b.catalog)}${b.reports.map((r) => html`　${link(r)}`)}${b.statistics.map((s) => html`　${link(s)}`)}${b.mailboxes.map((m) => html`　${link(m)}`)}${b.serviceGuides.map((g) => html`　${link(g)}`)}</li>`;
 }
 
 export async function sitemapPages(app: App, ctx: AppContext) {

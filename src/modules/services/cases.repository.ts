@@ -1,6 +1,7 @@
 /** Queries of 办件 (service cases), their steps and supplement pauses. */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
+import { addCases, changingCases } from './case-figures.repository.js';
 import type { CaseScope } from './services.policy.js';
 
 export interface ServiceCaseRow {
@@ -96,22 +97,37 @@ export type NewCaseRow = {
   queryPasswordHash: string | null; imported?: boolean; registeredBy: number;
 };
 
-export async function insertCase(db: Executor, row: NewCaseRow): Promise<number> {
-  const inserted = await db.insertInto('serviceCases').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+// Every write below keeps the monthly figures (case-figures.repository.ts) in the same transaction.
+
+/** A new case with its first step (受理, 不予受理 or 一次性告知) in one statement. */
+export async function insertCase(db: Executor, row: NewCaseRow, step: { action: string; onDate: string; actorUserId: number | null; note: string | null }): Promise<number> {
+  const inserted = await db
+    .with('c', (w) => w.insertInto('serviceCases').values(row).returning('id'))
+    .insertInto('serviceCaseSteps')
+    .columns(['caseId', 'action', 'onDate', 'actorUserId', 'note'])
+    // Typed: the parameters of a SELECT list would otherwise be text.
+    .expression((eb) => eb.selectFrom('c').select([
+      'c.id', sql<string>`${step.action}::text`.as('action'), sql<string>`${step.onDate}::date`.as('onDate'),
+      sql<number | null>`${step.actorUserId}::int`.as('actorUserId'), sql<string | null>`${step.note}::text`.as('note'),
+    ]))
+    .returning('caseId')
+    .executeTakeFirstOrThrow();
+  await addCases(db, [inserted.caseId]);
+  return inserted.caseId;
 }
 
-export async function insertCases(db: Executor, rows: NewCaseRow[]): Promise<number[]> {
+export async function insertCases(db: Executor, rows: (NewCaseRow & { workingDaysTaken?: number | null })[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const inserted = await db.insertInto('serviceCases').values(rows.slice(i, i + 500)).returning('id').execute();
     ids.push(...inserted.map((r) => r.id));
   }
+  await addCases(db, ids);
   return ids;
 }
 
-export async function updateCase(db: Executor, id: number, fields: Partial<{ status: string; dueOn: string | null; dueCertain: boolean; completedOn: string | null; result: string | null; resultReason: string | null; escalatedAt: Date; handledBy: number; windowId: number | null }>): Promise<void> {
-  await db.updateTable('serviceCases').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
+export async function updateCase(db: Executor, id: number, fields: Partial<{ status: string; dueOn: string | null; dueCertain: boolean; completedOn: string | null; result: string | null; resultReason: string | null; escalatedAt: Date; handledBy: number; windowId: number | null; workingDaysTaken: number }>): Promise<void> {
+  await changingCases(db, [id], () => db.updateTable('serviceCases').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute());
 }
 
 export async function insertStep(db: Executor, row: { caseId: number; action: string; onDate: string; actorUserId: number | null; note?: string | null }): Promise<void> {
@@ -141,9 +157,11 @@ export async function endPause(db: Executor, caseId: number, endedOn: string): P
 }
 
 export async function insertRatings(db: Executor, rows: { caseId: number; level: number; channel: string; ratedOn: string; comment?: string | null }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('serviceRatings').values(rows.slice(i, i + 500).map((r) => ({ ...r, comment: r.comment ?? null }))).execute();
-  }
+  await changingCases(db, rows.map((r) => r.caseId), async () => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await db.insertInto('serviceRatings').values(rows.slice(i, i + 500).map((r) => ({ ...r, comment: r.comment ?? null }))).execute();
+    }
+  });
 }
 
 /** Open cases of 逾期视为同意 items past their due date and not yet escalated. */

@@ -9,7 +9,7 @@ import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import { creditCodeProblem, maskIdNumber, maskPhone, residentIdNumberProblem } from '../../domain/id-numbers.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
-import { caseDueOn, dueState, workingDaysLeft } from '../../domain/services/case-deadline.js';
+import { caseDueOn, dueState, workingDaysLeft, workingDaysTaken } from '../../domain/services/case-deadline.js';
 import { canTake, nextStatus, resultNeedsReason, type IntakeDecision, type ServiceCaseAction, type ServiceCaseResult, type ServiceCaseStatus } from '../../domain/services/case-state.js';
 import { AppError } from '../../http/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/password-hash.js';
@@ -62,14 +62,13 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: NewServ
   const queryPassword = randomText(6);
   const a = input.applicant;
   await ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertCase(trx, {
+    await repo.insertCase(trx, {
       caseNo, itemId: item.id, orgId: item.orgId, windowId, status,
       intakeReason: intake === 'accept' ? null : [input.reason?.trim(), ...(input.missing ?? [])].filter(Boolean).join('；'),
       acceptedOn, promisedLimitDays: item.promisedLimitDays, dueOn: due?.dueOn ?? null, dueCertain: due?.certain ?? true,
       applicantType: a.type, applicantName: a.name, idNumberEnc: ctx.crypto.encrypt(a.idNumber.trim().toUpperCase()), phoneEnc: ctx.crypto.encrypt(a.phone),
       queryPasswordHash: casePasswordHash(ctx, caseNo, queryPassword), registeredBy: actor.userId,
-    });
-    await repo.insertStep(trx, { caseId: id, action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
+    }, { action: intake, onDate: acceptedOn, actorUserId: actor.userId, note: intake === 'accept' ? null : input.reason ?? null });
     await recordAudit(trx, {
       actor, orgId: item.orgId, action: 'service.case.register', targetType: 'serviceCase', targetId: caseNo,
       summary: { after: { itemName: item.name, status: labelOf('serviceCaseStatus', status), acceptedOn, dueOn: due?.dueOn ?? null, idNumber: a.idNumber, phone: a.phone } },
@@ -182,7 +181,8 @@ export async function takeCaseAction(ctx: AppContext, actor: Actor | null, caseN
     }
     if (input.action === 'complete') {
       if (row.status === 'awaitingSupplement') await repo.endPause(trx, row.id, onDate);
-      Object.assign(changes, { completedOn: onDate, result: input.result, resultReason: input.reason?.trim() || null });
+      const taken = workingDaysTaken(calendar, row.acceptedOn!, onDate, await repo.listPauses(trx, row.id));
+      Object.assign(changes, { completedOn: onDate, result: input.result, resultReason: input.reason?.trim() || null, workingDaysTaken: taken });
     }
     if (input.action === 'escalate') changes.escalatedAt = ctx.now();
     await repo.updateCase(trx, row.id, changes);

@@ -16,16 +16,13 @@ export async function windowHoldsItem(db: Executor, windowId: number, itemId: nu
 }
 
 /** The windows of a clerk that hold an item, lowest number first. */
-export async function clerkWindowsForItem(db: Executor, userId: number, itemId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('serviceWindowClerks')
-    .innerJoin('serviceWindowItems', 'serviceWindowItems.windowId', 'serviceWindowClerks.windowId')
-    .select('serviceWindowClerks.windowId')
-    .where('serviceWindowClerks.userId', '=', userId)
-    .where('serviceWindowItems.itemId', '=', itemId)
-    .orderBy('serviceWindowClerks.windowId')
-    .execute();
-  return rows.map((r) => r.windowId);
+/** The clerk's windows, lowest first, each saying whether the item is assigned to it (one statement). */
+export async function clerkWindowsHolding(db: Executor, userId: number, itemId: number): Promise<{ windowId: number; holdsItem: boolean }[]> {
+  return (await db.selectFrom('serviceWindowClerks as wc')
+    .select(['wc.windowId', (eb) => eb.exists(eb.selectFrom('serviceWindowItems as wi').select('wi.itemId').whereRef('wi.windowId', '=', 'wc.windowId').where('wi.itemId', '=', itemId)).as('holdsItem')])
+    .where('wc.userId', '=', userId)
+    .orderBy('wc.windowId')
+    .execute()).map((r) => ({ windowId: r.windowId, holdsItem: !!r.holdsItem }));
 }
 
 export async function clerkWindows(db: Executor, userId: number): Promise<number[]> {

@@ -28,9 +28,9 @@ export async function windowForCase(ctx: AppContext, actor: Actor, itemId: numbe
     if (!(await repo.windowHoldsItem(ctx.db, window.id, itemId))) throw new AppError('VALIDATION_FAILED', [{ path: 'windowId', message: '该事项未进驻此窗口。' }]);
     return window.id;
   }
-  const windows = await repo.clerkWindowsForItem(ctx.db, actor.userId, itemId);
-  if (windows.length) return windows[0];
-  const own = await repo.clerkWindows(ctx.db, actor.userId);
+  const own = await repo.clerkWindowsHolding(ctx.db, actor.userId, itemId);
+  const holding = own.find((w) => w.holdsItem);
+  if (holding) return holding.windowId;
   // A window clerk registers only what their windows hold: otherwise they could not see the case afterwards.
   if (own.length) throw new AppError('VALIDATION_FAILED', [{ path: 'itemCode', message: '该事项未进驻您所在的窗口。' }]);
   return null;

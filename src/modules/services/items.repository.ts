@@ -39,6 +39,15 @@ export async function findItemsByCodes(db: Executor, codes: string[]): Promise<S
   return itemColumns(db).where('serviceItems.code', 'in', codes).execute();
 }
 
+/** Published items, lean (no guide text): the sitemap's 办事指南 addresses. */
+export async function listPublishedItemNames(db: Executor) {
+  return db.selectFrom('serviceItems').innerJoin('orgs', 'orgs.id', 'serviceItems.orgId')
+    .select(['serviceItems.code', 'serviceItems.name', 'orgs.code as orgCode', 'serviceItems.updatedAt'])
+    .where('serviceItems.published', '=', true)
+    .orderBy('serviceItems.code')
+    .execute();
+}
+
 export interface ItemFilter {
   orgIds?: number[];
   kind?: string;

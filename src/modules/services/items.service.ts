@@ -4,6 +4,7 @@
  * drafted as new versions and published after review (guides.service.ts).
  */
 import type { AppContext } from '../../context.js';
+import { todayInChina, type IsoDate } from '../../domain/dates.js';
 import type { Actor } from '../../domain/roles.js';
 import { checkLimits, type ServiceItemKind } from '../../domain/services/service-items.js';
 import { labelOf } from '../../domain/labels.js';
@@ -15,7 +16,7 @@ import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { indexGuide } from './guide-search.js';
 import * as repo from './items.repository.js';
-import { canKeepRegistry } from './services.policy.js';
+import { canKeepRegistry, mayKeepRegistryOf } from './services.policy.js';
 
 export type { ServiceItemRow } from './items.repository.js';
 
@@ -112,11 +113,15 @@ export async function getPublicItem(ctx: AppContext, code: string) {
   return item;
 }
 
+/** Every published 办事指南 page, per body (for the sitemap and the 网站地图 page). */
+export async function listGuideAddresses(ctx: AppContext): Promise<{ orgCode: string; url: string; label: string; lastModified: IsoDate }[]> {
+  return (await repo.listPublishedItemNames(ctx.db)).map((i) => ({ orgCode: i.orgCode, url: guideUrl(i.code), label: i.name, lastModified: todayInChina(new Date(i.updatedAt)) }));
+}
+
 /** An item the actor may keep (for registering cases and editing the guide). */
 export async function itemForStaff(ctx: AppContext, actor: Actor, code: string, path = 'itemCode') {
   const item = await repo.findItemByCode(ctx.db, code);
   if (!item) throw new AppError('SERVICE_ITEM_NOT_FOUND', [{ path, message: `事项编码“${code}”不存在。` }]);
-  const scope = await visibleOrgIds(ctx.db, actor);
-  if (!canKeepRegistry(actor, scope, item.orgId)) throw new AppError('FORBIDDEN');
+  if (!(await mayKeepRegistryOf(ctx.db, actor, item.orgId))) throw new AppError('FORBIDDEN');
   return item;
 }

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { todayInChina } from '../../domain/dates.js';
 import type { Actor } from '../../domain/roles.js';
-import { caseDueOn } from '../../domain/services/case-deadline.js';
+import { caseDueOn, workingDaysTaken } from '../../domain/services/case-deadline.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
@@ -41,6 +41,7 @@ export async function importCaseLedger(ctx: AppContext, actor: Actor, orgCode: s
         intakeReason: null, acceptedOn: r.acceptedOn, promisedLimitDays: item.promisedLimitDays, dueOn: due.dueOn, dueCertain: due.certain,
         completedOn: r.completedOn, result: r.result, applicantType: null, applicantName: null, idNumberEnc: null, phoneEnc: null,
         queryPasswordHash: null, imported: true, registeredBy: actor.userId,
+        workingDaysTaken: r.completedOn ? workingDaysTaken(calendar, r.acceptedOn, r.completedOn) : null,
       };
     }));
     await cases.insertRatings(trx, rows.flatMap((r, i) => (r.rating ? [{ caseId: ids[i], level: r.rating, channel: 'ledger', ratedOn: r.completedOn! }] : [])));

@@ -1,6 +1,7 @@
 /** Queries of 好差评: ratings, rectifications of bad ones, and the published summary. */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
+import { changingCases } from './case-figures.repository.js';
 import type { CaseScope } from './services.policy.js';
 
 export async function findRatingOfCase(db: Executor, caseId: number) {
@@ -8,7 +9,7 @@ export async function findRatingOfCase(db: Executor, caseId: number) {
 }
 
 export async function insertRating(db: Executor, row: { caseId: number; level: number; channel: string; comment: string | null; ratedOn: string }): Promise<number> {
-  return (await db.insertInto('serviceRatings').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  return changingCases(db, [row.caseId], async () => (await db.insertInto('serviceRatings').values(row).returning('id').executeTakeFirstOrThrow()).id);
 }
 
 export async function insertRectification(db: Executor, row: { ratingId: number; status: string; dueOn: string }): Promise<number> {
@@ -47,7 +48,8 @@ export async function updateRectification(db: Executor, id: number, fields: Part
 }
 
 export async function excludeRating(db: Executor, ratingId: number): Promise<void> {
-  await db.updateTable('serviceRatings').set({ excluded: true }).where('id', '=', ratingId).execute();
+  const { caseId } = await db.selectFrom('serviceRatings').select('caseId').where('id', '=', ratingId).executeTakeFirstOrThrow();
+  await changingCases(db, [caseId], () => db.updateTable('serviceRatings').set({ excluded: true }).where('id', '=', ratingId).execute());
 }
 
 /** Ratings (not excluded by an upheld appeal) per window and per item, with rectifications closed. */

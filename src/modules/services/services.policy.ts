@@ -9,7 +9,7 @@
  */
 import { Actor, hasRole } from '../../domain/roles.js';
 import type { Executor } from '../audit/audit.repository.js';
-import { inScope, OrgScope, visibleOrgIds } from '../orgs/orgs.policy.js';
+import { inScope, OrgScope, seesOrg, visibleOrgIds } from '../orgs/orgs.policy.js';
 
 export interface CaseScope {
   orgs: OrgScope;
@@ -19,6 +19,11 @@ export interface CaseScope {
 
 export function canKeepRegistry(actor: Actor, scope: OrgScope, orgId: number): boolean {
   return hasRole(actor, 'serviceClerk', 'serviceManager') && inScope(scope, orgId);
+}
+
+/** canKeepRegistry for one body without listing the actor's bodies (registering a case). */
+export async function mayKeepRegistryOf(db: Executor, actor: Actor, orgId: number): Promise<boolean> {
+  return hasRole(actor, 'serviceClerk', 'serviceManager') && seesOrg(db, actor, orgId);
 }
 
 export function canManageCentre(actor: Actor, scope: OrgScope, orgId: number): boolean {

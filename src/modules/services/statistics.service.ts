@@ -2,19 +2,24 @@
  * 政务服务 statistics (api-contract.md "service-statistics"): cases accepted in the period, how many
  * were completed (办结, any result), the 办结率, on time and overdue against the promised limit, and
  * the 好差评 ratings of those cases with the 满意率. Rolled up over the bodies below when asked.
+ * Read from the monthly figures (case-figures.repository.ts), not by scanning the cases.
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { todayInChina, type IsoDate } from '../../domain/dates.js';
-import { completionRate, emptyRatingCounts, percentString, satisfactionRate, type RatingCounts } from '../../domain/services/rates.js';
+import { completionRate, emptyRatingCounts, percentString, RATING_LEVELS, satisfactionRate, type RatingCounts } from '../../domain/services/rates.js';
+import { splitPeriod } from '../../domain/services/statistics-period.js';
 import { AppError } from '../../http/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
+import { figureSums, type FigureDimension, type FigureSelection, type FigureSums } from './case-figures.repository.js';
 
 export interface CaseSelection {
   orgIds?: number[];
   windowIds?: number[];
   itemIds?: number[];
+  /** Cases at the windows of this centre. */
+  centreId?: number;
   from: IsoDate;
   to: IsoDate;
 }
@@ -28,42 +33,29 @@ export interface ServiceFigures {
   ratings: { count: number; byLevel: RatingCounts; satisfactionRate: string };
 }
 
-function selected(db: Executor, s: CaseSelection) {
-  let q = db.selectFrom('serviceCases')
-    .where('serviceCases.acceptedOn', '>=', s.from)
-    .where('serviceCases.acceptedOn', '<=', s.to)
-    .where('serviceCases.status', 'not in', ['refused', 'informed']);
-  if (s.orgIds) q = s.orgIds.length ? q.where('serviceCases.orgId', 'in', s.orgIds) : q.where(sql<boolean>`false`);
-  if (s.windowIds) q = s.windowIds.length ? q.where('serviceCases.windowId', 'in', s.windowIds) : q.where(sql<boolean>`false`);
-  if (s.itemIds) q = s.itemIds.length ? q.where('serviceCases.itemId', 'in', s.itemIds) : q.where(sql<boolean>`false`);
-  return q;
+/**
+ * The selection as the monthly figures read it: whole months from service_case_monthly, the days
+ * outside them and the open overdue cases from the cases (statistics-period.ts, case-figures.repository.ts).
+ */
+function figureSelection(s: CaseSelection, today: IsoDate): FigureSelection {
+  return { orgIds: s.orgIds, windowIds: s.windowIds, itemIds: s.itemIds, centreId: s.centreId, from: s.from, to: s.to, ...splitPeriod(s.from, s.to, today) };
+}
+
+export async function figureSumsOf(db: Executor, s: CaseSelection, dimension: FigureDimension, today: IsoDate): Promise<FigureSums[]> {
+  return figureSums(db, figureSelection(s, today), dimension, today);
 }
 
 /** The figures of a selection of cases; `today` decides which open cases are overdue. */
 export async function figuresOf(db: Executor, s: CaseSelection, today: IsoDate): Promise<ServiceFigures> {
-  const counts = await selected(db, s)
-    .select([
-      sql<number>`count(*)::int`.as('accepted'),
-      sql<number>`count(service_cases.completed_on)::int`.as('completed'),
-      sql<number>`(count(*) filter (where service_cases.completed_on <= service_cases.due_on))::int`.as('onTime'),
-      // An open case waiting for the applicant's supplement is not overdue: its clock stands still.
-      sql<number>`(count(*) filter (where service_cases.completed_on > service_cases.due_on
-        or (service_cases.completed_on is null and service_cases.status in ('accepted', 'processing') and service_cases.due_on < ${today})))::int`.as('overdue'),
-    ])
-    .executeTakeFirstOrThrow();
-  const levels = await selected(db, s)
-    .innerJoin('serviceRatings', 'serviceRatings.caseId', 'serviceCases.id')
-    .where('serviceRatings.excluded', '=', false)
-    .select(['serviceRatings.level', sql<number>`count(*)::int`.as('n')])
-    .groupBy('serviceRatings.level')
-    .execute();
+  const [t] = await figureSumsOf(db, s, 'total', today);
   const byLevel = emptyRatingCounts();
-  for (const l of levels) byLevel[String(l.level) as keyof RatingCounts] = Number(l.n);
-  const accepted = Number(counts.accepted);
-  const completed = Number(counts.completed);
-  const count = levels.reduce((sum, l) => sum + Number(l.n), 0);
+  if (!t) return { accepted: 0, completed: 0, completionRate: completionRate(0, 0), onTime: 0, overdue: 0, ratings: { count: 0, byLevel, satisfactionRate: satisfactionRate(byLevel) } };
+  for (const level of RATING_LEVELS) byLevel[String(level) as keyof RatingCounts] = t.byLevel[level];
+  const count = RATING_LEVELS.reduce((sum, level) => sum + t.byLevel[level], 0);
   return {
-    accepted, completed, completionRate: completionRate(completed, accepted), onTime: Number(counts.onTime), overdue: Number(counts.overdue),
+    accepted: t.accepted, completed: t.completed, completionRate: completionRate(t.completed, t.accepted), onTime: t.onTime,
+    // An open case waiting for the applicant's supplement is not overdue: its clock stands still.
+    overdue: t.completedLate + t.openOverdue,
     ratings: { count, byLevel, satisfactionRate: satisfactionRate(byLevel) },
   };
 }
@@ -97,48 +89,15 @@ export interface FigureRow {
   satisfactionRate: string;
 }
 
-/**
- * One GROUP BY per dimension, the same aggregates as figuresOf (a case is rated at most once, so the
- * left join of ratings does not multiply cases). Rows with nothing accepted are left out.
- */
+/** The figures of a selection by one dimension, largest first (months in order); groups with nothing accepted are left out. */
 export async function figuresBy(db: Executor, s: CaseSelection, dimension: Dimension, today: IsoDate): Promise<FigureRow[]> {
-  const keyLabel = {
-    org: [sql<string>`orgs.code`, sql<string>`orgs.name`],
-    centre: [sql<string>`coalesce(service_centres.id::text, '-')`, sql<string>`coalesce(service_centres.name, '未经窗口办理')`],
-    window: [sql<string>`coalesce(service_windows.id::text, '-')`, sql<string>`coalesce(service_windows.number || '号窗口 ' || service_windows.name, '未经窗口办理')`],
-    item: [sql<string>`service_items.code`, sql<string>`service_items.name`],
-    month: [sql<string>`to_char(service_cases.accepted_on, 'YYYY-MM')`, sql<string>`to_char(service_cases.accepted_on, 'YYYY-MM')`],
-  }[dimension];
-  const rated = selected(db, s).leftJoin('serviceRatings', (j) => j.onRef('serviceRatings.caseId', '=', 'serviceCases.id').on('serviceRatings.excluded', '=', false));
-  // Only the join the dimension needs (the labels are read by the raw expressions above).
-  const q = dimension === 'org' ? rated.innerJoin('orgs', 'orgs.id', 'serviceCases.orgId')
-    : dimension === 'item' ? rated.innerJoin('serviceItems', 'serviceItems.id', 'serviceCases.itemId')
-      : dimension === 'window' ? rated.leftJoin('serviceWindows', 'serviceWindows.id', 'serviceCases.windowId')
-        : dimension === 'centre' ? rated.leftJoin('serviceWindows', 'serviceWindows.id', 'serviceCases.windowId').leftJoin('serviceCentres', 'serviceCentres.id', 'serviceWindows.centreId')
-          : rated;
-  const rows = await q
-    .select([
-      keyLabel[0].as('key'), keyLabel[1].as('label'),
-      sql<number>`count(*)::int`.as('accepted'),
-      sql<number>`count(service_cases.completed_on)::int`.as('completed'),
-      sql<number>`(count(*) filter (where service_cases.completed_on <= service_cases.due_on))::int`.as('onTime'),
-      sql<number>`(count(*) filter (where service_cases.completed_on > service_cases.due_on
-        or (service_cases.completed_on is null and service_cases.status in ('accepted', 'processing') and service_cases.due_on < ${today})))::int`.as('overdue'),
-      sql<number>`count(service_ratings.id)::int`.as('rated'),
-      sql<number>`(count(*) filter (where service_ratings.level >= 3))::int`.as('satisfied'),
-    ])
-    .groupBy([keyLabel[0], keyLabel[1]])
-    .orderBy(dimension === 'month' ? keyLabel[0] : sql`count(*)`, dimension === 'month' ? 'asc' : 'desc')
-    .orderBy(keyLabel[0])
-    .execute();
+  const rows = await figureSumsOf(db, s, dimension, today);
   return rows.map((r) => {
-    const accepted = Number(r.accepted);
-    const completed = Number(r.completed);
-    const rated = Number(r.rated);
-    const satisfied = Number(r.satisfied);
+    const rated = RATING_LEVELS.reduce((sum, level) => sum + r.byLevel[level], 0);
+    const satisfied = r.byLevel[3] + r.byLevel[4] + r.byLevel[5];
     return {
-      key: r.key, label: r.label, accepted, completed, completionRate: completionRate(completed, accepted), onTime: Number(r.onTime), overdue: Number(r.overdue),
-      rated, satisfied, satisfactionRate: percentString(satisfied, rated),
+      key: r.key, label: r.label ?? '未经窗口办理', accepted: r.accepted, completed: r.completed, completionRate: completionRate(r.completed, r.accepted),
+      onTime: r.onTime, overdue: r.completedLate + r.openOverdue, rated, satisfied, satisfactionRate: percentString(satisfied, rated),
     };
   });
 }

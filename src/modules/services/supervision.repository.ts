@@ -1,4 +1,7 @@
-/** Queries of 电子监察: open cases near or past their limit, and figures grouped by window, item, clerk and centre. */
+/**
+ * Queries of 电子监察: open cases near or past their limit, through the partial index on cases whose
+ * clock is running (migration 0020). The period's figures come from the monthly figures (case-figures.repository.ts).
+ */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { CaseScope } from './services.policy.js';
@@ -30,8 +33,12 @@ export interface BoardCase {
   status: string;
 }
 
-/** Open cases (clock running) due on or before `until`; overdue ones are those due before `today`. */
-export async function openCasesDueBy(db: Executor, scope: CaseScope, until: string, filter: { centreId?: number }) {
+/**
+ * Open cases (clock running), soonest due first, at most 1,000: those due before `before` (overdue),
+ * or those due from `from` to `until` (approaching). Each list has its own limit, so a long overdue
+ * list does not hide the approaching ones.
+ */
+export async function openCasesDue(db: Executor, scope: CaseScope, due: { before: string } | { from: string; until: string }, filter: { centreId?: number }) {
   let q = scoped(db, scope)
     .select([
       'serviceCases.caseNo', 'serviceItems.code as itemCode', 'serviceItems.name as itemName', 'orgs.name as orgName', 'serviceCases.windowId',
@@ -39,53 +46,24 @@ export async function openCasesDueBy(db: Executor, scope: CaseScope, until: stri
       'serviceCases.acceptedOn', 'serviceCases.dueOn', 'serviceCases.status',
     ])
     .where('serviceCases.status', 'in', ['accepted', 'processing'])
-    .where('serviceCases.completedOn', 'is', null)
-    .where('serviceCases.dueOn', '<=', until);
+    .where('serviceCases.completedOn', 'is', null);
+  q = 'before' in due ? q.where('serviceCases.dueOn', '<', due.before) : q.where('serviceCases.dueOn', '>=', due.from).where('serviceCases.dueOn', '<=', due.until);
   if (filter.centreId) q = q.where('serviceWindows.centreId', '=', filter.centreId);
   return (await q.orderBy('serviceCases.dueOn').orderBy('serviceCases.id').limit(1000).execute()) as BoardCase[];
 }
 
-export interface PeriodCase {
-  id: number;
-  itemCode: string;
-  itemName: string;
-  orgName: string;
-  windowId: number | null;
-  windowName: string | null;
-  windowNumber: string | null;
-  centreId: number | null;
-  centreName: string | null;
-  handledBy: number | null;
-  handlerName: string | null;
-  status: string;
-  acceptedOn: string;
-  dueOn: string | null;
-  completedOn: string | null;
-  level: number | null;
-}
-
-/** The cases accepted in a period with what the figures need (at most 200,000; the board is for a centre, not a province). */
-export async function casesAcceptedIn(db: Executor, scope: CaseScope, from: string, to: string, filter: { centreId?: number }) {
-  let q = scoped(db, scope)
-    .leftJoin('serviceRatings', (j) => j.onRef('serviceRatings.caseId', '=', 'serviceCases.id').on('serviceRatings.excluded', '=', false))
-    .select([
-      'serviceCases.id', 'serviceItems.code as itemCode', 'serviceItems.name as itemName', 'orgs.name as orgName', 'serviceCases.windowId',
-      'serviceWindows.name as windowName', 'serviceWindows.number as windowNumber', 'serviceWindows.centreId', 'serviceCentres.name as centreName',
-      'serviceCases.handledBy', 'users.displayName as handlerName', 'serviceCases.status', 'serviceCases.acceptedOn', 'serviceCases.dueOn',
-      'serviceCases.completedOn', 'serviceRatings.level',
-    ])
-    .where('serviceCases.acceptedOn', '>=', from)
-    .where('serviceCases.acceptedOn', '<=', to)
-    .where('serviceCases.status', 'not in', ['refused', 'informed']);
-  if (filter.centreId) q = q.where('serviceWindows.centreId', '=', filter.centreId);
-  return (await q.limit(200_000).execute()) as PeriodCase[];
-}
-
-export async function pausesOf(db: Executor, caseIds: number[]) {
-  if (!caseIds.length) return [];
-  const out: { caseId: number; startedOn: string; endedOn: string | null }[] = [];
-  for (let i = 0; i < caseIds.length; i += 5000) {
-    out.push(...(await db.selectFrom('serviceCasePauses').select(['caseId', 'startedOn', 'endedOn']).where('caseId', 'in', caseIds.slice(i, i + 5000)).execute()));
-  }
-  return out;
+/** How many open cases are overdue and approaching (the list above stops at 1,000). */
+export async function countOpenCasesDueBy(db: Executor, scope: CaseScope, today: string, until: string, filter: { centreId?: number }) {
+  let q = db.selectFrom('serviceCases')
+    .where('serviceCases.status', 'in', ['accepted', 'processing'])
+    .where('serviceCases.completedOn', 'is', null)
+    .where('serviceCases.dueOn', '<=', until);
+  if (scope.orgs !== 'all') q = scope.orgs.length ? q.where('serviceCases.orgId', 'in', scope.orgs) : q.where(sql<boolean>`false`);
+  if (scope.windows) q = q.where('serviceCases.windowId', 'in', scope.windows);
+  if (filter.centreId) q = q.where('serviceCases.windowId', 'in', (eb) => eb.selectFrom('serviceWindows').select('serviceWindows.id').where('serviceWindows.centreId', '=', filter.centreId!));
+  const r = await q.select([
+    sql<number>`(count(*) filter (where service_cases.due_on < ${today}))::int`.as('overdue'),
+    sql<number>`(count(*) filter (where service_cases.due_on >= ${today}))::int`.as('approaching'),
+  ]).executeTakeFirstOrThrow();
+  return { approaching: Number(r.approaching), overdue: Number(r.overdue) };
 }

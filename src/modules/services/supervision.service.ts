@@ -8,12 +8,14 @@ import type { AppContext } from '../../context.js';
 import { formatChineseDate, todayInChina, type IsoDate } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import type { Actor } from '../../domain/roles.js';
-import { DEFAULT_WARNING_WORKING_DAYS, workingDaysLeft, workingDaysTaken } from '../../domain/services/case-deadline.js';
-import { completionRate, emptyRatingCounts, satisfactionRate, type RatingCounts } from '../../domain/services/rates.js';
+import { DEFAULT_WARNING_WORKING_DAYS, workingDaysLeft } from '../../domain/services/case-deadline.js';
+import { completionRate, satisfactionRate } from '../../domain/services/rates.js';
 import { AppError } from '../../http/errors.js';
 import { renderNoticeDocx, renderNoticePdf } from '../requests/notice.js';
+import type { FigureSums } from './case-figures.repository.js';
 import { findCentre } from './centres.repository.js';
 import { canReadServiceCases, caseScopeOf } from './services.policy.js';
+import { figureSumsOf } from './statistics.service.js';
 import * as repo from './supervision.repository.js';
 
 interface Group {
@@ -32,33 +34,32 @@ interface Group {
   satisfactionRate: string;
 }
 
-function grouped(cases: (repo.PeriodCase & { taken: number | null })[], today: IsoDate, keyOf: (c: repo.PeriodCase) => { key: string; label: string; filter: Record<string, string | number> } | null): Group[] {
-  const groups = new Map<string, { meta: { key: string; label: string; filter: Record<string, string | number> }; list: typeof cases }>();
-  for (const c of cases) {
-    const meta = keyOf(c);
+type GroupMeta = { key: string; label: string; filter: Record<string, string | number> };
+
+/** A group of the board from its monthly sums (case-figures.repository.ts); null meta leaves it out. */
+function grouped(rows: FigureSums[], metaOf: (r: FigureSums) => GroupMeta | null): Group[] {
+  const groups: Group[] = [];
+  for (const r of rows) {
+    const meta = metaOf(r);
     if (!meta) continue;
-    const g = groups.get(meta.key) ?? { meta, list: [] };
-    g.list.push(c);
-    groups.set(meta.key, g);
-  }
-  return [...groups.values()].map(({ meta, list }) => {
-    const completed = list.filter((c) => c.completedOn);
-    const byLevel: RatingCounts = emptyRatingCounts();
-    for (const c of list) if (c.level) byLevel[String(c.level) as keyof RatingCounts] += 1;
-    const taken = completed.map((c) => c.taken ?? 0);
-    const ratings = list.filter((c) => c.level).length;
-    // Average working days with one decimal, rounded half up (hundredths of the sum ÷ count).
-    const avg = taken.length ? (Math.round((taken.reduce((a, b) => a + b, 0) * 10) / taken.length) / 10).toFixed(1) : '0.0';
-    return {
+    const ratings = r.byLevel[1] + r.byLevel[2] + r.byLevel[3] + r.byLevel[4] + r.byLevel[5];
+    groups.push({
       ...meta,
-      accepted: list.length, completed: completed.length, completionRate: completionRate(completed.length, list.length),
-      onTime: completed.filter((c) => c.dueOn && c.completedOn! <= c.dueOn).length,
-      overdue: list.filter((c) => (c.completedOn && c.dueOn && c.completedOn > c.dueOn) || (!c.completedOn && (c.status === 'accepted' || c.status === 'processing') && c.dueOn && c.dueOn < today)).length,
-      open: list.length - completed.length, averageWorkingDays: avg, ratings, satisfactionRate: satisfactionRate(byLevel),
-    };
-  }).sort((a, b) => b.accepted - a.accepted || a.label.localeCompare(b.label, 'zh-CN'));
+      accepted: r.accepted, completed: r.completed, completionRate: completionRate(r.completed, r.accepted), onTime: r.onTime,
+      overdue: r.completedLate + r.openOverdue, open: r.accepted - r.completed,
+      // Average working days with one decimal, rounded half up (tenths of the sum ÷ count).
+      averageWorkingDays: r.completed ? (Math.round((r.workingDays * 10) / r.completed) / 10).toFixed(1) : '0.0',
+      ratings, satisfactionRate: satisfactionRate(r.byLevel),
+    });
+  }
+  return groups.sort((a, b) => b.accepted - a.accepted || a.label.localeCompare(b.label, 'zh-CN'));
 }
 
+/**
+ * The live board reads the open cases (clock running) due within the warning through the partial
+ * index on them, and the period's efficiency from the monthly figures, grouped in SQL; no month of
+ * cases is loaded. Each figure carries the case list's filter for the cases behind it.
+ */
 export async function supervisionBoard(ctx: AppContext, actor: Actor, query: { centreId?: number; from?: IsoDate; to?: IsoDate }) {
   if (!canReadServiceCases(actor)) throw new AppError('FORBIDDEN');
   const scope = await caseScopeOf(ctx.db, actor);
@@ -71,25 +72,29 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor, query: { c
   const warningDays = centre?.warningDays ?? DEFAULT_WARNING_WORKING_DAYS;
   const calendar = await ctx.calendar();
   const until = calendar.addWorkingDays(today, warningDays).date;
-  const open = await repo.openCasesDueBy(ctx.db, scope, until, { centreId: query.centreId });
-  const present = (c: repo.BoardCase) => ({ ...c, statusLabel: labelOf('serviceCaseStatus', c.status), workingDaysLeft: workingDaysLeft(calendar, today, c.dueOn) });
-  const overdue = open.filter((c) => c.dueOn < today).map(present);
-  const approaching = open.filter((c) => c.dueOn >= today).map(present);
-
-  const period = await repo.casesAcceptedIn(ctx.db, scope, from, to, { centreId: query.centreId });
-  const pauses = await repo.pausesOf(ctx.db, period.filter((c) => c.completedOn).map((c) => c.id));
-  const pausesBy = new Map<number, { startedOn: string; endedOn: string | null }[]>();
-  for (const p of pauses) pausesBy.set(p.caseId, [...(pausesBy.get(p.caseId) ?? []), p]);
-  const withTaken = period.map((c) => ({ ...c, taken: c.completedOn ? workingDaysTaken(calendar, c.acceptedOn, c.completedOn, pausesBy.get(c.id) ?? []) : null }));
+  const selection = { orgIds: scope.orgs === 'all' ? undefined : scope.orgs, windowIds: scope.windows ?? undefined, centreId: query.centreId, from, to };
+  const [overdueRows, approachingRows, counts, byCentre, byWindow, byItem, byClerk] = await Promise.all([
+    repo.openCasesDue(ctx.db, scope, { before: today }, { centreId: query.centreId }),
+    repo.openCasesDue(ctx.db, scope, { from: today, until }, { centreId: query.centreId }),
+    repo.countOpenCasesDueBy(ctx.db, scope, today, until, { centreId: query.centreId }),
+    figureSumsOf(ctx.db, selection, 'centre', today), figureSumsOf(ctx.db, selection, 'window', today),
+    figureSumsOf(ctx.db, selection, 'item', today), figureSumsOf(ctx.db, selection, 'clerk', today),
+  ]);
+  // Cases share a few due dates: count the working days once per date (the calendar walk is the board's CPU).
+  const left = new Map<string, number>();
+  const daysLeft = (dueOn: string) => left.get(dueOn) ?? left.set(dueOn, workingDaysLeft(calendar, today, dueOn)).get(dueOn)!;
+  const present = (c: repo.BoardCase) => ({ ...c, statusLabel: labelOf('serviceCaseStatus', c.status), workingDaysLeft: daysLeft(c.dueOn) });
+  const overdue = overdueRows.map(present);
+  const approaching = approachingRows.map(present);
   const base = { from, to };
   return {
     today, from, to, warningDays,
-    counts: { approaching: approaching.length, overdue: overdue.length },
+    counts,
     approaching, overdue,
-    byCentre: grouped(withTaken, today, (c) => (c.centreId ? { key: `c${c.centreId}`, label: c.centreName!, filter: { ...base, centreId: c.centreId } } : { key: 'none', label: '未进驻窗口（机关受理）', filter: { ...base, windowId: 0 } })),
-    byWindow: grouped(withTaken, today, (c) => (c.windowId ? { key: `w${c.windowId}`, label: `${c.windowNumber}号窗口 ${c.windowName}`, filter: { ...base, windowId: c.windowId } } : null)),
-    byItem: grouped(withTaken, today, (c) => ({ key: c.itemCode, label: c.itemName, filter: { ...base, itemCode: c.itemCode } })),
-    byClerk: grouped(withTaken, today, (c) => (c.handledBy ? { key: `u${c.handledBy}`, label: c.handlerName ?? '工作人员', filter: { ...base, handledBy: c.handledBy } } : null)),
+    byCentre: grouped(byCentre, (r) => (r.key !== '-' ? { key: `c${r.key}`, label: r.label!, filter: { ...base, centreId: Number(r.key) } } : { key: 'none', label: '未进驻窗口（机关受理）', filter: { ...base, windowId: 0 } })),
+    byWindow: grouped(byWindow, (r) => (r.key !== '-' ? { key: `w${r.key}`, label: r.label!, filter: { ...base, windowId: Number(r.key) } } : null)),
+    byItem: grouped(byItem, (r) => ({ key: r.key, label: r.label!, filter: { ...base, itemCode: r.key } })),
+    byClerk: grouped(byClerk, (r) => (r.key !== '-' ? { key: `u${r.key}`, label: r.label ?? '工作人员', filter: { ...base, handledBy: Number(r.key) } } : null)),
   };
 }
 
