@@ -22,6 +22,7 @@ import * as m0017 from './0017_press_records.js';
 import * as m0019 from './0019_service_complaints.js';
 // 便民问答 and interaction indexes (issue 13)
 import * as m0018 from './0018_faq.js';
+import * as m0021 from './0021_staff_email.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -49,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '0019_service_complaints': m0019,
   // 便民问答 and interaction indexes (issue 13)
   '0018_faq': m0018,
+  // staff e-mail for message reminders (issue 13)
+  '0021_staff_email': m0021,
 };

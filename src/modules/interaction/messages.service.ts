@@ -11,7 +11,7 @@ import { addCalendarDays, formatChineseDate, todayInChina, type IsoDate } from '
 import { maskEmail, maskPhone } from '../../domain/id-numbers.js';
 import { LABELS, labelOf } from '../../domain/labels.js';
 import {
-  DEFAULT_REPLY_LIMIT_WORKING_DAYS, extendedReplyDue, isVetoRisk, MAX_MESSAGE_EXTENSION_WORKING_DAYS, messageReplyDue, reminderDay,
+  DEFAULT_REPLY_LIMIT_WORKING_DAYS, extendedReplyDue, dueSoonUntil, isVetoRisk, MAX_MESSAGE_EXTENSION_WORKING_DAYS, messageReplyDue,
 } from '../../domain/message-deadline.js';
 import { scanText } from '../../domain/privacy-scan.js';
 import { type Actor, hasRole } from '../../domain/roles.js';
@@ -309,7 +309,7 @@ async function readable(ctx: AppContext, actor: Actor, id: number) {
 }
 
 export interface StaffFilters {
-  q?: string; status?: MessageStatus; type?: MessageType; channel?: MessageChannel; box?: string; orgCode?: string; overdue?: boolean;
+  q?: string; status?: MessageStatus; type?: MessageType; channel?: MessageChannel; box?: string; orgCode?: string; overdue?: boolean; dueSoon?: boolean;
   from?: IsoDate; to?: IsoDate; page?: number; pageSize?: number;
 }
 
@@ -321,9 +321,11 @@ export function maskName(name: string): string {
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
 }
 
-function flags(m: { status: MessageStatus; replyDueOn: string; receivedOn: string }, today: IsoDate) {
+/** 已超期, 即将到期 (its reminder has come: due within 2 working days) and the 3-month veto risk. */
+function flags(m: { status: MessageStatus; replyDueOn: string; receivedOn: string }, today: IsoDate, soonUntil: IsoDate) {
   const open = repo.OPEN_STATUSES.includes(m.status);
-  return { overdue: open && m.replyDueOn < today, vetoRisk: open && isVetoRisk(m.receivedOn, today) };
+  const overdue = open && m.replyDueOn < today;
+  return { overdue, dueSoon: open && !overdue && m.replyDueOn <= soonUntil, vetoRisk: open && isVetoRisk(m.receivedOn, today) };
 }
 
 /** The inbox: messages the actor may read, newest first, with words for codes and masked senders. */
@@ -342,8 +344,12 @@ export async function listMessages(ctx: AppContext, actor: Actor, f: StaffFilter
     mailboxId = (await findMailbox(ctx, orgCode, code)).id;
   }
   const today = todayInChina(ctx.now());
+  const soonUntil = dueSoonUntil(await ctx.calendar(), today);
   const scope = { orgIds, assignedOnly: policy.listsAssignedOnly(actor) };
-  const where: repo.StaffFilters = { q: f.q?.trim() || undefined, status: f.status, type: f.type, channel: f.channel, mailboxId, overdue: f.overdue, from: f.from, to: f.to, today };
+  const where: repo.StaffFilters = {
+    q: f.q?.trim() || undefined, status: f.status, type: f.type, channel: f.channel, mailboxId, overdue: f.overdue, from: f.from, to: f.to, today,
+    ...(f.dueSoon ? { dueSoonUntil: soonUntil } : {}),
+  };
   const pageSize = f.pageSize ?? 50;
   const page = f.page ?? 1;
   const [rows, total] = await Promise.all([repo.listForStaff(ctx.db, scope, where, pageSize, (page - 1) * pageSize), repo.countForStaff(ctx.db, scope, where)]);
@@ -356,7 +362,7 @@ export async function listMessages(ctx: AppContext, actor: Actor, f: StaffFilter
       senderPhoneMasked: senderPhoneEnc ? maskPhone(ctx.crypto.decrypt(senderPhoneEnc)) : null,
       typeLabel: labelOf('messageType', r.type), channelLabel: labelOf('messageChannel', r.channel), statusLabel: labelOf('messageStatus', r.status),
       ratingLabel: r.rating ? labelOf('messageRating', r.rating) : null,
-      ...flags(r, today),
+      ...flags(r, today, soonUntil),
     })),
   };
 }
@@ -385,6 +391,7 @@ export async function messageForStaff(ctx: AppContext, actor: Actor, id: number)
     m.transferredToOrgId ? findOrgById(ctx.db, m.transferredToOrgId) : null, m.duplicateOfId ? repo.findById(ctx.db, m.duplicateOfId) : null,
   ]);
   const today = todayInChina(ctx.now());
+  const soonUntil = dueSoonUntil(await ctx.calendar(), today);
   const { senderPhoneEnc, senderEmailEnc, queryPasswordHash: _q, ...rest } = m;
   return {
     ...rest,
@@ -395,7 +402,7 @@ export async function messageForStaff(ctx: AppContext, actor: Actor, id: number)
     typeLabel: labelOf('messageType', m.type), channelLabel: labelOf('messageChannel', m.channel), statusLabel: labelOf('messageStatus', m.status),
     ratingLabel: m.rating ? labelOf('messageRating', m.rating) : null, firstRatingLabel: m.firstRating ? labelOf('messageRating', m.firstRating) : null,
     transferredToOrgName: transferredTo?.name ?? null, duplicateOfTrackingNo: duplicateOf?.trackingNo ?? null,
-    ...flags(m, today),
+    ...flags(m, today, soonUntil),
     events, documents,
     actions: actionsFor(actor, scope, m).map((a) => ({ action: a, label: labelOf('messageAction', a) })),
   };
@@ -621,31 +628,6 @@ export async function assignMessages(ctx: AppContext, actor: Actor, ids: number[
     }
   }
   return { assigned: results.filter((r) => r.ok).length, results };
-}
-
-// ---------------------------------------------------------------- reminders (a background job)
-
-/** Tells the handling body 2 working days before the due day; flags overdue ones once. Returns what it did. */
-export async function remindMessages(ctx: AppContext) {
-  const today = todayInChina(ctx.now());
-  const calendar = await ctx.calendar();
-  let reminded = 0;
-  let overdue = 0;
-  for (const m of await repo.openMessages(ctx.db)) {
-    const late = m.replyDueOn < today;
-    if (m.remindedOn && (!late || m.remindedOn > m.replyDueOn)) continue;
-    if (!late && reminderDay(calendar, m.replyDueOn) > today) continue;
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.updateMessage(trx, m.id, { remindedOn: today });
-      await repo.insertEvent(trx, {
-        messageId: m.id, onDate: today, orgId: m.orgId, type: late ? 'overdue' : 'reminder', public: false,
-        title: late ? `已超过答复期限（${formatChineseDate(m.replyDueOn)}），请尽快答复` : `距答复期限（${formatChineseDate(m.replyDueOn)}）还有2个工作日`,
-      });
-      await recordAudit(trx, { actor: null, orgId: m.orgId, action: 'message.remind', targetType: 'message', targetId: m.trackingNo, summary: { replyDueOn: m.replyDueOn, overdue: late } });
-    });
-    if (late) overdue += 1; else reminded += 1;
-  }
-  return { reminded, overdue };
 }
 
 // ---------------------------------------------------------------- the portal
