@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
+import { publishedItemLink } from '../publishing/catalog.service.js';
 import { addAttachment, createItem, getItem, MAX_ATTACHMENT_BYTES } from '../publishing/publishing.service.js';
 import { sensitiveWords } from '../settings/settings.service.js';
 import { canManageConcern, canReadConcern } from './concerns.policy.js';
@@ -69,6 +70,25 @@ export async function pressRecordsOf(ctx: AppContext, actor: Actor, concernId: n
     })),
     item: r.itemId ? await linkedItem(ctx, actor, r.itemId) : null,
   })));
+}
+
+/**
+ * The records of published concerns as the portal lists them (回应关切 page): kind, title, time, place and
+ * speakers, and the catalog item made from the record once that item is published (a draft is not linked:
+ * the transcript reaches the public only after the item's review and 保密审查).
+ */
+export async function publicPressRecords(ctx: AppContext, concernIds: number[]) {
+  const rows = await repo.publicRecordsOf(ctx.db, concernIds);
+  const links = new Map(await Promise.all([...new Set(rows.map((r) => r.itemId).filter((id): id is number => id !== null))]
+    .map(async (id) => [id, await publishedItemLink(ctx, id)] as const)));
+  const byConcern = new Map<number, { id: number; kind: string; kindLabel: string; title: string; heldAt: Date | string; place: string; speakers: string; item: { url: string; title: string } | null }[]>();
+  for (const r of rows) {
+    const link = r.itemId ? links.get(r.itemId) ?? null : null;
+    const list = byConcern.get(r.concernId) ?? [];
+    list.push({ id: r.id, kind: r.kind, kindLabel: labelOf('pressRecordKind', r.kind), title: r.title, heldAt: r.heldAt, place: r.place, speakers: r.speakers, item: link ? { url: link.url, title: link.title } : null });
+    byConcern.set(r.concernId, list);
+  }
+  return byConcern;
 }
 
 /** The catalog item made from a record, as far as this staff member may see it. */
