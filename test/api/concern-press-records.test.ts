@@ -106,7 +106,35 @@ describe('press conferences and interviews of a concern', () => {
     expect(item.findings.map((f: any) => f.type)).toEqual(['mobile']);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/items/${record.item.id}/submit`, headers: both })).statusCode).toBe(409);
 
-    expect((await t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } })).statusCode).toBe(409);
+    // A second click makes nothing: the draft already made comes back, as it was.
+    const again = await t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } });
+    expect(again.statusCode).toBe(200);
+    expect(json(again).items[0].item).toMatchObject({ id: record.item.id, status: 'draft' });
+    expect(json(await t.app.inject({ url: `/api/v1/items/${record.item.id}`, headers: both })).category).toBe('政策解读');
+  });
+
+  it('makes one draft, its link and its audit entries in one transaction when two clicks arrive at once', async () => {
+    const made = await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concernId}/press-records`, headers: office, payload: { kind: 'pressQa', title: '县应急管理局答记者问', heldAt: '2026-10-02T16:00:00+08:00', transcript: '问：转移安置了多少群众？\n答：已转移安置1200人。' } });
+    const second = json(made).items.find((r: any) => r.kind === 'pressQa');
+    const attach = multipartFile('file', '答记者问现场.png', PNG);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concernId}/press-records/${second.id}/files?role=photo`, headers: { ...office, ...attach.headers }, payload: attach.payload })).statusCode).toBe(200);
+    const url = `/api/v1/concerns/${concernId}/press-records/${second.id}/publish`;
+    const [a, b] = await Promise.all([0, 1].map(() => t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } })));
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    const ids = [a, b].map((r) => json(r).items.find((x: any) => x.id === second.id).item.id);
+    expect(ids[0]).toBe(ids[1]);
+    // Exactly one draft with that title, one attachment, and one set of audit entries: the loser left nothing behind.
+    const drafts = await t.db.selectFrom('infoItems').select('id').where('title', '=', '某镇突发山洪灾害答记者问：县应急管理局答记者问').execute();
+    expect(drafts.map((d) => d.id)).toEqual([ids[0]]);
+    expect(await t.db.selectFrom('itemAttachments').select('fileName').where('itemId', '=', ids[0]).execute()).toEqual([{ fileName: '答记者问现场.png' }]);
+    const itemAudit = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'item').where('targetId', '=', String(ids[0])).orderBy('seq').execute();
+    expect(itemAudit.map((r) => r.action)).toEqual(['item.create', 'item.attach']);
+    const links = await t.db.selectFrom('auditLog').select('summary').where('action', '=', 'concern.pressPublish').execute();
+    expect(links.filter((r) => (r.summary as { recordId: number }).recordId === second.id)).toHaveLength(1);
+    // Every draft made from this concern's records is linked to one: none was left behind unlinked.
+    const made2 = await t.db.selectFrom('infoItems').select('id').where('title', 'like', '某镇突发山洪灾害%').orderBy('id').execute();
+    const linked = await t.db.selectFrom('concernPressRecords').select('itemId').where('concernId', '=', concernId).where('itemId', 'is not', null).orderBy('itemId').execute();
+    expect(made2.map((r) => r.id)).toEqual(linked.map((r) => r.itemId));
   });
 
   it('corrects a record, refusing a time before the event', async () => {
@@ -122,7 +150,7 @@ describe('press conferences and interviews of a concern', () => {
 
   it('records every step in the audit trail', async () => {
     const rows = await t.db.selectFrom('auditLog').select(['action', 'summary']).where('targetType', '=', 'concern').where('targetId', '=', String(concernId)).orderBy('seq').execute();
-    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecordUpdate']);
+    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecord', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecordUpdate']);
   });
 });
 

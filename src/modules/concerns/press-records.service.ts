@@ -13,7 +13,7 @@ import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
 import { publishedItemLink } from '../publishing/catalog.service.js';
-import { addAttachment, createItem, getItem, MAX_ATTACHMENT_BYTES } from '../publishing/publishing.service.js';
+import { createItem, getItem, MAX_ATTACHMENT_BYTES } from '../publishing/publishing.service.js';
 import { sensitiveWords } from '../settings/settings.service.js';
 import { canManageConcern, canReadConcern } from './concerns.policy.js';
 import * as concernRepo from './concerns.repository.js';
@@ -188,29 +188,41 @@ function itemBody(r: repo.PressRecordRow): string {
   return [...facts, ...paragraphs].map((p) => `<p>${escapeText(p)}</p>`).join('\n');
 }
 
+/** Thrown inside the transaction when another request linked a draft first: rolls this one's draft back. */
+class AlreadyLinked extends Error {}
+
 /**
- * "Publish as a catalog item": a draft item of the concern's body in the 主动公开 workflow with the record's
- * text and files, linked back to the record. Drafting an item is the 信息员's step (createItem checks it),
- * so the account needs that role as well as the right to manage the concern. The item then goes through
- * review like every other; the record shows its status.
+ * "生成公开信息": a draft item of the concern's body in the 主动公开 workflow with the record's text and
+ * files, linked back to the record — the draft, its attachments, the link and the audit entries in one
+ * transaction, so a double click never leaves a draft without its record. Drafting an item is the 信息员's
+ * step (createItem checks it), so the account needs that role as well as the right to manage the concern.
+ * A second call (or a request that lost the race) makes nothing and returns the draft already made; the
+ * item then goes through review like every other, and the record shows its status.
  */
 export async function publishPressRecord(ctx: AppContext, actor: Actor, concernId: number, recordId: number, input: { category: (typeof PRESS_ITEM_CATEGORIES)[number]; topic: string }) {
   const concern = await reachable(ctx, actor, concernId, true);
   const record = await recordOf(ctx, concernId, recordId);
-  if (record.itemId) throw new AppError('CONCERN_PRESS_ALREADY_PUBLISHED');
+  const existing = async () => ({ items: await pressRecordsOf(ctx, actor, concernId), created: false });
+  if (record.itemId) return existing();
   if (!hasRole(actor, 'clerk')) throw new AppError('FORBIDDEN', undefined, '生成公开信息草稿须具有信息员角色。');
   if (!record.transcript) throw new AppError('VALIDATION_FAILED', [{ path: 'transcript', message: '请先填写实录文字，再生成公开信息。' }]);
   const title = `${concern.title}${labelOf('pressRecordKind', record.kind)}：${record.title}`.slice(0, 200);
-  const item = await createItem(ctx, actor, {
-    orgCode: concern.orgCode, title, bodyHtml: itemBody(record), disclosure: 'proactive', docKind: 'other', category: input.category, topic: input.topic,
-    keywords: `回应关切 ${labelOf('pressRecordKind', record.kind)}`,
-  });
-  for (const f of await repo.filesOf(ctx.db, [recordId])) {
-    await addAttachment(ctx, actor, item.id, { fileName: f.fileName, data: await ctx.blobs.get(f.blobKey) });
+  const files = await Promise.all((await repo.filesOf(ctx.db, [recordId])).map(async (f) => ({ fileName: f.fileName, data: await ctx.blobs.get(f.blobKey) })));
+  try {
+    await createItem(ctx, actor, {
+      orgCode: concern.orgCode, title, bodyHtml: itemBody(record), disclosure: 'proactive', docKind: 'other', category: input.category, topic: input.topic,
+      keywords: `回应关切 ${labelOf('pressRecordKind', record.kind)}`,
+    }, {
+      attachments: files,
+      onCreated: async (trx, itemId) => {
+        // The UPDATE locks the record's row: of two requests at once, the second waits here, then finds the link.
+        if (!(await repo.linkItem(trx, recordId, itemId))) throw new AlreadyLinked();
+        await recordAudit(trx, { actor, orgId: concern.orgId, action: 'concern.pressPublish', targetType: 'concern', targetId: concernId, summary: { recordId, itemId, category: input.category } });
+      },
+    });
+  } catch (error) {
+    if (error instanceof AlreadyLinked) return existing();
+    throw error;
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.linkItem(trx, recordId, item.id))) throw new AppError('CONCERN_PRESS_ALREADY_PUBLISHED');
-    await recordAudit(trx, { actor, orgId: concern.orgId, action: 'concern.pressPublish', targetType: 'concern', targetId: concernId, summary: { recordId, itemId: item.id, category: input.category } });
-  });
-  return pressRecordsOf(ctx, actor, concernId);
+  return { items: await pressRecordsOf(ctx, actor, concernId), created: true };
 }
