@@ -11,7 +11,7 @@ import { issueDetails } from '../../http/error-handler.js';
 import { isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html, type SafeHtml } from '../../http/views/html.js';
-import { sendPage } from '../../http/views/placeholder.js';
+import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
 import { newMessageSchema, ratingSchema } from './messages.schemas.js';
@@ -77,7 +77,9 @@ ${[...byOrg.entries()].map(([orgName, list]) => html`<section aria-label="${orgN
     const query = request.query as { q?: string; page?: string };
     const q = (query.q ?? '').slice(0, 50);
     const page = Math.max(1, Math.min(1000, Number.parseInt(query.page ?? '1', 10) || 1));
-    const published = await publishedMessages(ctx, { mailboxId: box.id, q, page, pageSize: PAGE_SIZE });
+    // The page itself is not cached (its anti-spam challenge is new for every visitor), the published replies
+    // are: from the page cache's data, dropped whenever a message is published or unpublished (handleMessage).
+    const published = await ctx.pages.memo(`hdjl:replies:${box.id}:${page}:${q}`, () => publishedMessages(ctx, { mailboxId: box.id, q, page, pageSize: PAGE_SIZE }));
     const pages = Math.max(1, Math.ceil(published.total / PAGE_SIZE));
     const href = (p: number) => `${box.url}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
     const v = state.values ?? {};
@@ -118,7 +120,9 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
     reply.code(404);
     return sendPage(request, reply, { title: '信箱不存在', breadcrumbs: [HOME, HDJL, { label: '信箱不存在' }], body: html`<h1>信箱不存在</h1><p><a href="/hdjl/xx">返回信箱列表</a></p>` });
   };
-  const boxOf = async (orgCode: string, code: string) => findMailbox(ctx, orgCode, code).catch((e) => { if (isAppError(e)) return null; throw e; });
+  // A mailbox's settings change only through updateMailbox, which drops the page cache (a box not found is not kept).
+  const boxOf = async (orgCode: string, code: string) =>
+    ctx.pages.memo(`hdjl:box:${orgCode}/${code}`, () => findMailbox(ctx, orgCode, code)).catch((e) => { if (isAppError(e)) return null; throw e; });
 
   app.get('/hdjl/xx/:orgCode/:box', {
     config: { auth: 'public' }, schema: { hide: true, params: boxParams, querystring: z.object({ q: z.string().max(200).optional(), page: z.string().max(10).optional() }) },
@@ -163,10 +167,11 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
   app.get('/hdjl/xx/:orgCode/:box/:trackingNo', {
     config: { auth: 'public' }, schema: { hide: true, params: boxParams.extend({ trackingNo: z.string().max(40) }) },
   }, async (request, reply) => {
-    const m = await publishedMessage(ctx, request.params.trackingNo).catch((e) => { if (isAppError(e)) return null; throw e; });
+    const m = await ctx.pages.memo(`hdjl:message:${request.params.trackingNo}`, () => publishedMessage(ctx, request.params.trackingNo)).catch((e) => { if (isAppError(e)) return null; throw e; });
     if (!m || m.orgCode !== request.params.orgCode || m.boxCode !== request.params.box) return notFound(request, reply);
     const boxUrl = `/hdjl/xx/${m.orgCode}/${m.boxCode}`;
-    return sendPage(request, reply, {
+    // No form on it: the whole page comes from the page cache, dropped when the message is unpublished.
+    return sendCachedPage(ctx, request, reply, async () => ({
       title: m.subject,
       breadcrumbs: [HOME, HDJL, { label: `${m.orgName}${m.boxName}`, href: boxUrl }, { label: m.subject }],
       body: html`<h1>${m.subject}</h1>
@@ -175,7 +180,7 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
 <h2>来信内容</h2>${paragraphs(m.body)}
 <h2>答复内容</h2>${paragraphs(m.replyText ?? '')}
 <p><a href="${boxUrl}">返回${m.boxName}</a></p>`,
-    });
+    }));
   });
 
   // ---- the sender's query and rating
