@@ -8,7 +8,8 @@ import type { Actor, Role } from '../domain/roles.js';
 import { createItem, reviewItem, submitItem } from '../modules/publishing/publishing.service.js';
 import { importLedger } from '../modules/reports/reports.service.js';
 import { performAction, submitRequest } from '../modules/requests/requests.service.js';
-import { handleMessage, submitMessage } from '../modules/interaction/messages.service.js';
+import { handleMessage } from '../modules/interaction/messages-handling.service.js';
+import { submitMessage } from '../modules/interaction/messages-intake.service.js';
 import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from './seed.js';
 import { seedDemoServices } from './demo-services.js';
 

@@ -27,6 +27,14 @@ export function reminderDay(calendar: WorkingDayCalendar, replyDueOn: IsoDate): 
   return calendar.addWorkingDays(replyDueOn, -REMINDER_WORKING_DAYS).date;
 }
 
+/**
+ * The last due day that counts as 即将到期 on `today`: a message due on or before it (and not yet late)
+ * has had its reminder, so the console lists it as due soon — the same rule as `reminderDay`.
+ */
+export function dueSoonUntil(calendar: WorkingDayCalendar, today: IsoDate): IsoDate {
+  return calendar.addWorkingDays(today, REMINDER_WORKING_DAYS).date;
+}
+
 /** Open on `today` for more than 3 calendar months since receipt: a veto risk of the website check. */
 export function isVetoRisk(receivedOn: IsoDate, today: IsoDate): boolean {
   const [y, m, d] = receivedOn.split('-').map(Number);

@@ -14,7 +14,7 @@ import { queueReindexIfStale, runQueuedReindex } from '../modules/search/search.
 // 意见征集 (issue 13)
 import { closeEndedDrafts } from '../modules/solicitations/solicitations.service.js';
 import { escalateDeemedApprovals } from '../modules/services/cases.service.js';
-import { remindMessages } from '../modules/interaction/messages.service.js';
+import { remindMessages } from '../modules/interaction/messages-reminders.service.js';
 import type { BackgroundJob } from './background-jobs.js';
 
 const HOUR = 3600_000;

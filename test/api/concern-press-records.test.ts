@@ -4,8 +4,9 @@
  * A press conference on record meets the concern's 24-hour clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COUNTY_CODE } from '../../src/db/seed.js';
+import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, json, type TestApp } from '../support/app.js';
+import { advanceItem } from '../support/items.js';
 import { multipartFile } from '../support/multipart.js';
 
 const clock = Date.parse('2026-10-02T10:00:00Z'); // 18:00 on 10-02 in China
@@ -105,7 +106,35 @@ describe('press conferences and interviews of a concern', () => {
     expect(item.findings.map((f: any) => f.type)).toEqual(['mobile']);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/items/${record.item.id}/submit`, headers: both })).statusCode).toBe(409);
 
-    expect((await t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } })).statusCode).toBe(409);
+    // A second click makes nothing: the draft already made comes back, as it was.
+    const again = await t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } });
+    expect(again.statusCode).toBe(200);
+    expect(json(again).items[0].item).toMatchObject({ id: record.item.id, status: 'draft' });
+    expect(json(await t.app.inject({ url: `/api/v1/items/${record.item.id}`, headers: both })).category).toBe('政策解读');
+  });
+
+  it('makes one draft, its link and its audit entries in one transaction when two clicks arrive at once', async () => {
+    const made = await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concernId}/press-records`, headers: office, payload: { kind: 'pressQa', title: '县应急管理局答记者问', heldAt: '2026-10-02T16:00:00+08:00', transcript: '问：转移安置了多少群众？\n答：已转移安置1200人。' } });
+    const second = json(made).items.find((r: any) => r.kind === 'pressQa');
+    const attach = multipartFile('file', '答记者问现场.png', PNG);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concernId}/press-records/${second.id}/files?role=photo`, headers: { ...office, ...attach.headers }, payload: attach.payload })).statusCode).toBe(200);
+    const url = `/api/v1/concerns/${concernId}/press-records/${second.id}/publish`;
+    const [a, b] = await Promise.all([0, 1].map(() => t.app.inject({ method: 'POST', url, headers: both, payload: { category: '工作动态' } })));
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    const ids = [a, b].map((r) => json(r).items.find((x: any) => x.id === second.id).item.id);
+    expect(ids[0]).toBe(ids[1]);
+    // Exactly one draft with that title, one attachment, and one set of audit entries: the loser left nothing behind.
+    const drafts = await t.db.selectFrom('infoItems').select('id').where('title', '=', '某镇突发山洪灾害答记者问：县应急管理局答记者问').execute();
+    expect(drafts.map((d) => d.id)).toEqual([ids[0]]);
+    expect(await t.db.selectFrom('itemAttachments').select('fileName').where('itemId', '=', ids[0]).execute()).toEqual([{ fileName: '答记者问现场.png' }]);
+    const itemAudit = await t.db.selectFrom('auditLog').select('action').where('targetType', '=', 'item').where('targetId', '=', String(ids[0])).orderBy('seq').execute();
+    expect(itemAudit.map((r) => r.action)).toEqual(['item.create', 'item.attach']);
+    const links = await t.db.selectFrom('auditLog').select('summary').where('action', '=', 'concern.pressPublish').execute();
+    expect(links.filter((r) => (r.summary as { recordId: number }).recordId === second.id)).toHaveLength(1);
+    // Every draft made from this concern's records is linked to one: none was left behind unlinked.
+    const made2 = await t.db.selectFrom('infoItems').select('id').where('title', 'like', '某镇突发山洪灾害%').orderBy('id').execute();
+    const linked = await t.db.selectFrom('concernPressRecords').select('itemId').where('concernId', '=', concernId).where('itemId', 'is not', null).orderBy('itemId').execute();
+    expect(made2.map((r) => r.id)).toEqual(linked.map((r) => r.itemId));
   });
 
   it('corrects a record, refusing a time before the event', async () => {
@@ -121,6 +150,58 @@ describe('press conferences and interviews of a concern', () => {
 
   it('records every step in the audit trail', async () => {
     const rows = await t.db.selectFrom('auditLog').select(['action', 'summary']).where('targetType', '=', 'concern').where('targetId', '=', String(concernId)).orderBy('seq').execute();
-    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecordUpdate']);
+    expect(rows.map((r) => r.action)).toEqual(['concern.create', 'concern.pressRecord', 'concern.pressFile', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecord', 'concern.pressFile', 'concern.pressPublish', 'concern.pressRecordUpdate']);
+  });
+});
+
+describe('press records on the public 回应关切 page', () => {
+  let financeBoth: Record<string, string>;
+  let publicConcern: number;
+  const portal = async () => (await t.app.inject({ url: '/hdjl/hygq', headers: { accept: 'text/html' } })).body;
+  const section = (body: string, id: number) => body.slice(body.indexOf(`id="c${id}"`), body.indexOf('</section>', body.indexOf(`id="c${id}"`)));
+
+  beforeAll(async () => {
+    const admin = await t.auth('admin');
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'czxwb', displayName: '财政局公开办信息员', orgCode: DEMO_FINANCE_CODE, roles: ['disclosureOffice', 'clerk'], password: 'Caizheng-Passw0rd!' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'czxwb', password: 'Caizheng-Passw0rd!' } });
+    financeBoth = { authorization: `Bearer ${json(login).token}` };
+    const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: { orgCode: DEMO_FINANCE_CODE, title: '惠民补贴发放延迟', level: 'ordinary', startedAt: '2026-10-01T09:00:00+08:00', published: true } });
+    expect(concern.statusCode, concern.body).toBe(201);
+    publicConcern = json(concern).id;
+    for (const payload of [
+      { kind: 'pressConference', title: '惠民补贴发放情况新闻发布会', heldAt: '2026-10-02T10:00:00+08:00', place: '县财政局会议室', speakers: '县财政局局长 王某', transcript: '王某：补贴将于10月底前发放到位。' },
+      { kind: 'mediaInterview', title: '县财政局接受县电视台采访', heldAt: '2026-10-02T14:00:00+08:00', speakers: '县财政局副局长 赵某', transcript: '赵某：资金已经拨付。' },
+    ]) {
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${publicConcern}/press-records`, headers: office, payload })).statusCode).toBe(201);
+    }
+  });
+
+  it('lists the records of a published concern with kind, time, place and speakers, never the transcript', async () => {
+    const body = section(await portal(), publicConcern);
+    expect(body).toContain('新闻发布会和媒体采访');
+    expect(body).toContain('<p class="press-title">惠民补贴发放情况新闻发布会</p>');
+    expect(body).toContain('新闻发布会　2026年10月2日 10:00　地点：县财政局会议室　发布人：县财政局局长 王某');
+    expect(body).toContain('媒体采访　2026年10月2日 14:00　发布人：县财政局副局长 赵某');
+    expect(body.indexOf('惠民补贴发放情况新闻发布会')).toBeLessThan(body.indexOf('县财政局接受县电视台采访'));
+    expect(body).not.toContain('补贴将于10月底前发放到位');
+    // The records of a concern that is not published stay off the portal.
+    expect(await portal()).not.toContain('山洪灾害抢险救援情况新闻发布会');
+  });
+
+  it('links a record to its catalog item once that item is published, not while it is a draft', async () => {
+    const records = json(await t.app.inject({ url: `/api/v1/concerns/${publicConcern}/press-records`, headers: office })).items;
+    const conference = records.find((r: { kind: string }) => r.kind === 'pressConference');
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${publicConcern}/press-records/${conference.id}/publish`, headers: financeBoth, payload: { category: '政策解读' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const itemId = json(res).items.find((r: { id: number }) => r.id === conference.id).item.id;
+    expect(section(await portal(), publicConcern)).not.toContain('<a href="/xxgk/items/');
+
+    await advanceItem(t, itemId, 'published');
+    const item = json(await t.app.inject({ url: `/api/v1/items/${itemId}`, headers: office }));
+    const body = section(await portal(), publicConcern);
+    expect(body).toContain(`<a href="/xxgk/items/${item.indexNo}">惠民补贴发放情况新闻发布会</a>`);
+    expect(body).toContain('<p class="press-title">县财政局接受县电视台采访</p>');
+    expect((await t.app.inject({ url: `/xxgk/items/${item.indexNo}` })).statusCode).toBe(200);
   });
 });

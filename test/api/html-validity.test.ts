@@ -60,6 +60,15 @@ beforeAll(async () => {
   solicitationId = draft.id;
   const concern = await t.app.inject({ method: 'POST', url: '/api/v1/concerns', headers: office, payload: { orgCode: DEMO_COUNTY_CODE, title: '某镇山洪灾害', level: 'major', startedAt: '2026-03-10T06:00:00+08:00', spokesperson: '县政府副县长', published: true } });
   await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/responses`, headers: office, payload: { kind: 'authoritativeInfo', respondedAt: '2026-03-10T08:30:00+08:00', title: '关于某镇山洪灾害情况的通报', url: 'https://example.gov.cn/tb' } });
+  // Its press records: one as plain text, one linked to a published catalog item (set directly: the markup is what is checked here).
+  for (const payload of [
+    { kind: 'pressConference', title: '某镇山洪灾害情况新闻发布会', heldAt: '2026-03-10T09:00:00+08:00', place: '县政府新闻发布厅', speakers: '县政府副县长' },
+    { kind: 'mediaInterview', title: '县应急管理局接受采访', heldAt: '2026-03-10T09:30:00+08:00' },
+  ]) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/press-records`, headers: office, payload });
+    if (res.statusCode !== 201) throw new Error(`press record: ${res.body}`);
+  }
+  await t.db.updateTable('concernPressRecords').set({ itemId: item.id }).where('concernId', '=', concern.json().id).where('kind', '=', 'pressConference').execute();
   await t.app.inject({ method: 'POST', url: `/api/v1/solicitations/${draft.id}/comments`, payload: { articleId: draft.articleIds[0], body: '建议明确村民委员会的责任。', challenge: await solvedChallenge(t) } });
 });
 afterAll(async () => t.close());

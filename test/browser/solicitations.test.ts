@@ -34,6 +34,17 @@ const env = useBrowserAndServer(async (server) => {
   await server.testApp.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/responses`, headers: office, payload: {
     kind: 'authoritativeInfo', respondedAt: new Date(Date.now() - 3600_000).toISOString(), title: '关于某镇山洪灾害情况的通报', url: 'https://example.gov.cn/tb/1',
   } });
+  // Its press conference (its transcript published as a catalog item, linked) and a media interview.
+  for (const payload of [
+    { kind: 'pressConference', title: '某镇山洪灾害抢险救援情况新闻发布会', heldAt: new Date(Date.now() - 2 * 3600_000).toISOString(), place: '县政府新闻发布厅', speakers: '县长 张某；县应急管理局局长 李某' },
+    { kind: 'mediaInterview', title: '县应急管理局局长接受县电视台采访', heldAt: new Date(Date.now() - 1800_000).toISOString(), speakers: '县应急管理局局长 李某' },
+  ]) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/concerns/${concern.json().id}/press-records`, headers: office, payload });
+    if (res.statusCode !== 201) throw new Error(res.body);
+  }
+  const transcript = await publishItem(t, { title: '某镇山洪灾害抢险救援情况新闻发布会实录' });
+  // Linked directly: the item's own workflow is covered by test/api/concern-press-records.test.ts.
+  await t.db.updateTable('concernPressRecords').set({ itemId: transcript.id }).where('kind', '=', 'pressConference').execute();
 });
 const SHOTS = '/tmp/shots-participation';
 
@@ -67,7 +78,11 @@ describe('意见征集 on the portal', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${env.server.url}/hdjl/hygq`);
+    await page.getByRole('link', { name: '某镇山洪灾害抢险救援情况新闻发布会' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/hygq.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${SHOTS}/hygq-375.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
     // The footer's figures per body and year, and the final document linking back to its draft.
     fs.mkdirSync('/tmp/shots-participation2', { recursive: true });
     await page.goto(`${env.server.url}/hdjl/yjzj`);

@@ -24,6 +24,7 @@ import * as m0022 from './0022_search_dates.js';
 // 便民问答 and interaction indexes (issue 13)
 import * as m0018 from './0018_faq.js';
 import * as m0020 from './0020_service_case_monthly.js';
+import * as m0021 from './0021_staff_email.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -51,8 +52,10 @@ export const migrations: Record<string, Migration> = {
   '0019_service_complaints': m0019,
   // 便民问答 and interaction indexes (issue 13)
   '0018_faq': m0018,
-  // 全站搜索: publication-date and dictionary-term lexemes (issue 15)
-  '0022_search_dates': m0022,
   // 政务服务 monthly figures (issue 14)
   '0020_service_case_monthly': m0020,
+  // staff e-mail for message reminders (issue 13)
+  '0021_staff_email': m0021,
+  // 全站搜索: publication-date and dictionary-term lexemes (issue 15)
+  '0022_search_dates': m0022,
 };

@@ -33,6 +33,8 @@ export interface UsersTable {
   orgId: number;
   roles: string[];
   passwordHash: string;
+  /** Work address for reminders (互动交流); optional. */
+  email: string | null;
   active: Generated<boolean>;
   failedLogins: Generated<number>;
   lockedUntil: Timestamp | null;

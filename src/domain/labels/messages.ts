@@ -27,7 +27,7 @@ export const MESSAGE_LABELS = {
     senderName: '姓名', senderPhone: '联系电话', senderEmail: '电子邮箱',
     publicReply: '是否同意公开', rating: '评价', trackingNos: '来信编号',
     toOrgCode: '转办机关', assignedOrgCode: '承办部门', duplicateOf: '重复的来信编号', reply: '答复内容',
-    days: '延长工作日数', overdue: '是否只看超期', acceptedTypes: '受理的来信类型', replyLimits: '答复期限（工作日）',
+    days: '延长工作日数', overdue: '是否只看超期', dueSoon: '是否只看即将到期', acceptedTypes: '受理的来信类型', replyLimits: '答复期限（工作日）',
     docId: '材料编号', introduction: '信箱说明', templateTitle: '模板标题', templateText: '模板内容',
   },
   auditAction: {

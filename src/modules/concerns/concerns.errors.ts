@@ -4,5 +4,4 @@ import type { ErrorSpec } from '../../http/error-codes.js';
 export const concernErrors = {
   CONCERN_NOT_FOUND: { status: 404, message: '回应关切事项不存在。' },
   CONCERN_PRESS_RECORD_NOT_FOUND: { status: 404, message: '发布会或采访记录不存在。' },
-  CONCERN_PRESS_ALREADY_PUBLISHED: { status: 409, message: '此记录已生成公开信息，不能重复生成。' },
 } satisfies Record<string, ErrorSpec>;

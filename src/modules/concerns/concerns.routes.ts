@@ -116,7 +116,11 @@ export async function concernRoutes(app: App, ctx: AppContext) {
       tags, summary: '生成公开信息草稿（主动公开，政策解读或工作动态；经审核后发布）', params: recordParams,
       body: z.object({ category: z.enum(press.PRESS_ITEM_CATEGORIES), topic: z.string().trim().min(1).max(100).default('综合政务') }),
     },
-  }, async (request, reply) => reply.code(201).send({ items: await press.publishPressRecord(ctx, actorOf(request), request.params.id, request.params.recordId, request.body) }));
+  }, async (request, reply) => {
+    // 201 when this call made the draft; 200 with the draft already made (a second click).
+    const { items, created } = await press.publishPressRecord(ctx, actorOf(request), request.params.id, request.params.recordId, request.body);
+    return reply.code(created ? 201 : 200).send({ items });
+  });
 
   await concernPages(app, ctx);
 }

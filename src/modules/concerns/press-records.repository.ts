@@ -48,3 +48,13 @@ export async function pressConferenceTimes(db: Executor, concernIds: number[]) {
   if (!concernIds.length) return [];
   return db.selectFrom('concernPressRecords').select(['concernId', 'heldAt']).where('concernId', 'in', concernIds).where('kind', '=', 'pressConference').execute();
 }
+
+/** The records of published concerns for the portal: what, when, where, who — the transcript goes public only as a reviewed catalog item. */
+export async function publicRecordsOf(db: Executor, concernIds: number[]) {
+  if (!concernIds.length) return [];
+  return db.selectFrom('concernPressRecords').innerJoin('concerns', 'concerns.id', 'concernPressRecords.concernId')
+    .select(['concernPressRecords.id', 'concernPressRecords.concernId', 'concernPressRecords.kind', 'concernPressRecords.title', 'concernPressRecords.heldAt',
+      'concernPressRecords.place', 'concernPressRecords.speakers', 'concernPressRecords.itemId'])
+    .where('concernPressRecords.concernId', 'in', concernIds).where('concerns.published', '=', true)
+    .orderBy('concernPressRecords.heldAt').orderBy('concernPressRecords.id').execute();
+}

@@ -12,7 +12,8 @@ import { AppError } from '../../http/errors.js';
 import { MIME, sniffFileKind } from '../../lib/documents/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { visibleOrgIds } from '../orgs/orgs.policy.js';
-import { addAttachment, createItem, getItem, MAX_ATTACHMENT_BYTES } from '../publishing/publishing.service.js';
+import { publishedItemLink } from '../publishing/catalog.service.js';
+import { createItem, getItem, MAX_ATTACHMENT_BYTES } from '../publishing/publishing.service.js';
 import { sensitiveWords } from '../settings/settings.service.js';
 import { canManageConcern, canReadConcern } from './concerns.policy.js';
 import * as concernRepo from './concerns.repository.js';
@@ -69,6 +70,25 @@ export async function pressRecordsOf(ctx: AppContext, actor: Actor, concernId: n
     })),
     item: r.itemId ? await linkedItem(ctx, actor, r.itemId) : null,
   })));
+}
+
+/**
+ * The records of published concerns as the portal lists them (回应关切 page): kind, title, time, place and
+ * speakers, and the catalog item made from the record once that item is published (a draft is not linked:
+ * the transcript reaches the public only after the item's review and 保密审查).
+ */
+export async function publicPressRecords(ctx: AppContext, concernIds: number[]) {
+  const rows = await repo.publicRecordsOf(ctx.db, concernIds);
+  const links = new Map(await Promise.all([...new Set(rows.map((r) => r.itemId).filter((id): id is number => id !== null))]
+    .map(async (id) => [id, await publishedItemLink(ctx, id)] as const)));
+  const byConcern = new Map<number, { id: number; kind: string; kindLabel: string; title: string; heldAt: Date | string; place: string; speakers: string; item: { url: string; title: string } | null }[]>();
+  for (const r of rows) {
+    const link = r.itemId ? links.get(r.itemId) ?? null : null;
+    const list = byConcern.get(r.concernId) ?? [];
+    list.push({ id: r.id, kind: r.kind, kindLabel: labelOf('pressRecordKind', r.kind), title: r.title, heldAt: r.heldAt, place: r.place, speakers: r.speakers, item: link ? { url: link.url, title: link.title } : null });
+    byConcern.set(r.concernId, list);
+  }
+  return byConcern;
 }
 
 /** The catalog item made from a record, as far as this staff member may see it. */
@@ -168,29 +188,41 @@ function itemBody(r: repo.PressRecordRow): string {
   return [...facts, ...paragraphs].map((p) => `<p>${escapeText(p)}</p>`).join('\n');
 }
 
+/** Thrown inside the transaction when another request linked a draft first: rolls this one's draft back. */
+class AlreadyLinked extends Error {}
+
 /**
- * "Publish as a catalog item": a draft item of the concern's body in the 主动公开 workflow with the record's
- * text and files, linked back to the record. Drafting an item is the 信息员's step (createItem checks it),
- * so the account needs that role as well as the right to manage the concern. The item then goes through
- * review like every other; the record shows its status.
+ * "生成公开信息": a draft item of the concern's body in the 主动公开 workflow with the record's text and
+ * files, linked back to the record — the draft, its attachments, the link and the audit entries in one
+ * transaction, so a double click never leaves a draft without its record. Drafting an item is the 信息员's
+ * step (createItem checks it), so the account needs that role as well as the right to manage the concern.
+ * A second call (or a request that lost the race) makes nothing and returns the draft already made; the
+ * item then goes through review like every other, and the record shows its status.
  */
 export async function publishPressRecord(ctx: AppContext, actor: Actor, concernId: number, recordId: number, input: { category: (typeof PRESS_ITEM_CATEGORIES)[number]; topic: string }) {
   const concern = await reachable(ctx, actor, concernId, true);
   const record = await recordOf(ctx, concernId, recordId);
-  if (record.itemId) throw new AppError('CONCERN_PRESS_ALREADY_PUBLISHED');
+  const existing = async () => ({ items: await pressRecordsOf(ctx, actor, concernId), created: false });
+  if (record.itemId) return existing();
   if (!hasRole(actor, 'clerk')) throw new AppError('FORBIDDEN', undefined, '生成公开信息草稿须具有信息员角色。');
   if (!record.transcript) throw new AppError('VALIDATION_FAILED', [{ path: 'transcript', message: '请先填写实录文字，再生成公开信息。' }]);
   const title = `${concern.title}${labelOf('pressRecordKind', record.kind)}：${record.title}`.slice(0, 200);
-  const item = await createItem(ctx, actor, {
-    orgCode: concern.orgCode, title, bodyHtml: itemBody(record), disclosure: 'proactive', docKind: 'other', category: input.category, topic: input.topic,
-    keywords: `回应关切 ${labelOf('pressRecordKind', record.kind)}`,
-  });
-  for (const f of await repo.filesOf(ctx.db, [recordId])) {
-    await addAttachment(ctx, actor, item.id, { fileName: f.fileName, data: await ctx.blobs.get(f.blobKey) });
+  const files = await Promise.all((await repo.filesOf(ctx.db, [recordId])).map(async (f) => ({ fileName: f.fileName, data: await ctx.blobs.get(f.blobKey) })));
+  try {
+    await createItem(ctx, actor, {
+      orgCode: concern.orgCode, title, bodyHtml: itemBody(record), disclosure: 'proactive', docKind: 'other', category: input.category, topic: input.topic,
+      keywords: `回应关切 ${labelOf('pressRecordKind', record.kind)}`,
+    }, {
+      attachments: files,
+      onCreated: async (trx, itemId) => {
+        // The UPDATE locks the record's row: of two requests at once, the second waits here, then finds the link.
+        if (!(await repo.linkItem(trx, recordId, itemId))) throw new AlreadyLinked();
+        await recordAudit(trx, { actor, orgId: concern.orgId, action: 'concern.pressPublish', targetType: 'concern', targetId: concernId, summary: { recordId, itemId, category: input.category } });
+      },
+    });
+  } catch (error) {
+    if (error instanceof AlreadyLinked) return existing();
+    throw error;
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.linkItem(trx, recordId, item.id))) throw new AppError('CONCERN_PRESS_ALREADY_PUBLISHED');
-    await recordAudit(trx, { actor, orgId: concern.orgId, action: 'concern.pressPublish', targetType: 'concern', targetId: concernId, summary: { recordId, itemId: item.id, category: input.category } });
-  });
-  return pressRecordsOf(ctx, actor, concernId);
+  return { items: await pressRecordsOf(ctx, actor, concernId), created: true };
 }

@@ -11,14 +11,17 @@ import { issueDetails } from '../../http/error-handler.js';
 import { isAppError } from '../../http/errors.js';
 import type { App } from '../../http/types.js';
 import { html, type SafeHtml } from '../../http/views/html.js';
-import { sendPage } from '../../http/views/placeholder.js';
+import { sendCachedPage, sendPage } from '../../http/views/placeholder.js';
 import { issueChallenge, verifyChallenge } from '../platform/challenge.service.js';
 import { publicApplyRate } from '../requests/requests.schemas.js';
 import { newMessageSchema, ratingSchema } from './messages.schemas.js';
-import * as messages from './messages.service.js';
+import { findMailbox, listMailboxes } from './mailboxes.service.js';
+import { submitMessage } from './messages-intake.service.js';
+import { publishedMessage, publishedMessages } from './messages-publication.service.js';
+import { rateMessage, viewAsSender } from './messages-sender.service.js';
 
 type FieldErrors = Record<string, string>;
-type Box = Awaited<ReturnType<typeof messages.findMailbox>>;
+type Box = Awaited<ReturnType<typeof findMailbox>>;
 const PAGE_SIZE = 10;
 const HOME = { label: '首页', href: '/' };
 const HDJL = { label: '互动交流', href: '/hdjl' };
@@ -57,7 +60,7 @@ export async function interactionPages(app: App, ctx: AppContext) {
   }));
 
   app.get('/hdjl/xx', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const boxes = await messages.listMailboxes(ctx);
+    const boxes = await listMailboxes(ctx);
     const byOrg = new Map<string, typeof boxes>();
     for (const b of boxes) byOrg.set(b.orgName, [...(byOrg.get(b.orgName) ?? []), b]);
     return sendPage(request, reply, {
@@ -74,7 +77,9 @@ ${[...byOrg.entries()].map(([orgName, list]) => html`<section aria-label="${orgN
     const query = request.query as { q?: string; page?: string };
     const q = (query.q ?? '').slice(0, 50);
     const page = Math.max(1, Math.min(1000, Number.parseInt(query.page ?? '1', 10) || 1));
-    const published = await messages.publishedMessages(ctx, { mailboxId: box.id, q, page, pageSize: PAGE_SIZE });
+    // The page itself is not cached (its anti-spam challenge is new for every visitor), the published replies
+    // are: from the page cache's data, dropped whenever a message is published or unpublished (handleMessage).
+    const published = await ctx.pages.memo(`hdjl:replies:${box.id}:${page}:${q}`, () => publishedMessages(ctx, { mailboxId: box.id, q, page, pageSize: PAGE_SIZE }));
     const pages = Math.max(1, Math.ceil(published.total / PAGE_SIZE));
     const href = (p: number) => `${box.url}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
     const v = state.values ?? {};
@@ -115,7 +120,9 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
     reply.code(404);
     return sendPage(request, reply, { title: '信箱不存在', breadcrumbs: [HOME, HDJL, { label: '信箱不存在' }], body: html`<h1>信箱不存在</h1><p><a href="/hdjl/xx">返回信箱列表</a></p>` });
   };
-  const boxOf = async (orgCode: string, code: string) => messages.findMailbox(ctx, orgCode, code).catch((e) => { if (isAppError(e)) return null; throw e; });
+  // A mailbox's settings change only through updateMailbox, which drops the page cache (a box not found is not kept).
+  const boxOf = async (orgCode: string, code: string) =>
+    ctx.pages.memo(`hdjl:box:${orgCode}/${code}`, () => findMailbox(ctx, orgCode, code)).catch((e) => { if (isAppError(e)) return null; throw e; });
 
   app.get('/hdjl/xx/:orgCode/:box', {
     config: { auth: 'public' }, schema: { hide: true, params: boxParams, querystring: z.object({ q: z.string().max(200).optional(), page: z.string().max(10).optional() }) },
@@ -146,7 +153,7 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
     try {
       await verifyChallenge(ctx, parsed.data.challenge);
       const { challenge: _c, ...data } = parsed.data;
-      const done = await messages.submitMessage(ctx, null, data);
+      const done = await submitMessage(ctx, null, data);
       return boxPage(request, reply, box, { done });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -160,10 +167,11 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
   app.get('/hdjl/xx/:orgCode/:box/:trackingNo', {
     config: { auth: 'public' }, schema: { hide: true, params: boxParams.extend({ trackingNo: z.string().max(40) }) },
   }, async (request, reply) => {
-    const m = await messages.publishedMessage(ctx, request.params.trackingNo).catch((e) => { if (isAppError(e)) return null; throw e; });
+    const m = await ctx.pages.memo(`hdjl:message:${request.params.trackingNo}`, () => publishedMessage(ctx, request.params.trackingNo)).catch((e) => { if (isAppError(e)) return null; throw e; });
     if (!m || m.orgCode !== request.params.orgCode || m.boxCode !== request.params.box) return notFound(request, reply);
     const boxUrl = `/hdjl/xx/${m.orgCode}/${m.boxCode}`;
-    return sendPage(request, reply, {
+    // No form on it: the whole page comes from the page cache, dropped when the message is unpublished.
+    return sendCachedPage(ctx, request, reply, async () => ({
       title: m.subject,
       breadcrumbs: [HOME, HDJL, { label: `${m.orgName}${m.boxName}`, href: boxUrl }, { label: m.subject }],
       body: html`<h1>${m.subject}</h1>
@@ -172,7 +180,7 @@ ${pages > 1 ? html`<nav class="pager" aria-label="分页"><p>${page > 1 ? html`<
 <h2>来信内容</h2>${paragraphs(m.body)}
 <h2>答复内容</h2>${paragraphs(m.replyText ?? '')}
 <p><a href="${boxUrl}">返回${m.boxName}</a></p>`,
-    });
+    }));
   });
 
   // ---- the sender's query and rating
@@ -187,7 +195,7 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
     sendPage(request, reply, { title: '来信查询', breadcrumbs: crumbs, body: html`<h1>来信查询</h1>${queryForm()}` }));
 
   const resultPage = async (request: FastifyRequest, reply: FastifyReply, trackingNo: string, password: string, note?: { text: string; error?: boolean }) => {
-    const view = await messages.viewAsSender(ctx, trackingNo, password);
+    const view = await viewAsSender(ctx, trackingNo, password);
     return sendPage(request, reply, {
       title: `来信查询 ${view.trackingNo}`,
       breadcrumbs: crumbs,
@@ -235,7 +243,7 @@ ${view.canRate ? html`<h2>评价答复</h2><form method="post" action="/hdjl/cx/
         reply.code(400);
         return await resultPage(request, reply, trackingNo, queryPassword, { text: issueDetails(parsed.error.issues, { rating, comment }).map((d) => d.message).join(' '), error: true });
       }
-      const done = await messages.rateMessage(ctx, trackingNo, queryPassword, parsed.data);
+      const done = await rateMessage(ctx, trackingNo, queryPassword, parsed.data);
       return await resultPage(request, reply, trackingNo, queryPassword, { text: done.sentBack ? '感谢您的评价。来信已退回重新办理，我们将再次答复。' : '感谢您的评价，来信已办结。' });
     } catch (error) {
       if (!isAppError(error)) throw error;

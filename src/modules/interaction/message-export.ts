@@ -1,6 +1,6 @@
 /** 来信台账 as CSV for a spreadsheet: Chinese headers and labels, names masked, no contact details. */
 import Papa from 'papaparse';
-import type { listMessages } from './messages.service.js';
+import type { listMessages } from './messages-reading.service.js';
 
 type Row = Awaited<ReturnType<typeof listMessages>>['items'][number];
 

@@ -14,7 +14,7 @@ import { sendPage } from '../../http/views/placeholder.js';
 import { barChartSvg } from '../../lib/charts.js';
 import { monthRange, replyStatistics, type ReplyFigures } from './message-statistics.service.js';
 import { statisticsQuery } from './messages.schemas.js';
-import * as messages from './messages.service.js';
+import { findMailbox } from './mailboxes.service.js';
 
 const tags = ['互动交流'];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -68,7 +68,7 @@ export async function messageStatisticsRoutes(app: App, ctx: AppContext) {
     config: { auth: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { hide: true, params: z.object({ orgCode: z.string().max(64), box: z.string().max(40) }), querystring: z.object({ month: z.string().max(20).optional() }) },
   }, async (request, reply) => {
-    const box = await messages.findMailbox(ctx, request.params.orgCode, request.params.box).catch((e) => { if (isAppError(e)) return null; throw e; });
+    const box = await findMailbox(ctx, request.params.orgCode, request.params.box).catch((e) => { if (isAppError(e)) return null; throw e; });
     if (!box) return notFound(request, reply);
     const thisMonth = todayInChina(ctx.now()).slice(0, 7);
     const asked = request.query.month ?? thisMonth;

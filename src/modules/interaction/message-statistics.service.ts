@@ -1,5 +1,5 @@
 /**
- * 来信办理情况: beyond the contract's message-statistics (messages.service), the reply time in working days
+ * 来信办理情况: the contract's message-statistics (counts by type, channel and rating), and beyond them the reply time in working days
  * (from the day of receipt to the day of the reply, the day of receipt not counted), the on-time rate and the
  * satisfaction rate, per body and mailbox for a period, rolled up to the bodies below.
  */
@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import * as repo from './message-statistics.repository.js';
 import * as messagesRepo from './messages.repository.js';
-import { MESSAGE_CHANNELS } from './messages.service.js';
+import { MESSAGE_CHANNELS, MESSAGE_RATINGS, MESSAGE_TYPES } from './message-codes.js';
 
 export interface ReplyFigures {
   received: number;
@@ -109,4 +109,36 @@ export function monthRange(month: string): { from: IsoDate; to: IsoDate } {
   const from = `${month}-01`;
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { from, to: addCalendarDays(next, -1) };
+}
+
+// ---------------------------------------------------------------- the contract's message-statistics
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** The contract's figures for messages received in [from, to] by the body (and those below it with rollup). */
+export async function messageStatistics(ctx: AppContext, orgCode: string, q: { from: IsoDate; to: IsoDate; rollup: boolean }) {
+  const org = await findOrgByCode(ctx.db, orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  if (q.to < q.from) throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: '截止日期不能早于起始日期，请重新选择。' }]);
+  const ids = q.rollup ? await subtreeIds(ctx.db, org.id) : [org.id];
+  const s = await messagesRepo.statistics(ctx.db, ids, q.from, q.to, todayInChina(ctx.now()));
+  const byType = zeroes(MESSAGE_TYPES);
+  for (const r of s.byType) byType[r.type] = Number(r.n);
+  const byChannel = zeroes(MESSAGE_CHANNELS);
+  for (const r of s.byChannel) byChannel[r.channel] = Number(r.n);
+  const ratings = zeroes(MESSAGE_RATINGS);
+  for (const r of s.byRating) ratings[r.rating!] = Number(r.n);
+  return {
+    received: Number(s.totals.received), replied: Number(s.totals.replied), pending: Number(s.totals.pending), overdue: Number(s.totals.overdue),
+    byType, byChannel,
+    satisfaction: { rated: ratings.satisfied + ratings.basicallySatisfied + ratings.dissatisfied, ...ratings },
+  };
+}
+
+/** Messages received in a year by channel (the statistics dashboard and the annual report's narrative). */
+export async function messagesByChannel(ctx: AppContext, orgIds: number[], year: number) {
+  const rows = await messagesRepo.countByChannel(ctx.db, orgIds, `${year}-01-01`, `${year}-12-31`);
+  return rows.map((r) => ({ channel: r.channel, label: labelOf('messageChannel', r.channel), count: Number(r.count) }));
 }

@@ -107,6 +107,8 @@ export interface StaffFilters {
   channel?: string;
   mailboxId?: number;
   overdue?: boolean;
+  /** 即将到期: open, not late, due on or before this day. */
+  dueSoonUntil?: string;
   today: string;
   from?: string;
   to?: string;
@@ -126,6 +128,7 @@ function staffQuery(db: Executor, scope: { orgIds: number[] | 'all'; assignedOnl
   if (f.from) q = q.where('messages.receivedOn', '>=', f.from);
   if (f.to) q = q.where('messages.receivedOn', '<=', f.to);
   if (f.overdue) q = q.where('messages.status', 'in', OPEN_STATUSES).where('messages.replyDueOn', '<', f.today);
+  if (f.dueSoonUntil) q = q.where('messages.status', 'in', OPEN_STATUSES).where('messages.replyDueOn', '>=', f.today).where('messages.replyDueOn', '<=', f.dueSoonUntil);
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([

@@ -65,6 +65,7 @@ export const staffListQuery = z.object({
   box: z.string().trim().max(100).optional().describe('信箱：机构代码/信箱代码'),
   orgCode: z.string().trim().max(64).optional(),
   overdue: z.enum(['true', 'false']).optional().transform((v) => v === undefined ? undefined : v === 'true'),
+  dueSoon: z.enum(['true', 'false']).optional().transform((v) => v === undefined ? undefined : v === 'true').describe('即将到期：2个工作日内到期'),
   from: isoDate.optional(), to: isoDate.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

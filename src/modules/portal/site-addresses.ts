@@ -8,7 +8,7 @@ import { todayInChina, yearOf } from '../../domain/dates.js';
 import type { Org } from '../orgs/orgs.repository.js';
 import { listOrgs } from '../orgs/orgs.service.js';
 import { listPublishedReports } from '../reports/reports.service.js';
-import { listMailboxes } from '../interaction/messages.service.js';
+import { listMailboxes } from '../interaction/mailboxes.service.js';
 import { listGuideAddresses } from '../services/items.service.js';
 
 export interface SiteLink {

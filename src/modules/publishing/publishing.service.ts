@@ -153,7 +153,17 @@ async function scoped(ctx: AppContext, actor: Actor, id: number) {
   return { item, scope };
 }
 
-export async function createItem(ctx: AppContext, actor: Actor, input: ItemInput) {
+export interface CreateItemOptions {
+  /** Files attached to the new draft in the same transaction (checked by content as `addAttachment` does). */
+  attachments?: { fileName: string; data: Buffer }[];
+  /**
+   * Runs inside the transaction that creates the draft, after it: another slice links its record to the
+   * new item there (and may throw to roll the draft back), so no draft is left without its link.
+   */
+  onCreated?: (trx: Trx, itemId: number) => Promise<void>;
+}
+
+export async function createItem(ctx: AppContext, actor: Actor, input: ItemInput, options: CreateItemOptions = {}) {
   checkInput(input);
   const org = input.orgCode ? await findOrgByCode(ctx.db, input.orgCode) : { id: actor.orgId };
   if (!org) throw new AppError('ORG_NOT_FOUND', [{ path: 'orgCode', message: '发布机构不存在。' }]);
@@ -163,11 +173,14 @@ export async function createItem(ctx: AppContext, actor: Actor, input: ItemInput
   await checkInterpretation(ctx, org.id, input.interpretsItemId);
   const words = await sensitiveWords(ctx);
   const fields = fieldsOf(input);
+  const files = await Promise.all((options.attachments ?? []).map(prepareAttachment));
   const id = await ctx.db.transaction().execute(async (trx) => {
     const itemId = await repo.insertItem(trx, { ...fields, orgId: org.id, createdBy: actor.userId });
     await repo.insertVersion(trx, { itemId, version: 1, snapshot: snapshot(fields), changeNote: '创建草稿', publicNote: false, createdBy: actor.userId });
-    await rescan(trx, itemId, fields.title, fields.bodyHtml, words);
     await recordAudit(trx, { actor, orgId: org.id, action: 'item.create', targetType: 'item', targetId: itemId, summary: { after: { title: fields.title, disclosure: fields.disclosure } } });
+    for (const file of files) await insertAttachment(ctx, trx, actor, { id: itemId, orgId: org.id }, file);
+    await rescan(trx, itemId, fields.title, fields.bodyHtml, words);
+    await options.onCreated?.(trx, itemId);
     return itemId;
   });
   return getItem(ctx, actor, id);
@@ -731,22 +744,36 @@ async function checkTaxonomy(ctx: AppContext, orgCode: string | undefined, input
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/** Attaches a file to a draft: type from its bytes (PDF, DOCX, XLSX, PNG, JPEG), text extracted for search and the scan. */
-export async function addAttachment(ctx: AppContext, actor: Actor, id: number, file: { fileName: string; data: Buffer }) {
-  const { item, scope } = await scoped(ctx, actor, id);
-  if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError(item.status === 'draft' ? 'FORBIDDEN' : 'ITEM_NOT_EDITABLE');
+type PreparedAttachment = Awaited<ReturnType<typeof prepareAttachment>>;
+
+/** A file checked by its bytes (PDF, DOCX, XLSX, PNG, JPEG) with its text extracted, before any transaction. */
+async function prepareAttachment(file: { fileName: string; data: Buffer }) {
   const kind = sniffFileKind(file.data, file.fileName);
   if (!kind) throw new AppError('ATTACHMENT_TYPE', [{ path: 'file', message: '只能上传 PDF、DOCX、XLSX、PNG、JPEG 文件（按文件内容判断）。' }]);
   if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('BODY_TOO_LARGE');
   const text = await extractText(kind, file.data);
-  const words = await sensitiveWords(ctx);
-  const blob = await ctx.blobs.put(file.data);
   const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `附件.${kind}`;
+  return { kind, text, fileName, data: file.data };
+}
+
+/** Stores the file and its row with the audit entry (the caller rescans the item afterwards). */
+async function insertAttachment(ctx: AppContext, trx: Trx, actor: Actor, item: { id: number; orgId: number }, file: PreparedAttachment) {
+  // Put inside the transaction: the file is deleted again if the transaction rolls back (src/lib/blob-store.ts).
+  const blob = await ctx.blobs.put(file.data);
+  const attachmentId = await repo.insertAttachment(trx, { itemId: item.id, fileName: file.fileName, kind: file.kind, mime: MIME[file.kind], size: file.data.length, blobKey: blob.key, text: file.text });
+  await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.attach', targetType: 'item', targetId: item.id, summary: { attachmentId, fileName: file.fileName, kind: file.kind, size: file.data.length } });
+}
+
+/** Attaches a file to a draft: type from its bytes (PDF, DOCX, XLSX, PNG, JPEG), text extracted for search and the scan. */
+export async function addAttachment(ctx: AppContext, actor: Actor, id: number, file: { fileName: string; data: Buffer }) {
+  const { item, scope } = await scoped(ctx, actor, id);
+  if (!canEditDraft(actor, scope, item.orgId, item.status as ItemStatus)) throw new AppError(item.status === 'draft' ? 'FORBIDDEN' : 'ITEM_NOT_EDITABLE');
+  const prepared = await prepareAttachment(file);
+  const words = await sensitiveWords(ctx);
   await withLockedItem(ctx, id, async (trx, locked) => {
     if (locked.status !== 'draft') throw new AppError('ITEM_NOT_EDITABLE');
-    const attachmentId = await repo.insertAttachment(trx, { itemId: id, fileName, kind, mime: MIME[kind], size: file.data.length, blobKey: blob.key, text });
+    await insertAttachment(ctx, trx, actor, { id, orgId: item.orgId }, prepared);
     await rescan(trx, id, locked.title, locked.bodyHtml, words);
-    await recordAudit(trx, { actor, orgId: item.orgId, action: 'item.attach', targetType: 'item', targetId: id, summary: { attachmentId, fileName, kind, size: file.data.length } });
   });
   return getItem(ctx, actor, id);
 }

@@ -14,7 +14,7 @@ import { todayInChina } from '../../domain/dates.js';
 import { labelOf } from '../../domain/labels.js';
 import { computeReplyDeadline, type ClockPause, type PauseReason } from '../../domain/request-deadline.js';
 import { AppError } from '../../http/errors.js';
-import { messagesByChannel } from '../interaction/messages.service.js';
+import { messagesByChannel } from '../interaction/message-statistics.service.js';
 import { findOrgByCode, subtreeIds } from '../orgs/orgs.repository.js';
 import { asRequestFacts, requestFactGroups } from './reports.repository.js';
 import * as repo from './statistics.repository.js';

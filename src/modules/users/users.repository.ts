@@ -4,6 +4,7 @@ export interface UserRow {
   id: number;
   username: string;
   displayName: string;
+  email: string | null;
   orgId: number;
   orgCode: string;
   orgName: string;
@@ -18,7 +19,7 @@ function userColumns(db: Executor) {
     .selectFrom('users')
     .innerJoin('orgs', 'orgs.id', 'users.orgId')
     .select([
-      'users.id', 'users.username', 'users.displayName', 'users.orgId', 'orgs.code as orgCode', 'orgs.name as orgName',
+      'users.id', 'users.username', 'users.displayName', 'users.email', 'users.orgId', 'orgs.code as orgCode', 'orgs.name as orgName',
       'users.roles', 'users.active', 'users.lockedUntil', 'users.lastLoginAt',
     ]);
 }
@@ -42,14 +43,14 @@ export async function usernameExists(db: Executor, username: string): Promise<bo
   return !!(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst());
 }
 
-export async function insertUser(db: Executor, row: { username: string; displayName: string; orgId: number; roles: string[]; passwordHash: string }) {
+export async function insertUser(db: Executor, row: { username: string; displayName: string; email?: string | null; orgId: number; roles: string[]; passwordHash: string }) {
   const r = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateUser(
   db: Executor, id: number,
-  fields: Partial<{ displayName: string; orgId: number; roles: string[]; active: boolean; passwordHash: string; passwordChangedAt: Date; failedLogins: number; lockedUntil: Date | null }>,
+  fields: Partial<{ displayName: string; email: string | null; orgId: number; roles: string[]; active: boolean; passwordHash: string; passwordChangedAt: Date; failedLogins: number; lockedUntil: Date | null }>,
 ) {
   await db.updateTable('users').set({ ...fields, updatedAt: new Date() }).where('id', '=', id).execute();
 }
@@ -57,4 +58,12 @@ export async function updateUser(
 export async function findOrgName(db: Executor, orgId: number): Promise<string> {
   const row = await db.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirst();
   return row?.name ?? '';
+}
+
+/** Active accounts of the bodies that have a work e-mail address (for reminders). */
+export async function listMailableUsers(db: Executor, orgIds: number[]) {
+  if (!orgIds.length) return [];
+  return db.selectFrom('users').select(['id', 'orgId', 'roles', 'email'])
+    .where('orgId', 'in', orgIds).where('active', '=', true).where('email', 'is not', null).where('email', '<>', '')
+    .orderBy('id').execute() as Promise<{ id: number; orgId: number; roles: string[]; email: string }[]>;
 }

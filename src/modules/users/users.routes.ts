@@ -8,6 +8,8 @@ import * as users from './users.service.js';
 const tags = ['用户与角色'];
 const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为3至32位字母、数字、下划线、点或连字符');
 const displayName = z.string().trim().min(1).max(50);
+/** A work address for reminders of messages due (互动交流); empty clears it. */
+const email = z.union([z.literal(''), z.string().trim().email('电子邮箱格式不正确').max(100)]).nullable().optional();
 
 export async function userRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/users', {
@@ -19,7 +21,7 @@ export async function userRoutes(app: App, ctx: AppContext) {
     config: { auth: ['admin'] },
     schema: {
       tags, summary: '新建用户',
-      body: z.object({ username, displayName, orgCode: z.string().min(1).max(64), roles: z.array(roleSchema).min(1).max(7), password: z.string().max(128) }),
+      body: z.object({ username, displayName, email, orgCode: z.string().min(1).max(64), roles: z.array(roleSchema).min(1).max(7), password: z.string().max(128) }),
     },
   }, async (request, reply) => reply.code(201).send(await users.createUser(ctx, actorOf(request), request.body)));
 
@@ -27,7 +29,7 @@ export async function userRoutes(app: App, ctx: AppContext) {
     config: { auth: ['admin'] },
     schema: {
       tags, summary: '修改用户', params: idParam,
-      body: z.object({ displayName: displayName.optional(), orgCode: z.string().min(1).max(64).optional(), roles: z.array(roleSchema).min(1).max(7).optional(), active: z.boolean().optional() }),
+      body: z.object({ displayName: displayName.optional(), email, orgCode: z.string().min(1).max(64).optional(), roles: z.array(roleSchema).min(1).max(7).optional(), active: z.boolean().optional() }),
     },
   }, async (request) => users.updateUser(ctx, actorOf(request), request.params.id, request.body));
 

@@ -14,6 +14,8 @@ import { canListUsers, canManageUsers } from './users.policy.js';
 export interface NewUser {
   username: string;
   displayName: string;
+  /** Work address for reminders; optional. */
+  email?: string | null;
   orgCode: string;
   roles: Role[];
   password: string;
@@ -58,10 +60,10 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser) 
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.usernameExists(trx, input.username)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: '用户名已被使用。' }]);
     const roles = [...new Set(input.roles)];
-    const id = await repo.insertUser(trx, { username: input.username, displayName: input.displayName, orgId: org.id, roles, passwordHash });
+    const id = await repo.insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email || null, orgId: org.id, roles, passwordHash });
     await recordAudit(trx, {
       actor, orgId: org.id, action: 'user.create', targetType: 'user', targetId: id,
-      summary: { after: { username: input.username, orgCode: org.code, roles } },
+      summary: { after: { username: input.username, orgCode: org.code, roles, email: input.email || null } },
     });
     return present((await repo.findUser(trx, id))!);
   });
@@ -69,7 +71,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser) 
 
 export async function updateUser(
   ctx: AppContext, actor: Actor, id: number,
-  patch: { displayName?: string; orgCode?: string; roles?: Role[]; active?: boolean },
+  patch: { displayName?: string; email?: string | null; orgCode?: string; roles?: Role[]; active?: boolean },
 ) {
   if (!canManageUsers(actor)) throw new AppError('FORBIDDEN');
   const user = await repo.findUser(ctx.db, id);
@@ -85,7 +87,7 @@ export async function updateUser(
   }
   return ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
-      displayName: patch.displayName, orgId, roles: patch.roles ? [...new Set(patch.roles)] : undefined, active: patch.active,
+      displayName: patch.displayName, email: patch.email === undefined ? undefined : patch.email || null, orgId, roles: patch.roles ? [...new Set(patch.roles)] : undefined, active: patch.active,
     });
     // A changed role or a disabled account takes effect now, not at the next idle timeout.
     if (patch.roles || patch.active === false || orgId) await deleteSessionsOfUser(trx, id);
@@ -93,8 +95,8 @@ export async function updateUser(
     await recordAudit(trx, {
       actor, orgId: after.orgId, action: 'user.update', targetType: 'user', targetId: id,
       summary: {
-        before: { displayName: user.displayName, orgCode: user.orgCode, roles: user.roles, active: user.active },
-        after: { displayName: after.displayName, orgCode: after.orgCode, roles: after.roles, active: after.active },
+        before: { displayName: user.displayName, email: user.email, orgCode: user.orgCode, roles: user.roles, active: user.active },
+        after: { displayName: after.displayName, email: after.email, orgCode: after.orgCode, roles: after.roles, active: after.active },
       },
     });
     return present(after);
@@ -135,4 +137,13 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, currentPa
     await repo.updateUser(trx, actor.userId, { passwordHash, passwordChangedAt: ctx.now() });
     await recordAudit(trx, { actor, orgId: actor.orgId, action: 'user.changePassword', targetType: 'user', targetId: actor.userId });
   });
+}
+
+/**
+ * Work addresses of a body's active staff holding one of `roles` (other slices' reminders call this; an
+ * account without an address is simply not mailed, the console still shows the reminder).
+ */
+export async function staffEmails(ctx: AppContext, orgId: number, roles: readonly Role[]): Promise<string[]> {
+  const users = await repo.listMailableUsers(ctx.db, [orgId]);
+  return users.filter((u) => u.roles.some((r) => roles.includes(r as Role))).map((u) => u.email);
 }

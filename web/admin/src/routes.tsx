@@ -23,6 +23,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/requests', label: '依申请公开', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/Requests')) },
   { path: '/requests/:id', label: '申请详情', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead'], component: lazy(() => import('./pages/RequestDetail')), hidden: true },
   { path: '/messages', label: '互动交流', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead', 'leader'], component: lazy(() => import('./pages/Messages')) },
+  { path: '/messages/:id', label: '来信详情', roles: ['disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead', 'leader'], component: lazy(() => import('./pages/Messages')), hidden: true },
   /* 便民问答 (issue 13) */ { path: '/faq', label: '便民问答', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/faq/Faq')) },
   { path: '/mailboxes', label: '信箱设置', roles: ['disclosureOffice', 'admin'], component: lazy(() => import('./pages/Mailboxes')) },
   { path: '/reports', label: '年度报告', roles: ['disclosureOffice', 'admin', 'supervisor'], component: lazy(() => import('./pages/Reports')) },

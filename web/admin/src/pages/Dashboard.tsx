@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../types';
 import { DeadlineTag, type RequestSummary } from './Requests';
 import { EmptyText } from '../components/EmptyText';
 import { ParticipationCard } from './dashboard/ParticipationCard';
+import { MessagesDueCard } from './dashboard/MessagesDueCard';
 
 interface Reminders {
   overdue: RequestSummary[]; due2: RequestSummary[]; due5: RequestSummary[]; awaitingApproval: RequestSummary[];
@@ -99,6 +100,7 @@ export default function Dashboard() {
           </Col>
         )}
         {hasRole('disclosureOffice', 'admin', 'supervisor') && <ParticipationCard />}
+        {hasRole('disclosureOffice', 'admin', 'supervisor', 'clerk', 'deptHead', 'leader') && <MessagesDueCard />}
         {queue && (
           <Col xs={24} lg={12}>
             <Card title={`信息发布待办（${queue.length}）`} extra={<a href="#/items">全部</a>} style={{ marginBottom: 16 }}>

@@ -1,6 +1,6 @@
 /**
  * 互动交流: the inbox of messages (来信) in the staff member's scope — filters (box, type, status, channel,
- * overdue), bulk assignment, registering what came by phone, letter …, and each message's handling steps,
+ * overdue, due soon), bulk assignment, registering what came by phone, letter …, and each message's handling steps,
  * only those the API says this person may take now.
  */
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
@@ -10,6 +10,7 @@ import { ApiError, fieldErrors, get, post } from '../api';
 import { DateInput } from '../components/DateInput';
 import { FileUpload } from '../components/FileUpload';
 import { SearchSelect } from '../components/SearchSelect';
+import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
 import type { Org } from '../types';
 import { EmptyText } from '../components/EmptyText';
@@ -18,7 +19,7 @@ import { FaqFromMessage } from './faq/FaqFromMessage';
 interface ListedMessage {
   id: number; trackingNo: string; orgName: string; boxName: string; subject: string; excerpt: string; senderName: string;
   typeLabel: string; channelLabel: string; status: string; statusLabel: string; receivedOn: string; replyDueOn: string;
-  assignedOrgName: string | null; ratingLabel: string | null; overdue: boolean; vetoRisk: boolean; published: boolean;
+  assignedOrgName: string | null; ratingLabel: string | null; overdue: boolean; dueSoon: boolean; vetoRisk: boolean; published: boolean;
 }
 interface MessageEvent { id: number; onDate: string; title: string; note: string | null; public: boolean; actorName: string | null }
 interface MessageDetail extends ListedMessage {
@@ -119,6 +120,9 @@ export default function Messages() {
     void get<{ items: Org[] }>('/api/v1/orgs').then((r) => setOrgs(r.items.filter((o) => o.type !== 'office'))).catch(() => {});
     void get<{ items: Mailbox[] }>('/api/v1/mailboxes').then((r) => setBoxes(r.items)).catch(() => {});
     void get<{ items: Template[] }>('/api/v1/message-templates').then((r) => setTemplates(r.items)).catch(() => {});
+    // #/messages/:id (the link in a reminder e-mail, the 工作台): open that message's drawer.
+    const linked = /^\/messages\/(\d+)$/.exec(currentPath());
+    if (linked) void show(Number(linked[1])).catch((e) => setLoadError(e instanceof ApiError ? e.message : '来信不存在或无权查看。'));
   }, [load]);
 
   async function show(id: number) {
@@ -173,6 +177,7 @@ export default function Messages() {
     <Space size={4} wrap>
       <Tag style={m.overdue ? TAG.overdue : OPEN.has(m.status) ? TAG.open : TAG.done}>{m.statusLabel}</Tag>
       {m.overdue && <Tag style={TAG.overdue}>已超期</Tag>}
+      {m.dueSoon && <Tag style={TAG.open}>即将到期</Tag>}
       {m.vetoRisk && <Tag style={TAG.overdue}>超3个月未办结</Tag>}
       {m.ratingLabel && <Tag>{m.ratingLabel}</Tag>}
       {m.published && <Tag>已公开</Tag>}
@@ -189,6 +194,7 @@ export default function Messages() {
         <Form.Item label="状态" name="status"><Select style={{ width: 150 }} options={[ALL, ...options(LABELS.messageStatus)]} /></Form.Item>
         <Form.Item label="渠道" name="channel"><Select style={{ width: 120 }} options={[ALL, ...options(LABELS.messageChannel)]} /></Form.Item>
         <Form.Item label="只看超期" name="overdue" valuePropName="checked"><Switch /></Form.Item>
+        <Form.Item label="只看即将到期" name="dueSoon" valuePropName="checked" tooltip="2个工作日内到期、已发出提醒的来信"><Switch /></Form.Item>
         <Form.Item label="收到日期自" name="from"><DateInput noFuture /></Form.Item>
         <Form.Item label="至" name="to"><DateInput noFuture /></Form.Item>
         <Form.Item><Space wrap><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { filterForm.resetFields(); setFilters({}); void load({}); }}>重置</Button></Space></Form.Item>
@@ -224,7 +230,7 @@ export default function Messages() {
           { title: '操作', width: 80, render: (_, m) => <Button size="small" onClick={() => void show(m.id)}>办理</Button> },
         ]}
       />
-      <Drawer title={open ? `来信：${open.subject}` : '来信'} open={drawerOpen} onClose={() => setDrawerOpen(false)} width={640} destroyOnHidden>
+      <Drawer title={open ? `来信：${open.subject}` : '来信'} open={drawerOpen} onClose={() => { setDrawerOpen(false); if (currentPath() !== '/messages') navigate('/messages'); }} width={640} destroyOnHidden>
         {open && (
           <>
             <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>

@@ -8,6 +8,7 @@ interface UserRow {
   id: number;
   username: string;
   displayName: string;
+  email: string | null;
   orgCode: string;
   orgName: string;
   roles: Role[];
@@ -47,7 +48,7 @@ export default function Users() {
         await post('/api/v1/users', values);
         message.success('用户已创建');
       } else if (editing?.mode === 'edit' && editing.user) {
-        await patch(`/api/v1/users/${editing.user.id}`, { displayName: values.displayName, orgCode: values.orgCode, roles: values.roles, active: values.active });
+        await patch(`/api/v1/users/${editing.user.id}`, { displayName: values.displayName, email: values.email ?? '', orgCode: values.orgCode, roles: values.roles, active: values.active });
         message.success('用户已保存');
       } else if (editing?.mode === 'password' && editing.user) {
         await post(`/api/v1/users/${editing.user.id}/password`, { password: values.password });
@@ -111,6 +112,9 @@ export default function Users() {
               </Form.Item>
               <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
                 <Input />
+              </Form.Item>
+              <Form.Item label="工作邮箱" name="email" extra="来信即将到期或超期时，提醒邮件发到这里（可不填）。">
+                <Input type="email" autoComplete="off" maxLength={100} />
               </Form.Item>
               <Form.Item label="所属机构" name="orgCode" rules={[{ required: true, message: '请选择机构' }]}>
                 <Select showSearch optionFilterProp="label" options={orgs.map((o) => ({ value: o.code, label: o.name }))} />
