@@ -9,6 +9,7 @@ import { migrations } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
 let database: Database;
+let freshName: string | undefined;
 beforeAll(async () => {
   database = process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL ? await openFreshPostgres() : await openDatabase({});
   const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0020_service_case_monthly'));
@@ -26,12 +27,22 @@ beforeAll(async () => {
   await sql`insert into service_ratings (case_id, level, channel, rated_on) select id, 4, 'window', '2025-09-05' from service_cases where case_no = 'A'`.execute(database.db);
   expect(await migrateToLatest(database.db)).toEqual(['0020_service_case_monthly']);
 }, 120_000);
-afterAll(async () => database?.close());
+afterAll(async () => {
+  await database?.close();
+  if (freshName) {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${freshName} with (force)`);
+    await admin.end();
+  }
+});
 
 async function openFreshPostgres(): Promise<Database> {
   const { default: pg } = await import('pg');
   const { databaseUrlWithName } = await import('../support/global-setup.js');
   const name = `gongkai_mig_${Math.random().toString(16).slice(2, 10)}`;
+  freshName = name;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
