@@ -6,6 +6,7 @@ import { migrations } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
 let database: Database;
+let freshName: string | undefined;
 beforeAll(async () => {
   database = process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL ? await openFreshPostgres() : await openDatabase({});
   // A database from before the messages: 0012 and what refers to them (0018 便民问答, 0019 complaints from the inbox) not yet run.
@@ -24,12 +25,22 @@ beforeAll(async () => {
   // As src/db/migrate.ts runs them: 0012 arrives after 0015 and others have run, and runs before 0018.
   expect(await migrateToLatest(database.db)).toEqual(later);
 }, 120_000);
-afterAll(async () => database?.close());
+afterAll(async () => {
+  await database?.close();
+  if (freshName) {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${freshName} with (force)`);
+    await admin.end();
+  }
+});
 
 async function openFreshPostgres(): Promise<Database> {
   const { default: pg } = await import('pg');
   const { databaseUrlWithName } = await import('../support/global-setup.js');
   const name = `gongkai_mig_${Math.random().toString(16).slice(2, 10)}`;
+  freshName = name;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
