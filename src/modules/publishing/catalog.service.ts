@@ -4,6 +4,7 @@
 import type { AppContext } from '../../context.js';
 import { normalizeDocNumber, parseIndexNo } from '../../domain/doc-number.js';
 import { toHalfWidth } from '../../domain/id-numbers.js';
+import { windowQuery } from '../../domain/search/recency.js';
 import { compileQuery } from '../search/search.service.js';
 import { AppError } from '../../http/errors.js';
 import { BatchLoader } from '../../lib/batch-loader.js';
@@ -87,28 +88,46 @@ function listedItem(r: ListedRow, terms: string[] | null) {
 }
 
 /**
- * A page of the catalog and how many items match in all (`total`): browsing newest first, a
+ * A search looks among about this many of the newest items first, then the whole catalog (see
+ * domain/search/recency.ts): a common word is answered from them without reading its every match.
+ */
+export const CATALOG_WINDOW_SIZES = [4_000, 40_000];
+
+/** The windows (tsqueries of date lexemes, smallest first), then null for the whole catalog. */
+async function windowsOf(ctx: AppContext, sizes: number[]): Promise<(string | null)[]> {
+  return ctx.pages.memo(`catalog:windows:${sizes.join(',')}`, async () => {
+    const { newest, bounds } = sizes.length ? await repo.recentBounds(ctx.db, sizes) : { newest: null, bounds: [] };
+    const windows = newest ? bounds.filter((b): b is string => b !== null).map((b) => windowQuery(b, newest)) : [];
+    return [...new Set(windows), null];
+  });
+}
+
+/**
+ * A page of the catalog and how many items match in all (`total`; a search's count stops at
+ * repo.COUNT_CAP, and `capped` says so): browsing newest first, a
  * Chinese full-text search ranked by relevance, or — for a 索引号 or 发文字号 — the document itself
  * (`exact`). Pages go by cursor (the API) or by number (the portal).
  */
-export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
+export async function searchCatalog(ctx: AppContext, filters: CatalogFilters, options: { windowSizes?: number[] } = {}) {
   await publishDueItems(ctx);
   const limit = filters.limit ?? 20;
   const orgIds = filters.org ? await orgIdsOf(ctx, filters.org) : undefined;
   const number = filters.q ? catalogNumber(filters.q) : null;
   if (number) {
     const rows = await repo.publicByNumber(ctx.db, { ...number, orgIds });
-    if (rows.length) return { items: rows.map((r) => listedItem(r, null)), next: undefined, total: rows.length, pages: 1, exact: true, terms: [] as string[] };
+    if (rows.length) return { items: rows.map((r) => listedItem(r, null)), next: undefined, total: rows.length, capped: false, pages: 1, exact: true, terms: [] as string[] };
   }
   const compiled = filters.q ? await compileQuery(ctx, filters.q) : null;
   const tsquery = compiled?.tsquery ?? null;
   const { before, offset: cursorOffset } = decodeCursor(filters.cursor);
   const offset = filters.page ? (filters.page - 1) * limit : cursorOffset;
   const query = { tsquery, orgIds, category: filters.category, topic: filters.topic, from: filters.from, to: filters.to, year: filters.year, validity: filters.validity };
-  const [rows, total] = await Promise.all([
-    repo.catalog(ctx.db, { ...query, before: filters.page ? undefined : before, offset, limit: limit + 1 }),
+  const sizes = options.windowSizes ?? CATALOG_WINDOW_SIZES;
+  const windows = tsquery ? await windowsOf(ctx, sizes) : [null];
+  const [rows, { n: total, capped }] = await Promise.all([
+    repo.catalog(ctx.db, { ...query, windows, before: filters.page ? undefined : before, offset, limit: limit + 1 }),
     // Counted once per set of filters until the catalog changes (every page of a search shows it).
-    ctx.pages.memo(`catalog:count:${JSON.stringify(query)}`, () => repo.catalogCount(ctx.db, query)),
+    ctx.pages.memo(`catalog:count:${sizes.join(',')}:${JSON.stringify(query)}`, () => repo.catalogCount(ctx.db, query, windows)),
   ]);
   const page = rows.slice(0, limit);
   const terms = compiled?.terms ?? [];
@@ -120,7 +139,7 @@ export async function searchCatalog(ctx: AppContext, filters: CatalogFilters) {
   }
   // A search ranks at most MAX_SEARCH_CANDIDATES matches: that many can be paged through.
   const reachable = tsquery ? Math.min(total, repo.MAX_SEARCH_CANDIDATES) : total;
-  return { items, next, total, pages: Math.min(Math.ceil(reachable / limit), MAX_CATALOG_PAGE), exact: false, terms };
+  return { items, next, total, capped, pages: Math.min(Math.ceil(reachable / limit), MAX_CATALOG_PAGE), exact: false, terms };
 }
 
 type ItemPageRow = Awaited<ReturnType<typeof repo.itemPages>>[number];

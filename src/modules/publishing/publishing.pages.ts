@@ -108,7 +108,7 @@ export async function publishingPages(app: App, ctx: AppContext) {
 <div class="form-row"><label for="validity">有效性</label><select id="validity" name="validity"><option value="">全部</option>${Object.entries(VALIDITY_LABELS).map(([k, v]) => html`<option value="${k}"${filters.validity === k ? html` selected` : ''}>${v}</option>`)}</select></div>
 <p><button type="submit">检索</button>　<a href="/xxgk/feed.xml">订阅（Atom）</a></p>
 </form>
-<p class="result-count" role="status">${result.total ? `共找到${result.total}条政府信息${pages > 1 ? `，第${page}页／共${pages}页` : ''}。` : ''}</p>
+<p class="result-count" role="status">${result.total ? `共找到${result.total}条${result.capped ? '以上' : ''}政府信息${pages > 1 ? `，第${page}页／共${pages}页` : ''}。` : ''}</p>
 ${result.items.length ? html`<ol class="catalog-list">${result.items.map((i) => html`<li>
 <h2><a href="${i.url}">${result.terms.length ? highlight(i.title, result.terms) : i.title}</a>${i.status === 'withdrawn' ? html` <small>（已撤销）</small>` : ''}</h2>
 <p class="hint">索引号：${i.indexNo}　发布机构：${i.orgName}${i.docNo ? `　文号：${i.docNo}` : ''}　发布日期：<time datetime="${i.publishedOn}">${i.publishedOn}</time></p>

@@ -197,6 +197,8 @@ export interface CatalogQuery {
   before?: { at: Date; id: number };
   offset?: number;
   limit: number;
+  /** A search's recent windows (tsqueries of date lexemes, smallest first, null last: the whole catalog). */
+  windows?: (string | null)[];
 }
 
 export interface CatalogRow {
@@ -216,7 +218,7 @@ export async function catalog(db: Executor, q: CatalogQuery): Promise<CatalogRow
   const filters = catalogFilters(q);
   if (q.tsquery) {
     // Rank the candidates where they are read, then fetch only the page's rows.
-    const ranked = await searchCandidates(db, q.tsquery, q.orgIds ? [sql`i.org_id = any(${q.orgIds}::int[])`, ...filters] : filters, (q.offset ?? 0) + q.limit);
+    const ranked = await searchCandidates(db, q.tsquery, q.orgIds ? [sql`i.org_id = any(${q.orgIds}::int[])`, ...filters] : filters, (q.offset ?? 0) + q.limit, q.windows ?? [null]);
     ranked.sort((a, b) => b.score - a.score || b.id - a.id);
     const ids = ranked.slice(q.offset ?? 0, (q.offset ?? 0) + q.limit).map((r) => r.id);
     if (!ids.length) return [];
@@ -273,47 +275,77 @@ function catalogFilters(q: Pick<CatalogQuery, 'category' | 'topic' | 'validity' 
   return filters;
 }
 
-const RECENT_WINDOW = 20_000;
 const ENOUGH = 300;
 
 /**
- * Search candidates: the newest matching items, which are then ranked by relevance blended
- * with recency. A common word matches a large share of a big catalog, and fetching every match
- * to sort it is slow; so without filters first look among the newest items (walking the
- * publication index), and only when that finds too few — a rare word — ask the full-text index
- * for all matches, which are then few. With filters, the full-text index and the filters' own
- * indexes together give the matches that satisfy them.
+ * The query, within a recent window when one is given: the date lexemes every listed item's vector
+ * carries (domain/search/recency.ts), cast as they are (to_tsquery would parse away their “@”).
  */
-async function searchCandidates(db: Executor, tsquery: string, filters: RawBuilder<unknown>[], needed: number): Promise<{ id: number; score: number }[]> {
-  const visible = sql`i.status in ('published', 'withdrawn') and i.disclosure = 'proactive'`;
+const matching = (tsquery: string, window: string | null) =>
+  (window ? sql`i.search_text @@ (to_tsquery('simple', ${tsquery}) && ${window}::tsquery)` : sql`i.search_text @@ to_tsquery('simple', ${tsquery})`);
+
+const visible = sql`i.status in ('published', 'withdrawn') and i.disclosure = 'proactive'`;
+
+/**
+ * Search candidates: the newest matching items (ENOUGH of them for the first pages of a search
+ * without filters, else MAX_SEARCH_CANDIDATES), which are then ranked by relevance blended with
+ * recency. A common word matches a large share of a big catalog, and sorting every match is slow;
+ * so the full-text index is asked within recent windows first, smallest first, the whole catalog
+ * last: a window that holds that many matches holds the newest ones, and the answer is the whole
+ * catalog's. The filters apply inside each query.
+ */
+async function searchCandidates(db: Executor, tsquery: string, filters: RawBuilder<unknown>[], needed: number, windows: (string | null)[]): Promise<{ id: number; score: number }[]> {
   const query = sql`to_tsquery('simple', ${tsquery})`;
-  // Relevance blended with recency: the rank, halved for an item a year old, a third for two years …
-  const score = (t: string) => sql`(ts_rank(${sql.ref(`${t}.search_text`)}, ${query}) / (1 + extract(epoch from (now() - ${sql.ref(`${t}.published_at`)})) / 31536000.0))::float8`;
-  // A later page than the newest candidates cover needs every match.
-  if (!filters.length && needed <= ENOUGH) {
-    const recent = await sql<{ id: number; score: number }>`
-      select w.id, ${score('w')} as score from (
-        select i.id, i.search_text, i.published_at from info_items i where ${visible} order by i.published_at desc, i.id desc limit ${RECENT_WINDOW}
-      ) w where w.search_text @@ ${query} limit ${ENOUGH}`.execute(db);
-    if (recent.rows.length >= ENOUGH) return recent.rows;
+  const limit = !filters.length && needed <= ENOUGH ? ENOUGH : MAX_SEARCH_CANDIDATES;
+  for (const window of windows.length ? windows : [null]) {
+    // The newest matches first (their vectors are not read), then the rank of those only.
+    // Relevance blended with recency: the rank, halved for an item a year old, a third for two years …
+    const rows = (await sql<{ id: number; score: number }>`
+      select i.id, (ts_rank(i.search_text, ${query}) / (1 + extract(epoch from (now() - i.published_at)) / 31536000.0))::float8 as score
+      from (select i.id from info_items i where ${matching(tsquery, window)} and ${visible}${and(filters)}
+        order by i.published_on desc, i.published_at desc, i.id desc limit ${limit}) c join info_items i on i.id = c.id`.execute(db)).rows;
+    if (rows.length >= limit || window === null) return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   }
-  const all = await sql<{ id: number; score: number }>`
-    select i.id, ${score('i')} as score from info_items i where i.search_text @@ ${query} and ${visible}${and(filters)}
-    order by i.published_at desc limit ${MAX_SEARCH_CANDIDATES}`.execute(db);
-  return all.rows;
+  throw new Error('unreachable: the last window is the whole catalog');
 }
 
 /** The most matches a search ranks (and so pages through). */
 export const MAX_SEARCH_CANDIDATES = 2000;
+/** A search's matches are counted up to this many (the portal then says “N条以上”). */
+export const COUNT_CAP = MAX_SEARCH_CANDIDATES;
 
-/** How many items the catalog lists for these filters (the search's matches, or every listed item). */
-export async function catalogCount(db: Executor, q: Omit<CatalogQuery, 'before' | 'offset' | 'limit'>): Promise<number> {
+/**
+ * The recent windows' bounds: the publication date of the `n`-th newest listed item, for each n
+ * (null where the catalog holds fewer), and the newest date.
+ */
+export async function recentBounds(db: Executor, sizes: number[]): Promise<{ newest: string | null; bounds: (string | null)[] }> {
+  const at = (n: number) => sql`(select to_char(i.published_on, 'YYYY-MM-DD') from info_items i where ${visible} and i.published_on is not null
+    order by i.published_at desc, i.id desc offset ${n - 1} limit 1)`;
+  const columns = [sql`${at(1)} as newest`, ...sizes.map((n, k) => sql`${at(n)} as ${sql.ref(`b${k}`)}`)];
+  const row = (await sql<Record<string, string | null>>`select ${sql.join(columns)}`.execute(db)).rows[0];
+  return { newest: row?.newest ?? null, bounds: sizes.map((_, k) => row?.[`b${k}`] ?? null) };
+}
+
+/**
+ * How many items the catalog lists for these filters: every listed item when browsing; a search's
+ * matches up to COUNT_CAP (`capped` beyond), counted in the smallest window that holds more than
+ * that, else in the whole catalog (exact).
+ */
+export async function catalogCount(db: Executor, q: Omit<CatalogQuery, 'before' | 'offset' | 'limit'>, windows: (string | null)[] = [null]): Promise<{ n: number; capped: boolean }> {
   const filters = catalogFilters(q);
   if (q.orgIds) filters.push(sql`i.org_id = any(${q.orgIds}::int[])`);
-  if (q.tsquery) filters.push(sql`i.search_text @@ to_tsquery('simple', ${q.tsquery})`);
-  const row = (await sql<{ n: number }>`select count(*)::int as n from info_items i
-    where i.status in ('published', 'withdrawn') and i.disclosure = 'proactive'${and(filters)}`.execute(db)).rows[0];
-  return Number(row?.n ?? 0);
+  if (!q.tsquery) {
+    const row = (await sql<{ n: number }>`select count(*)::int as n from info_items i where ${visible}${and(filters)}`.execute(db)).rows[0];
+    return { n: Number(row?.n ?? 0), capped: false };
+  }
+  for (const window of windows.length ? windows : [null]) {
+    const row = (await sql<{ n: number }>`select count(*)::int as n from (select 1 from info_items i
+      where ${matching(q.tsquery, window)} and ${visible}${and(filters)} limit ${COUNT_CAP + 1}) m`.execute(db)).rows[0];
+    const n = Number(row?.n ?? 0);
+    if (n > COUNT_CAP) return { n: COUNT_CAP, capped: true };
+    if (window === null) return { n, capped: false };
+  }
+  throw new Error('unreachable: the last window is the whole catalog');
 }
 
 /** Public items with ids in [fromId, toId), oldest first: what one sitemap file lists. */

@@ -228,7 +228,8 @@ export async function publishingRoutes(app: App, ctx: AppContext) {
     // Cached with the public pages (same invalidation on publication): integrators repeat the same queries.
     await items.publishDueItems(ctx);
     const page = await ctx.pages.getOrRender(`json|${request.url}`, async () => {
-      const { terms: _t, ...result } = await searchCatalog(ctx, request.query);
+      // The response keeps its shape: `capped` is the portal's (“N条以上”).
+      const { terms: _t, capped: _c, ...result } = await searchCatalog(ctx, request.query);
       return JSON.stringify(result);
     });
     return reply.type('application/json; charset=utf-8').header('cache-control', 'public, no-cache').header('etag', page.etag).send(page.body);

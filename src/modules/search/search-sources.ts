@@ -3,6 +3,7 @@
  * annual reports, each on publication and in a full reindex.
  */
 import { sql } from 'kysely';
+import { dateLexemes } from '../../domain/search/recency.js';
 import { searchVector } from '../../domain/search/segment.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { searchSources, indexedRow, fieldsOf, type SearchDocument } from './search-index.js';
@@ -49,6 +50,9 @@ export async function indexItems(db: Executor, rows: ItemRow[]) {
       const row = indexedRow(doc, fields);
       docs.push(row);
       vectors.push({ id: r.id, vector: row.vector });
+    } else if (r.disclosure === 'proactive' && r.status === 'withdrawn') {
+      // Still listed in the catalog (with its reason): the catalog's search looks in recent windows too.
+      vectors.push({ id: r.id, vector: `${searchVector(fields)} ${dateLexemes(r.publishedOn)}` });
     } else {
       vectors.push({ id: r.id, vector: searchVector(fields) });
     }
