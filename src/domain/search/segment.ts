@@ -26,7 +26,7 @@ export const DICTIONARY_TERMS: readonly string[] = [...new Set([...GOV_TERMS, ..
 export const INDEXED_TERMS: ReadonlySet<string> = new Set(DICTIONARY_TERMS.map((t) => normalizeText(t).replace(/\s+/g, '')).filter((t) => /^\p{Script=Han}{3,}$/u.test(t)));
 
 /** What the documents' vectors were built with: an index built otherwise cannot be searched by those terms alone. */
-export const DICTIONARY_SIGNATURE = createHash('sha256').update(`vector-2\n${[...INDEXED_TERMS].sort().join('\n')}`).digest('hex').slice(0, 16);
+export const DICTIONARY_SIGNATURE = createHash('sha256').update(`vector-3\n${[...INDEXED_TERMS].sort().join('\n')}`).digest('hex').slice(0, 16);
 
 /** INDEXED_TERMS by their first two characters, for finding them in a run of text. */
 const termsByPrefix = new Map<string, string[]>();
