@@ -1,14 +1,15 @@
 /** Migration 0012: the consultations that existed before are messages after it, with their answers and counts. */
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { openEmptyDatabase } from '../support/db.js';
 
 let database: Database;
-let freshName: string | undefined;
+let drop: () => Promise<void>;
 beforeAll(async () => {
-  database = process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL ? await openFreshPostgres() : await openDatabase({});
+  ({ database, drop } = await openEmptyDatabase());
   // A database from before the messages: 0012 and what refers to them (0018 便民问答, 0019 complaints from the inbox) not yet run.
   const later = ['0012_messages', '0018_faq', '0019_service_complaints'];
   const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !later.includes(name)));
@@ -25,28 +26,8 @@ beforeAll(async () => {
   // As src/db/migrate.ts runs them: 0012 arrives after 0015 and others have run, and runs before 0018.
   expect(await migrateToLatest(database.db)).toEqual(later);
 }, 120_000);
-afterAll(async () => {
-  await database?.close();
-  if (freshName) {
-    const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${freshName} with (force)`);
-    await admin.end();
-  }
-});
+afterAll(async () => drop?.());
 
-async function openFreshPostgres(): Promise<Database> {
-  const { default: pg } = await import('pg');
-  const { databaseUrlWithName } = await import('../support/global-setup.js');
-  const name = `gongkai_mig_${Math.random().toString(16).slice(2, 10)}`;
-  freshName = name;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return openDatabase({ databaseUrl: databaseUrlWithName(process.env.DATABASE_URL!, name), poolSize: 2 });
-}
 
 describe('migration 0012_messages', () => {
   it('gives every body a main mailbox named for its kind', async () => {

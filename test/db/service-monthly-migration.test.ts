@@ -4,14 +4,15 @@
  */
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { openEmptyDatabase } from '../support/db.js';
 
 let database: Database;
-let freshName: string | undefined;
+let drop: () => Promise<void>;
 beforeAll(async () => {
-  database = process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL ? await openFreshPostgres() : await openDatabase({});
+  ({ database, drop } = await openEmptyDatabase());
   const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0020_service_case_monthly'));
   const { error } = await new Migrator({ db: database.db, provider: { getMigrations: async () => before } }).migrateToLatest();
   if (error) throw error;
@@ -27,28 +28,8 @@ beforeAll(async () => {
   await sql`insert into service_ratings (case_id, level, channel, rated_on) select id, 4, 'window', '2025-09-05' from service_cases where case_no = 'A'`.execute(database.db);
   expect(await migrateToLatest(database.db)).toEqual(['0020_service_case_monthly']);
 }, 120_000);
-afterAll(async () => {
-  await database?.close();
-  if (freshName) {
-    const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${freshName} with (force)`);
-    await admin.end();
-  }
-});
+afterAll(async () => drop?.());
 
-async function openFreshPostgres(): Promise<Database> {
-  const { default: pg } = await import('pg');
-  const { databaseUrlWithName } = await import('../support/global-setup.js');
-  const name = `gongkai_mig_${Math.random().toString(16).slice(2, 10)}`;
-  freshName = name;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return openDatabase({ databaseUrl: databaseUrlWithName(process.env.DATABASE_URL!, name), poolSize: 2 });
-}
 
 describe('migration 0020_service_case_monthly', () => {
   it('stores the working days each completed case took, less its pauses', async () => {

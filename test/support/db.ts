@@ -41,3 +41,34 @@ export class StatementCounter {
     return args.result;
   }
 }
+
+/**
+ * An empty, unmigrated database for a migration test: a new PostgreSQL database under TEST_DB=postgres
+ * (dropped by `drop`), else an in-memory PGlite.
+ */
+export async function openEmptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!(process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL)) {
+    const database = await openDatabase({});
+    return { database, drop: () => database.close() };
+  }
+  const url = process.env.DATABASE_URL;
+  const name = `gongkai_mig_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const database = await openDatabase({ databaseUrl: databaseUrlWithName(url, name), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
