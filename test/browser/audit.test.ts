@@ -99,7 +99,8 @@ describe('the audit page', () => {
       page.waitForResponse((r) => r.url().includes('/api/v1/audit?') && r.url().includes('order=asc')),
       page.locator('.ant-select-item-option', { hasText: '最早的在前' }).click(),
     ]);
-    await expect(cellTexts(page, 2).then((s) => s.slice(0, 3))).resolves.toEqual(['1', '2', '3']);
+    // The table shows the answer once React has rendered it.
+    await expect.poll(() => cellTexts(page, 2).then((s) => s.slice(0, 3)), { timeout: 15_000 }).toEqual(['1', '2', '3']);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, ConfigProvider, Descriptions, Empty, Form, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { LABELS } from '../../../../src/domain/labels.js';
@@ -184,16 +184,20 @@ export default function Audit() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [loading, setLoading] = useState(false);
 
+  // Only the latest request's answer is shown: one sent earlier (a reset, then a new order) may arrive later.
+  const latest = useRef(0);
   const load = useCallback(async (f: Filters, o: 'asc' | 'desc', cursor?: string) => {
+    const request = ++latest.current;
     setLoading(true);
     try {
       const data = await get<{ items: Entry[]; next?: string }>(`/api/v1/audit?${queryString(f, o, { limit: '50', ...(cursor ? { cursor } : {}) })}`);
+      if (request !== latest.current) return;
       setItems(data.items);
       setNext(data.next);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '加载失败');
+      if (request === latest.current) message.error(e instanceof ApiError ? e.message : '加载失败');
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   }, [message]);
 
