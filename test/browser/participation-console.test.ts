@@ -100,8 +100,14 @@ describe('意见征集 and 回应关切 in the console', () => {
     await editor.getByRole('button', { name: '保存', exact: true }).click();
     await detail.getByRole('cell', { name: '建议明确农家书屋开放时间' }).waitFor();
     await detail.getByRole('button', { name: '公布采纳情况' }).click();
-    await page.getByRole('button', { name: '公布', exact: true }).click();
-    await detail.getByText('已公布采纳情况').first().waitFor();
+    // Under load the confirmation may still be opening: wait for its button, then for the answer.
+    const confirm = page.getByRole('button', { name: '公布', exact: true });
+    await confirm.waitFor();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/feedback/publish') && r.request().method() === 'POST', { timeout: 60_000 }),
+      confirm.click(),
+    ]);
+    await detail.getByText('已公布采纳情况').first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: `${SHOTS}/console-feedback-published.png` });
     await context.close();
   });
