@@ -52,7 +52,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  t = await createTestApp({ now: () => new Date(clock), config: { smtpUrl, mailFrom: 'noreply@gov.example', publicBaseUrl: 'https://gk.example.gov.cn' } });
+  // The test runs the reminder job itself, on the days it sets: the app's own run at start must not mail too.
+  t = await createTestApp({ now: () => new Date(clock), config: { smtpUrl, mailFrom: 'noreply@gov.example', publicBaseUrl: 'https://gk.example.gov.cn' }, backgroundJobs: false });
 });
 afterAll(async () => {
   await t.close();

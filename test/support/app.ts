@@ -29,10 +29,10 @@ export function passwordOf(user: string): string {
   return user === 'admin' ? TEST_ADMIN_PASSWORD : TEST_DEMO_PASSWORD;
 }
 
-export async function createTestApp(options: { now?: () => Date; config?: Partial<AppConfig>; /** e.g. `(db) => db.withPlugin(counter)` to observe statements */ wrapDb?: (db: Db) => Db } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: () => Date; config?: Partial<AppConfig>; /** e.g. `(db) => db.withPlugin(counter)` to observe statements */ wrapDb?: (db: Db) => Db; /** Off for a test that runs a job itself (default: on unless wrapDb) */ backgroundJobs?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
-  const app = await buildApp({ config: testConfig({ dataDir, ...options.config }), db: options.wrapDb ? options.wrapDb(database.db) : database.db, now: options.now, backgroundJobs: !options.wrapDb });
+  const app = await buildApp({ config: testConfig({ dataDir, ...options.config }), db: options.wrapDb ? options.wrapDb(database.db) : database.db, now: options.now, backgroundJobs: options.backgroundJobs ?? !options.wrapDb });
   await app.ready();
   const tokens = new Map<string, { token: string; expiresAt: number }>();
   const now = options.now ?? (() => new Date());
