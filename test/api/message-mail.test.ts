@@ -1,34 +1,20 @@
 /** Replies to messages go out by e-mail through SMTP when the sender gave an address (a real SMTP server in-process). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { solvedChallenge } from '../support/requests.js';
+import { startSmtp } from '../support/smtp.js';
 
-const received: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let t: TestApp;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ now: () => new Date('2026-02-10T02:00:00Z'), config: { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'noreply@gov.example' } });
+  smtp = await startSmtp();
+  t = await createTestApp({ now: () => new Date('2026-02-10T02:00:00Z'), config: { smtpUrl: smtp.url, mailFrom: 'noreply@gov.example' } });
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('replying by e-mail', () => {
@@ -47,9 +33,9 @@ describe('replying by e-mail', () => {
     await act({ action: 'assign', assignedOrgCode: DEMO_FINANCE_CODE });
     await act({ action: 'draft', reply: '请携带身份证到县政务服务中心社保窗口补办。' }, 'clerk');
     await act({ action: 'approve' });
-    expect(received).toHaveLength(1);
-    expect(received[0].to).toEqual(['zhou@example.com']);
-    expect(received[0].data).toMatch(/^From: noreply@gov\.example/m);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0].to).toEqual(['zhou@example.com']);
+    expect(smtp.received[0].raw).toMatch(/^From: noreply@gov\.example/m);
     const detail = (await t.app.inject({ url: `/api/v1/handling/messages/${id}`, headers: await t.auth('office') })).json();
     expect(detail.events.map((e: { title: string }) => e.title)).toContain(`已通过电子邮件告知来信人：您的来信已答复（${trackingNo}）`);
   });

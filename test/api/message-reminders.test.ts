@@ -4,8 +4,6 @@
  * 即将到期 / 已超期. The staff e-mail never carries the sender's personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { testConfig } from '../../src/config.js';
 import { DEMO_COUNTY_CODE, DEMO_FINANCE_CODE } from '../../src/db/seed.js';
 import { createContext } from '../../src/http/app.js';
@@ -13,16 +11,18 @@ import { runJobOnce } from '../../src/jobs/background-jobs.js';
 import { platformJobs } from '../../src/jobs/platform-jobs.js';
 import { createTestApp, type DemoUser, type TestApp } from '../support/app.js';
 import { solvedChallenge } from '../support/requests.js';
+import { startSmtp } from '../support/smtp.js';
 
 interface Mail { to: string[]; subject: string; text: string; raw: string }
-const received: Mail[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let smtpUrl: string;
 let t: TestApp;
 let clock = Date.parse('2026-02-10T02:00:00Z');
 const at = (day: string) => { clock = Date.parse(`${day}T02:00:00Z`); };
 
 /** Enough MIME to read what nodemailer writes: encoded-word headers, base64 or quoted-printable text. */
+const mail = (m: { to: string[]; raw: string }): Mail => ({ to: [...m.to].sort(), raw: m.raw, ...parseMail(m.raw) });
+
 function parseMail(raw: string): { subject: string; text: string } {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
@@ -38,26 +38,14 @@ function parseMail(raw: string): { subject: string; text: string } {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).sort(), raw, ...parseMail(raw) });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtp();
+  smtpUrl = smtp.url;
   // The test runs the reminder job itself, on the days it sets: the app's own run at start must not mail too.
   t = await createTestApp({ now: () => new Date(clock), config: { smtpUrl, mailFrom: 'noreply@gov.example', publicBaseUrl: 'https://gk.example.gov.cn' }, backgroundJobs: false });
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const userId = async (username: string) => (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -86,9 +74,9 @@ const job = platformJobs({ info: () => {}, warn: () => {}, error: () => {} } as 
 async function runOn(day: string) {
   at(day);
   const ctx = createContext(testConfig({ dataDir: t.dataDir, smtpUrl, mailFrom: 'noreply@gov.example', publicBaseUrl: 'https://gk.example.gov.cn' }), t.db, () => new Date(clock));
-  const before = received.length;
+  const before = smtp.received.length;
   await runJobOnce(ctx, job);
-  return received.slice(before);
+  return smtp.received.slice(before).map(mail);
 }
 const list = async (query: string, user: DemoUser) => (await t.app.inject({ url: `/api/v1/handling/messages?${query}`, headers: await t.auth(user) })).json() as { total: number; items: { id: number; dueSoon: boolean; overdue: boolean }[] };
 
@@ -136,11 +124,11 @@ describe('reminders of messages due', () => {
   });
 
   it('never puts the sender\'s name, contacts or letter text in a staff e-mail', async () => {
-    expect(received.length).toBeGreaterThan(0);
-    for (const mail of received) {
+    expect(smtp.received.length).toBeGreaterThan(0);
+    for (const m of smtp.received.map(mail)) {
       for (const secret of ['周小八', '13700001234', 'zhou.xiaoba', '幸福小区']) {
-        expect(mail.subject + mail.text).not.toContain(secret);
-        expect(mail.raw).not.toContain(secret);
+        expect(m.subject + m.text).not.toContain(secret);
+        expect(m.raw).not.toContain(secret);
       }
     }
   });
