@@ -82,16 +82,17 @@ describe('the audit page', () => {
     const filters = page.locator('form');
     await chooseOption(page, filters, '操作类别', '主动公开');
     await searchFor(page, 'category=item');
-    const actions = await cellTexts(page, 6);
-    expect(actions.length).toBeGreaterThan(3);
-    expect(new Set(actions)).toEqual(new Set(['起草信息', '提交审核', '审核通过']));
+    // Each answer is shown once React has rendered it: read the table until it shows the filtered rows.
+    await expect.poll(async () => new Set(await cellTexts(page, 6)), { timeout: 15_000 }).toEqual(new Set(['起草信息', '提交审核', '审核通过']));
+    expect((await cellTexts(page, 6)).length).toBeGreaterThan(3);
     expect(await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toContain('category=item');
 
     await page.getByLabel('关键词').fill('政策解读');
     await searchFor(page, `q=${encodeURIComponent('政策解读')}`);
-    const targets = await cellTexts(page, 7);
-    expect(targets.length).toBeGreaterThan(0);
-    expect(targets.every((t) => t.includes('政策解读'))).toBe(true);
+    await expect.poll(async () => {
+      const targets = await cellTexts(page, 7);
+      return targets.length > 0 && targets.every((t) => t.includes('政策解读'));
+    }, { timeout: 15_000 }).toBe(true);
 
     await page.getByRole('button', { name: '重置' }).click();
     await page.getByLabel('排序').click();
